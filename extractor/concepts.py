@@ -1,0 +1,121 @@
+"""The concept catalogue of ``cn-budget-report/1`` as data.
+
+Each concept has an id, its usual Chinese wordings (not the only ones), the unit of its
+``actual`` value, and whether it takes a scope or a label. Stages read this table; nothing
+here imports a stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Measure = Literal["actual", "budget", "rate", "share", "change", "change_pct", "vs_budget"]
+Period = Literal["current", "prior"]
+Scope = Literal["all", "fiscal", "general_public_budget", "government_fund", "state_capital"]
+Unit = Literal["万元", "%", "count"]
+
+MEASURES: tuple[str, ...] = ("actual", "budget", "rate", "share", "change", "change_pct", "vs_budget")
+PERIODS: tuple[str, ...] = ("current", "prior")
+SCOPES: tuple[str, ...] = ("all", "fiscal", "general_public_budget", "government_fund", "state_capital")
+PERCENT_MEASURES = frozenset({"rate", "share", "change_pct"})
+
+REPORT_KINDS: tuple[str, ...] = (
+    "department_performance_self_evaluation",
+    "department_final_accounts",
+    "project_performance_self_evaluation",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    zh: tuple[str, ...]
+    kind: Literal["money", "count"] = "money"
+    scoped: bool = False
+    labelled: bool = False
+
+    @property
+    def family(self) -> str:
+        return family_of(self.id)
+
+
+def _m(id: str, *zh: str, scoped: bool = False, labelled: bool = False) -> Concept:
+    return Concept(id, zh, "money", scoped, labelled)
+
+
+def _c(id: str, *zh: str) -> Concept:
+    return Concept(id, zh, "count")
+
+
+CATALOGUE: tuple[Concept, ...] = (
+    _m("income.total", "收入合计", "本年收入", "财政拨款收入", "一般公共预算财政拨款收入", scoped=True),
+    _m("income.superior_subsidy", "上级补助收入", scoped=True),
+    _m("income.business", "事业收入", scoped=True),
+    _m("income.operating", "经营收入", scoped=True),
+    _m("income.affiliated", "附属单位上缴收入", scoped=True),
+    _m("income.other", "其他收入", scoped=True),
+    _m("expenditure.total", "支出合计", "整体支出", "本年支出", "财政拨款支出", scoped=True),
+    _m("expenditure.basic", "基本支出", scoped=True),
+    _m("expenditure.project", "项目支出", scoped=True),
+    _m("expenditure.personnel", "人员经费", scoped=True),
+    _m("expenditure.public", "公用经费", "商品和服务支出", scoped=True),
+    _m("expenditure.remit_superior", "上缴上级支出", scoped=True),
+    _m("expenditure.operating", "经营支出", scoped=True),
+    _m("expenditure.subsidy_affiliated", "对附属单位补助支出", scoped=True),
+    _m("expenditure.function", "功能分类(类)", scoped=True, labelled=True),
+    _m("expenditure.function_item", "功能分类(项)", scoped=True, labelled=True),
+    _m("three_public.total", "“三公”经费"),
+    _m("three_public.overseas", "因公出国（境）费"),
+    _m("three_public.reception", "公务接待费"),
+    _m("three_public.reception_foreign", "外宾接待支出"),
+    _m("three_public.reception_domestic", "国内公务接待支出"),
+    _m("three_public.vehicles", "公务用车购置及运行（维护）费"),
+    _m("three_public.vehicles_purchase", "公务用车购置费"),
+    _m("three_public.vehicles_operation", "公务用车运行（维护）费"),
+    _m("procurement.total", "政府采购支出总额"),
+    _m("procurement.goods", "货物"),
+    _m("procurement.works", "工程"),
+    _m("procurement.services", "服务"),
+    _m("procurement.sme", "授予中小企业合同金额"),
+    _m("procurement.small_micro", "授予小微企业合同金额"),
+    _m("agency_operating_cost", "机关运行经费"),
+    _m("carryover.opening", "年初结转和结余", scoped=True),
+    _m("carryover.closing", "年末结转和结余", scoped=True),
+    _m("surplus_distribution", "结余分配"),
+    _m("non_fiscal_surplus_used", "使用非财政拨款结余"),
+    _m("assets.total", "资产总额"),
+    _c("vehicles.count", "车辆", "公务用车保有量"),
+    _c("staff.authorized", "编制人数", "核定编制"),
+    _c("staff.in_service", "在职人员"),
+    _c("staff.retired", "离退休人员"),
+    _c("staff.fiscally_supported", "财政供养人数"),
+    _c("staff.administrative", "行政人员", "公务员及参照公务员管理人员"),
+    _c("staff.institutional", "事业人员", "事业编制"),
+    _c("staff.on_establishment", "在编人员"),
+    _c("staff.other", "其他人员", "编外", "公益性岗位"),
+    _c("org.internal_units", "内设机构数"),
+    _c("org.subordinate_units", "下属单位数"),
+)
+
+BY_ID: dict[str, Concept] = {c.id: c for c in CATALOGUE}
+
+
+def family_of(concept_id: str) -> str:
+    """``expenditure.basic`` → ``expenditure``; ``agency_operating_cost`` → itself."""
+    return concept_id.split(".", 1)[0]
+
+
+def unit_for(concept_id: str, measure: str) -> str:
+    """The unit a value of this concept and measure is expressed in."""
+    if measure in PERCENT_MEASURES:
+        return "%"
+    concept = BY_ID.get(concept_id)
+    if concept is not None and concept.kind == "count":
+        return "count"
+    return "万元"
+
+
+def is_known(concept_id: str) -> bool:
+    return concept_id in BY_ID

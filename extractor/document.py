@@ -1,0 +1,306 @@
+"""The document model: normalised text whose every character traces back to its source.
+
+A reader (``extractor.ingest``) linearises a file into *raw* text (paragraphs one per line,
+table rows as tab-separated cells) and records blocks and page starts in raw offsets.
+:func:`build_document` normalises that text and keeps, for every character of the normalised
+text, the offset of its source in the raw text. Evidence offsets everywhere in the package
+are into the normalised ``Document.text``; ``Document.raw_span`` maps them back.
+
+Normalisation keeps meaning and never changes or drops a digit:
+
+* full-width ASCII forms (U+FF01–U+FF5E) to ASCII: ``３５８．５２`` → ``358.52``, ``（`` → ``(``,
+  except the full-width comma, which would turn two numbers into one
+* ideographic space, NBSP and other space separators to a plain space
+* CRLF and lone CR to LF; zero-width characters and soft hyphens dropped
+* minus-like signs (U+2212, U+FE63) to ``-``
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Cell",
+    "Document",
+    "build_document",
+    "heading_level",
+    "normalise",
+]
+
+# --------------------------------------------------------------------------- normalisation
+
+_TRANSLATE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
+# The full-width comma (U+FF0C) stays: as ASCII it would read as a thousands separator
+# between digits ("6，800人" is two numbers, "6,800" one), so the meaning would change.
+_TRANSLATE.update(
+    {
+        0x3000: " ",  # ideographic space
+        0x00A0: " ",  # NBSP
+        0x2002: " ",
+        0x2003: " ",
+        0x2009: " ",
+        0x202F: " ",
+        0x2212: "-",  # minus sign
+        0xFE63: "-",  # small hyphen-minus
+        0x0D: "\n",  # lone CR (CRLF handled first)
+    }
+)
+_DROP = re.compile("\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalise(raw: str) -> tuple[str, array]:
+    """Return the normalised text and its offset map.
+
+    The map has ``len(text) + 1`` entries: ``map[i]`` is the raw offset of the source of
+    ``text[i]`` and ``map[len(text)] == len(raw)``. So the source of ``text[s:e]`` is
+    ``raw[map[s]:map[e]]``.
+    """
+    dropped = [m.start() for m in _DROP.finditer(raw)]
+    if not dropped:
+        text = raw.translate(_TRANSLATE)
+        return text, array("l", range(len(raw) + 1))
+    kept: list[str] = []
+    offsets = array("l")
+    prev = 0
+    for pos in dropped:
+        if pos > prev:
+            kept.append(raw[prev:pos])
+            offsets.extend(range(prev, pos))
+        prev = pos + 1
+    kept.append(raw[prev:])
+    offsets.extend(range(prev, len(raw)))
+    offsets.append(len(raw))
+    return "".join(kept).translate(_TRANSLATE), offsets
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+    PAGE_BREAK = "page_break"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cell:
+    """One table cell: its text and half-open span in the normalised text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """A unit in reading order. ``start``/``end`` are normalised offsets."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    page: int | None = None
+    level: int | None = None
+    rows: tuple[tuple[Cell, ...], ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    """An immutable, normalised document.
+
+    ``text`` is what every stage reads; ``raw`` is the reader's linearisation of the source;
+    ``offset_map`` ties them; ``page_starts`` holds the normalised offset where each page
+    begins (empty for formats without pages).
+    """
+
+    name: str
+    text: str
+    raw: str
+    offset_map: array = field(repr=False)
+    blocks: tuple[Block, ...] = ()
+    page_starts: tuple[int, ...] = ()
+    source_format: str = "txt"
+    sha256: str = ""
+    size_bytes: int = 0
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def pages(self) -> int | None:
+        return len(self.page_starts) or None
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page of a normalised offset, or ``None`` for formats without pages."""
+        if not self.page_starts:
+            return None
+        return max(1, bisect.bisect_right(self.page_starts, offset))
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw offsets whose normalisation is ``text[start:end]``."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) outside text of length {len(self.text)}")
+        return self.offset_map[start], self.offset_map[end]
+
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind is BlockKind.TABLE]
+
+
+# --------------------------------------------------------------------------- headings
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+_HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^\s*第[{_CN_NUM}\d]+(?:部分|章|节)"), 1),
+    (re.compile(rf"^\s*[{_CN_NUM}]+\s*[、.．]"), 2),
+    (re.compile(rf"^\s*[(（]\s*[{_CN_NUM}]+\s*[)）]"), 3),
+    (re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)"), 4),
+    (re.compile(r"^\s*[(（]\s*\d{1,2}\s*[)）]"), 5),
+)
+HEADING_MAX_CHARS = 60
+
+
+def heading_level(line: str) -> int | None:
+    """Level of a Chinese section heading (``第一部分`` 1, ``一、`` 2, ``（一）`` 3, ``1.`` 4,
+    ``（1）`` 5), or ``None``. Long numbered lines are paragraphs, not headings."""
+    if len(line.strip()) > HEADING_MAX_CHARS:
+        return None
+    for pattern, level in _HEADING_PATTERNS:
+        if pattern.match(line):
+            return level
+    return None
+
+
+# --------------------------------------------------------------------------- builder
+
+
+@dataclass
+class _RawBlock:
+    kind: BlockKind
+    start: int
+    end: int
+    page: int | None
+    level: int | None
+    rows: list[list[tuple[int, int]]]
+
+
+class TextBuilder:
+    """Collects a reader's linearised text, blocks and page starts in raw offsets."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._len = 0
+        self._blocks: list[_RawBlock] = []
+        self._page_starts: list[int] = []
+        self._page: int | None = None
+
+    @property
+    def offset(self) -> int:
+        return self._len
+
+    def _write(self, s: str) -> tuple[int, int]:
+        start = self._len
+        self._parts.append(s)
+        self._len += len(s)
+        return start, self._len
+
+    def start_page(self, number: int) -> None:
+        if self._page_starts:
+            start, end = self._write("\n")
+            self._blocks.append(_RawBlock(BlockKind.PAGE_BREAK, start, end, self._page, None, []))
+        self._page = number
+        self._page_starts.append(self._len)
+
+    def paragraph(self, text: str, *, heading_level: int | None = None) -> None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+        if not text.strip():
+            return
+        start, end = self._write(text)
+        self._write("\n")
+        kind = BlockKind.HEADING if heading_level else BlockKind.PARAGRAPH
+        self._blocks.append(_RawBlock(kind, start, end, self._page, heading_level, []))
+
+    def table(self, rows: Sequence[Sequence[str | None]]) -> None:
+        """Rows of cell texts; newlines and tabs inside a cell become spaces."""
+        clean = [[(c or "").replace("\t", " ").replace("\r", " ").replace("\n", " ") for c in r] for r in rows]
+        clean = [r for r in clean if any(c.strip() for c in r)]
+        if not clean:
+            return
+        start = self._len
+        spans: list[list[tuple[int, int]]] = []
+        for row in clean:
+            row_spans = []
+            for j, cell in enumerate(row):
+                if j:
+                    self._write("\t")
+                row_spans.append(self._write(cell))
+            self._write("\n")
+            spans.append(row_spans)
+        self._blocks.append(_RawBlock(BlockKind.TABLE, start, self._len - 1, self._page, None, spans))
+
+    def raw_text(self) -> str:
+        return "".join(self._parts)
+
+    def build(self, name: str, **meta: object) -> Document:
+        return build_document(
+            name,
+            self.raw_text(),
+            raw_blocks=self._blocks,
+            raw_page_starts=self._page_starts,
+            **meta,  # type: ignore[arg-type]
+        )
+
+
+def _to_norm(offset_map: array, raw_offset: int) -> int:
+    """First normalised index whose source starts at or after ``raw_offset``."""
+    return bisect.bisect_left(offset_map, raw_offset)
+
+
+def build_document(
+    name: str,
+    raw: str,
+    *,
+    raw_blocks: Sequence[_RawBlock] | None = None,
+    raw_page_starts: Sequence[int] = (),
+    **meta: object,
+) -> Document:
+    """Normalise ``raw`` and translate block and page offsets into the normalised text.
+
+    Without ``raw_blocks`` (plain text) each non-empty line becomes a paragraph block.
+    """
+    text, omap = normalise(raw)
+    blocks: list[Block] = []
+    if raw_blocks is None:
+        for m in re.finditer(r"[^\n]+", text):
+            line = m.group()
+            if not line.strip():
+                continue
+            level = heading_level(line)
+            kind = BlockKind.HEADING if level else BlockKind.PARAGRAPH
+            blocks.append(Block(kind=kind, start=m.start(), end=m.end(), level=level))
+    else:
+        for rb in raw_blocks:
+            s, e = _to_norm(omap, rb.start), _to_norm(omap, rb.end)
+            rows = tuple(
+                tuple(
+                    Cell(text=text[cs:ce], start=cs, end=ce)
+                    for cs, ce in ((_to_norm(omap, a), _to_norm(omap, b)) for a, b in row)
+                )
+                for row in rb.rows
+            )
+            blocks.append(Block(kind=rb.kind, start=s, end=e, page=rb.page, level=rb.level, rows=rows))
+    page_starts = tuple(_to_norm(omap, p) for p in raw_page_starts)
+    return Document(
+        name=name,
+        text=text,
+        raw=raw,
+        offset_map=omap,
+        blocks=tuple(blocks),
+        page_starts=page_starts,
+        **meta,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,163 @@
+"""One exception root, branches by cause, context attached.
+
+Every error the package raises on purpose is an :class:`ExtractorError`. The tree::
+
+    ExtractorError                      exit 1   (root; never raised bare)
+    ├── InputError                      exit 10  bad input: the caller can fix the file
+    │   ├── UnsupportedFormatError      exit 11  not TXT/MD/DOCX/PDF (or a binary named .txt)
+    │   ├── EmptyDocumentError          exit 12  zero bytes, or no text at all
+    │   ├── CorruptDocumentError        exit 13  the container cannot be parsed
+    │   ├── EncryptedDocumentError      exit 14  password-protected PDF/DOCX
+    │   ├── DocumentTooLargeError       exit 15  over the byte or page limit in Settings
+    │   ├── NeedsOCRError               exit 16  pages without a text layer (scanned PDF)
+    │   └── DecodingError               exit 17  text whose encoding cannot be decided
+    ├── ConfigError                     exit 20  settings are wrong (bad backend name, missing model)
+    ├── ModelError                      exit 30  the model endpoint failed us
+    │   ├── RetryExhaustedError         exit 31  transport retries or re-asks used up
+    │   └── ModelOutputError            exit 32  unusable output (truncated, refused)
+    ├── EvaluationError                 exit 40  the eval cannot run (no gold, mismatched baseline)
+    └── InternalError                   exit 70  a bug in us
+
+A regression found by ``extractor eval --fail-under`` is not an error of the program:
+it exits with :data:`EXIT_REGRESSION`, and material findings in ``extractor reconcile``
+with :data:`EXIT_FINDINGS`, so scripts can tell them apart from infrastructure failures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+EXIT_OK = 0
+EXIT_MIXED = 9
+"""Several documents failed for different reasons."""
+EXIT_REGRESSION = 3
+"""``eval --fail-under`` or ``--baseline`` found a regression."""
+EXIT_FINDINGS = 4
+"""``reconcile`` found material findings."""
+
+
+class ExtractorError(Exception):
+    """Root of every error raised on purpose by this package."""
+
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, message: str, *, path: str | Path | None = None, **context: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.context = context
+
+    @property
+    def kind(self) -> str:
+        return type(self).__name__
+
+    def one_line(self) -> str:
+        """``<file>: <reason>`` on one line, for the CLI and batch logs."""
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.message}".replace("\n", " ")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "error": self.kind,
+            "exit_code": self.exit_code,
+            "message": self.message,
+            "path": self.path,
+            **{k: v for k, v in self.context.items() if isinstance(v, str | int | float | bool | None)},
+        }
+
+
+class InputError(ExtractorError):
+    exit_code = 10
+
+
+class UnsupportedFormatError(InputError):
+    exit_code = 11
+
+
+class EmptyDocumentError(InputError):
+    exit_code = 12
+
+
+class CorruptDocumentError(InputError):
+    exit_code = 13
+
+
+class EncryptedDocumentError(InputError):
+    exit_code = 14
+
+
+class DocumentTooLargeError(InputError):
+    exit_code = 15
+
+
+class NeedsOCRError(InputError):
+    """Pages with no text layer. ``pages`` lists them (1-based)."""
+
+    exit_code = 16
+
+    def __init__(self, message: str, *, pages: list[int], path: str | Path | None = None, **context: Any):
+        super().__init__(message, path=path, **context)
+        self.pages = pages
+
+
+class DecodingError(InputError):
+    exit_code = 17
+
+
+class ConfigError(ExtractorError):
+    exit_code = 20
+
+
+class ModelError(ExtractorError):
+    exit_code = 30
+
+
+class RetryExhaustedError(ModelError):
+    """Carries how hard we tried: ``attempts`` and the token ``usage`` spent on the way."""
+
+    exit_code = 31
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        attempts: int,
+        usage: dict[str, int] | None = None,
+        path: str | Path | None = None,
+        **context: Any,
+    ) -> None:
+        super().__init__(message, path=path, attempts=attempts, **context)
+        self.attempts = attempts
+        self.usage = usage or {}
+
+
+class ModelOutputError(ModelError):
+    exit_code = 32
+
+
+class EvaluationError(ExtractorError):
+    exit_code = 40
+
+
+class InternalError(ExtractorError):
+    exit_code = 70
+
+
+ALL_ERRORS: tuple[type[ExtractorError], ...] = (
+    ExtractorError,
+    InputError,
+    UnsupportedFormatError,
+    EmptyDocumentError,
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    DocumentTooLargeError,
+    NeedsOCRError,
+    DecodingError,
+    ConfigError,
+    ModelError,
+    RetryExhaustedError,
+    ModelOutputError,
+    EvaluationError,
+    InternalError,
+)

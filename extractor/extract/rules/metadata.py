@@ -1,0 +1,130 @@
+"""Document metadata: organisation, fiscal year, report kind, self-evaluation score and grade.
+
+Each value comes with the span it was read from. The title block (the first lines) is
+searched first; body wordings (``单位名称：…``, ``…（本级）``, ``自评得分98分``) next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractor.document import Document
+from extractor.numbers import decimals_of, parse_number
+
+TITLE_CHARS = 400
+
+_ORG_SUFFIX = (
+    r"(?:委员会|联合会|总工会|工会|管理局|局|厅|委|办公室|办|院|中心|所|站|馆|队|学校|大学|学院|医院|政府|"
+    r"协会|学会|联社|社|团|部|处|署|会|集团|公司|法院|检察院)"
+)
+_ORG = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
+
+ORG_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # 单位名称：X / 部门（单位）名称 ⏎ X / 单位名称 X
+    re.compile(rf"(?:部门|单位|预算单位)(?:\((?:单位|部门)\))?名称\s*[:：]?\s*\n?\s*(?P<org>{_ORG})(?![\u4e00-\u9fff])"),
+    # 2022年度X部门整体支出… / X2023年度部门决算
+    re.compile(rf"^\s*\(?\d{{4}}\s*年度?\)?\s*(?P<org>{_ORG})\s*(?:部门|单位)?(?:整体支出|决算|预算)", re.M),
+    re.compile(rf"^\s*(?P<org>{_ORG})\s*\d{{4}}\s*年度?\s*(?:部门|单位)?(?:整体支出|决算|预算)", re.M),
+    # 所属单位：X（本级） / X（本级）
+    re.compile(rf"(?P<org>{_ORG})\s*\(本级\)"),
+    # X（部门）内设…
+    re.compile(rf"(?P<org>{_ORG})\s*\((?:部门|单位)\)"),
+)
+
+_YEAR_TITLE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?:度)?")
+_YEAR_ANY = re.compile(r"(?<!\d)(20\d{2})\s*年")
+
+_KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"项目支出绩效自评|项目绩效自评报告|项目支出绩效评价"), "project_performance_self_evaluation"),
+    (re.compile(r"整体支出.{0,12}(?:绩效|自评)|绩效自评报告|整体绩效自评|整体支出$"), "department_performance_self_evaluation"),
+    (re.compile(r"(?:部门|单位)决算|决算公开|决算说明"), "department_final_accounts"),
+)
+
+_SCORE = re.compile(
+    r"(?:自评(?:价)?(?:结果)?(?:总)?得分|总得分|综合得分|绩效自评得分|评价得分|得分)(?:为|是)?\s*[:：]?\s*\n?\s*"
+    r"(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分"
+)
+_SCORE_TOTAL_ROW = re.compile(r"^\s*(?:总\s*分|合\s*计|总\s*计)\s*$", re.M)
+_GRADE = re.compile(
+    r"(?:评价等级|绩效等级|评定等级|等级|登记|级别)\s*(?:为|是|:|：)?\s*[“\"'「]?(?P<g>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
+    r"|(?:属于|评为|定为|评价为)\s*[“\"'「]?(?P<g2>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    value: object
+    start: int
+    end: int
+    decimals: int = 0
+
+
+def find_year(doc: Document) -> Found | None:
+    head = doc.text[:TITLE_CHARS]
+    m = _YEAR_TITLE.search(head)
+    if m:
+        return Found(int(m.group(1)), m.start(1), m.end(1))
+    years = Counter(m.group(1) for m in _YEAR_ANY.finditer(doc.text))
+    if not years:
+        return None
+    year, _ = years.most_common(1)[0]
+    m2 = re.search(rf"(?<!\d){year}\s*年", doc.text)
+    assert m2 is not None
+    return Found(int(year), m2.start(), m2.start() + 4)
+
+
+def find_org(doc: Document) -> Found | None:
+    for pattern in ORG_PATTERNS:
+        for m in pattern.finditer(doc.text):
+            org = m.group("org").strip()
+            # drop leading words that belong to the title ("年度", "附件")
+            org = re.sub(r"^(?:年度|附件\d*|关于)", "", org)
+            if len(org) < 3:
+                continue
+            start = m.start("org") + m.group("org").index(org)
+            return Found(org, start, start + len(org))
+    return None
+
+
+def find_kind(doc: Document) -> Found | None:
+    head = doc.text[:TITLE_CHARS]
+    for where, offset in ((head, 0), (doc.text, 0)):
+        best: tuple[int, str, re.Match[str]] | None = None
+        for pattern, kind in _KIND_RULES:
+            m = pattern.search(where)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), kind, m)
+        if best is not None:
+            m = best[2]
+            return Found(best[1], offset + m.start(), offset + m.end())
+    return None
+
+
+def find_score(doc: Document) -> Found | None:
+    candidates = []
+    for m in _SCORE.finditer(doc.text):
+        value = parse_number(m.group("n"))
+        if Decimal(0) < value <= Decimal(100):
+            candidates.append(Found(value, m.start("n"), m.end("n"), decimals_of(m.group("n"))))
+    if candidates:
+        return candidates[0]
+    # an indicator table closing on a "总分 | 100 | 98" row: weight total, then the score
+    for m in _SCORE_TOTAL_ROW.finditer(doc.text):
+        nums = list(re.finditer(r"(?<![\d.])\d{1,3}(?:\.\d{1,2})?(?![\d.])", doc.text[m.end() : m.end() + 40]))
+        if len(nums) >= 2 and parse_number(nums[0].group()) == 100:
+            n = nums[1]
+            value = parse_number(n.group())
+            if value <= 100:
+                return Found(value, m.end() + n.start(), m.end() + n.end(), decimals_of(n.group()))
+    return None
+
+
+def find_grade(doc: Document) -> Found | None:
+    m = _GRADE.search(doc.text)
+    if not m:
+        return None
+    g = "g" if m.group("g") else "g2"
+    return Found(m.group(g), m.start(g), m.end(g))

@@ -1,0 +1,83 @@
+"""Numbers as written: parsing, units and the decimals that set their rounding tolerance.
+
+Shared by the rules backend, the grounding stage and the reconciler. ``12,345.60元`` is
+parsed to ``Decimal('1.234560')`` 万元 with ``decimals=6``: the decimals count in the unit
+of the value, so a converted figure keeps the precision it was written with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["NUMBER_RE", "WrittenNumber", "decimals_of", "find_numbers", "parse_number", "to_wan"]
+
+# A number as written: optional sign, digits with optional thousands separators, decimals.
+NUMBER_RE = re.compile(r"(?<![\d.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+
+_UNIT_SHIFT = {"元": 4, "万元": 0, "万": 0, "亿元": -4, "亿": -4}
+"""Decimal places a value moves when converted to 万元 (元 → 万元 divides by 10^4)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenNumber:
+    """A number found in text, with its span and the way it was written."""
+
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    decimals: int
+
+
+def decimals_of(text: str) -> int:
+    """Number of decimals as written: ``'311.20'`` → 2, ``'86'`` → 0."""
+    s = text.strip()
+    return len(s.split(".", 1)[1]) if "." in s else 0
+
+
+def parse_number(text: str) -> Decimal:
+    """``'1,234.50'`` → ``Decimal('1234.50')``; raises ``ValueError`` when not a number."""
+    s = text.strip().replace(",", "").replace("，", "")
+    if s.startswith("+"):
+        s = s[1:]
+    try:
+        return Decimal(s)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
+
+
+def to_wan(value: Decimal, unit: str, decimals: int) -> tuple[Decimal, int]:
+    """Convert an amount in ``unit`` (元, 万元, 亿元) to 万元, keeping written precision."""
+    shift = _UNIT_SHIFT.get(unit, 0)
+    if not shift:
+        return value, decimals
+    new_decimals = max(0, decimals + shift)
+    return value.scaleb(-shift).quantize(Decimal(1).scaleb(-new_decimals)), new_decimals
+
+
+def find_numbers(text: str, offset: int = 0) -> list[WrittenNumber]:
+    """Every number written in ``text``; spans shifted by ``offset``."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        raw = m.group()
+        out.append(
+            WrittenNumber(
+                text=raw,
+                start=m.start() + offset,
+                end=m.end() + offset,
+                value=parse_number(raw),
+                decimals=decimals_of(raw),
+            )
+        )
+    return out
+
+
+def value_in_text(value: Decimal, text: str, *, unit_factors: tuple[Decimal, ...] = (Decimal(1),)) -> bool:
+    """True when ``value`` (possibly after a unit conversion) is written in ``text``."""
+    for n in find_numbers(text):
+        for f in unit_factors:
+            if n.value * f == value or abs(n.value) * f == abs(value):
+                return True
+    return False

@@ -1,0 +1,113 @@
+"""The pipeline: ingest → extract → ground → reconcile → Result.
+
+One function, :func:`run`, for one document; :func:`extract` is the public entry point
+re-exported as ``extractor.extract`` and accepts a path, bytes with a file name, or an
+already-read :class:`~extractor.document.Document`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from extractor import __version__
+from extractor.document import Document
+from extractor.errors import ConfigError
+from extractor.extract import Backend, get_backend
+from extractor.ground import verify
+from extractor.ingest import read, read_bytes
+from extractor.result import Provenance, Result, SourceInfo
+from extractor.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract", "run"]
+
+
+def _reconcile(result: Result) -> Result:
+    from extractor.reconcile import reconcile
+
+    return reconcile(result)
+
+
+def run(document: Document, backend: Backend, settings: Settings, *, path: str | None = None,
+        timings: dict[str, float] | None = None) -> Result:
+    """Extract, ground and reconcile one read document."""
+    timings = dict(timings or {})
+    t0 = time.perf_counter()
+    raw = backend.extract(document)
+    timings["extract"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    grounded, counters = verify(document, raw)
+    timings["ground"] = time.perf_counter() - t0
+    counters = {**raw.counters, **{k: raw.counters.get(k, 0) + v for k, v in counters.items()}}
+
+    provenance = Provenance(
+        backend=backend.name,
+        extractor_version=__version__,
+        prompt_version=grounded.prompt_version,
+        model=grounded.model,
+        source=SourceInfo(
+            path=path,
+            format=document.source_format,
+            sha256=document.sha256,
+            size_bytes=document.size_bytes,
+            pages=document.pages,
+            encoding=document.encoding,
+            chars=len(document.text),
+        ),
+        timings=timings,
+        counters=counters,
+        ledger=grounded.ledger,
+        warnings=[*document.warnings, *grounded.warnings],
+        disagreements=list(grounded.disagreements),
+    )
+    result = Result(
+        document=document.name,
+        org_name=grounded.org_name,
+        fiscal_year=grounded.fiscal_year,
+        report_kind=grounded.report_kind,
+        metadata_evidence=grounded.metadata_evidence,
+        facts=list(grounded.facts),
+        projects=list(grounded.projects),
+        indicators=list(grounded.indicators),
+        evaluation=grounded.evaluation,
+        provenance=provenance,
+    )
+    t0 = time.perf_counter()
+    result = _reconcile(result)
+    timings["reconcile"] = time.perf_counter() - t0
+    return result.model_copy(update={"provenance": result.provenance.model_copy(update={"timings": timings})})
+
+
+def extract(
+    source: str | Path | bytes | Document,
+    *,
+    filename: str | None = None,
+    backend: str | Backend | None = None,
+    settings: Settings | None = None,
+) -> Result:
+    """Extract one document.
+
+    ``source`` is a path, raw bytes (then ``filename`` names the file and its type), or a
+    :class:`Document`. ``backend`` is a name (``auto``, ``rules``, ``llm``, ``hybrid``) or a
+    backend object; it defaults to ``settings.backend``.
+    """
+    settings = settings or Settings()
+    be = backend if isinstance(backend, Backend) else get_backend(backend or settings.backend, settings)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    path: str | None = None
+    if isinstance(source, Document):
+        doc = source
+    elif isinstance(source, bytes | bytearray):
+        if not filename:
+            raise ConfigError("extract(bytes) needs filename= to tell the document's name and type")
+        doc = read_bytes(bytes(source), filename, settings)
+    else:
+        path = str(source)
+        doc = read(source, settings)
+    timings["ingest"] = time.perf_counter() - t0
+    return run(doc, be, settings, path=path, timings=timings)

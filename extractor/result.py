@@ -1,0 +1,230 @@
+"""The result model of ``cn-budget-report/1`` (see ``shared/spec/result-format.md``).
+
+Frozen pydantic v2 models with keyword-only construction. Values are ``Decimal`` in the
+process (money in 万元, percents in percent) and JSON numbers on the wire. Every fact,
+project and indicator carries :class:`Evidence`; the grounding stage guarantees
+``document.text[start:end] == quote`` and that the number occurs in the quote.
+
+``schema/cn-budget-report-1.schema.json`` is generated from :class:`Result` by
+``python scripts/gen_schema.py`` and a test keeps it current.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from extractor.concepts import Measure, Period, Scope
+
+SCHEMA_ID = "cn-budget-report/1"
+
+Number = Annotated[
+    Decimal,
+    PlainSerializer(lambda d: int(d) if d == d.to_integral_value() and abs(d) < 2**53 else float(d),
+                    return_type=float, when_used="json"),
+]
+"""A Decimal in Python, a JSON number on the wire."""
+
+Alignment = Literal["exact", "normalised", "fuzzy", "table"]
+ReportKind = Literal[
+    "department_performance_self_evaluation",
+    "department_final_accounts",
+    "project_performance_self_evaluation",
+    "other",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Evidence(_Frozen):
+    """Where a value came from: an exact quote of the normalised text and its span."""
+
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    page: int | None = None
+    alignment: Alignment = "exact"
+
+
+class Fact(_Frozen):
+    """One number the report states, keyed by (concept, measure, period, scope, label)."""
+
+    concept: str
+    measure: Measure = "actual"
+    period: Period = "current"
+    scope: Scope = "all"
+    label: str | None = None
+    value: Number
+    unit: Literal["万元", "%", "count"] = "万元"
+    decimals: int = Field(0, ge=0, description="Decimals as written, in the unit of value (sets tolerance).")
+    evidence: Evidence
+    source_unit: str | None = Field(None, description="Unit as written when converted (元, 亿元).")
+    backend: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str | None]:
+        return (self.concept, self.measure, self.period, self.scope, self.label)
+
+
+class Project(_Frozen):
+    """A project (项目) with at least one number. ``cells`` holds per-field evidence."""
+
+    name: str
+    budget: Number | None = None
+    actual: Number | None = None
+    rate: Number | None = None
+    fiscal_budget: Number | None = None
+    fiscal_actual: Number | None = None
+    score: Number | None = None
+    evidence: Evidence
+    cells: dict[str, Evidence] = Field(default_factory=dict)
+    decimals: dict[str, int] = Field(default_factory=dict)
+    is_total: bool = Field(False, description="A 合计 row: kept for the Σ rows check, not scored as a project.")
+
+
+class Indicator(_Frozen):
+    """A row of a performance indicator table."""
+
+    level1: str | None = None
+    level2: str | None = None
+    name: str
+    weight: Number | None = None
+    target: str | None = None
+    actual: str | None = None
+    score: Number | None = None
+    note: str | None = None
+    evidence: Evidence
+    cells: dict[str, Evidence] = Field(default_factory=dict)
+    decimals: dict[str, int] = Field(default_factory=dict)
+    is_total: bool = False
+
+
+class Evaluation(_Frozen):
+    score: Number | None = None
+    grade: str | None = None
+    cells: dict[str, Evidence] = Field(default_factory=dict)
+    decimals: dict[str, int] = Field(default_factory=dict)
+
+
+class FindingFact(_Frozen):
+    """A fact, project cell or indicator cell taking part in a finding."""
+
+    concept: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    scope: str | None = None
+    label: str | None = None
+    project: str | None = None
+    indicator: str | None = None
+    field: str | None = None
+    value: Number
+    evidence: Evidence | None = None
+
+
+class Culprit(_Frozen):
+    concept: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    scope: str | None = None
+    label: str | None = None
+    project: str | None = None
+    indicator: str | None = None
+    field: str | None = None
+    value: Number | None = None
+    suggested: Number | None = None
+    signature: str | None = Field(None, description="typo, x10, x100, yuan_vs_wan, sign, transposed …")
+    confidence: Literal["high", "medium", "low"] | None = None
+
+
+class Finding(_Frozen):
+    """One arithmetic relation the report breaks."""
+
+    id: str
+    kind: Literal["conflict", "sum", "ratio", "change", "bound"]
+    rule: str
+    severity: Literal["rounding", "material"]
+    facts: list[FindingFact]
+    stated: Number | None = None
+    expected: list[Number] = Field(default_factory=list, description="[low, high] interval computed.")
+    tolerance: Number | None = None
+    culprit: Culprit | None = None
+    undetermined: bool = False
+    message: str
+    message_en: str | None = None
+
+
+class CheckRecord(_Frozen):
+    """Every check the reconciler considered: passed, failed or not run."""
+
+    rule: str
+    kind: str
+    status: Literal["passed", "failed", "not_run"]
+    finding_id: str | None = None
+    reason: str | None = None
+
+
+class Ledger(_Frozen):
+    """Cost of model calls for one document (zeros for the rules backend)."""
+
+    requests: int = 0
+    attempts: int = 0
+    reasks: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cache_hits: int = 0
+    wall_s: float = 0.0
+
+
+class SourceInfo(_Frozen):
+    path: str | None = None
+    format: str
+    sha256: str
+    size_bytes: int
+    pages: int | None = None
+    encoding: str | None = None
+    chars: int = 0
+
+
+class Provenance(_Frozen):
+    backend: str
+    extractor_version: str
+    prompt_version: str | None = None
+    model: str | None = None
+    source: SourceInfo
+    timings: dict[str, float] = Field(default_factory=dict)
+    counters: dict[str, int] = Field(default_factory=dict)
+    ledger: Ledger = Field(default_factory=Ledger)
+    warnings: list[str] = Field(default_factory=list)
+    disagreements: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class Result(_Frozen):
+    """An extraction result for one document."""
+
+    schema_: Literal["cn-budget-report/1"] = Field(SCHEMA_ID, alias="schema")
+    document: str
+    org_name: str | None = None
+    fiscal_year: int | None = None
+    report_kind: ReportKind = "other"
+    metadata_evidence: dict[str, Evidence] = Field(default_factory=dict)
+    facts: list[Fact] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    evaluation: Evaluation = Field(default_factory=Evaluation)
+    findings: list[Finding] = Field(default_factory=list)
+    checks: list[CheckRecord] = Field(default_factory=list)
+    provenance: Provenance
+
+    def to_json(self, **kw: Any) -> str:
+        return self.model_dump_json(by_alias=True, indent=kw.pop("indent", 2), **kw)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Result:
+        return cls.model_validate_json(data)
+
+    def facts_for(self, concept: str, measure: str = "actual", scope: str = "all") -> list[Fact]:
+        return [f for f in self.facts if f.concept == concept and f.measure == measure and f.scope == scope]

@@ -1,0 +1,75 @@
+"""One settings object, read from the environment once and passed in explicitly.
+
+Variables use the ``EXTRACTOR_`` prefix; the model endpoint also honours the standard
+``OPENAI_API_KEY`` and ``OPENAI_BASE_URL``. Tests build ``Settings(...)`` directly and
+never touch the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BackendName = Literal["auto", "rules", "llm", "hybrid"]
+InstructorMode = Literal["tools", "json", "md_json"]
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with safe offline defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="EXTRACTOR_", frozen=True, extra="ignore")
+
+    # --- pipeline -------------------------------------------------------------------------
+    backend: BackendName = "auto"
+    max_file_mb: float = Field(50.0, gt=0, description="Refuse input files larger than this.")
+    max_pages: int = Field(500, gt=0, description="Refuse PDFs with more pages than this.")
+
+    # --- model endpoint (any OpenAI-compatible server) -------------------------------------
+    base_url: str | None = Field(None, validation_alias=AliasChoices("EXTRACTOR_BASE_URL", "OPENAI_BASE_URL"))
+    api_key: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("EXTRACTOR_API_KEY", "OPENAI_API_KEY"), repr=False
+    )
+    model: str = "gpt-4o-mini"
+    timeout_s: float = Field(60.0, gt=0)
+    concurrency: int = Field(4, ge=1, le=256)
+    max_retries: int = Field(4, ge=0, le=20, description="Transport retries (429, 5xx, timeouts).")
+    max_reasks: int = Field(2, ge=0, le=10, description="Schema re-asks with the validation error fed back.")
+    retry_max_wait_s: float = Field(30.0, ge=0)
+    instructor_mode: InstructorMode = "tools"
+    cache_path: Path | None = Field(None, description="SQLite response cache / replay store; off when unset.")
+    max_tokens: int = Field(4096, ge=256)
+
+    # --- chunking ----------------------------------------------------------------------------
+    chunk_chars: int = Field(3000, ge=200)
+    chunk_overlap: int = Field(200, ge=0)
+
+    @classmethod
+    def isolated(cls, **values: object) -> Settings:
+        """Settings from the given values and defaults only, ignoring the environment (tests)."""
+        return _IsolatedSettings(**values)  # type: ignore[arg-type]
+
+    @property
+    def llm_configured(self) -> bool:
+        """True when a model endpoint is configured (a base URL or an API key)."""
+        return bool(self.base_url) or self.api_key is not None
+
+    def resolved_backend(self, requested: str | None = None) -> str:
+        name = requested or self.backend
+        if name == "auto":
+            return "llm" if self.llm_configured else "rules"
+        return name
+
+
+class _IsolatedSettings(Settings):
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        return (init_settings,)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment once; keyword overrides win (used by the CLI flags)."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return Settings(**clean)  # type: ignore[arg-type]
