@@ -51,10 +51,15 @@ def exit_code_for(errors: list[ExtractorError]) -> int:
 
 
 def make_settings(backend: str | None = None, **kw: object) -> Settings:
+    from pydantic import ValidationError
+
     try:
         return load_settings(backend=backend, **kw)
-    except Exception as exc:  # pydantic ValidationError from bad environment values
-        err.print(f"[red]error[/red]: bad settings: {exc}")
+    except ValidationError as exc:  # bad flag or EXTRACTOR_* value
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}={e.get('input')!r}: {e['msg']}" for e in exc.errors()
+        )
+        err.print(f"[red]error[/red] [ConfigError]: bad settings: {problems}", markup=True, highlight=False)
         raise typer.Exit(20) from exc
 
 
@@ -69,7 +74,7 @@ def summary_table(rows: list[dict[str, object]]) -> Table:
     return table
 
 
-def summarise(result) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def summarise(result) -> dict[str, object]:
     material = sum(f.severity == "material" for f in result.findings)
     kinds = {
         "department_performance_self_evaluation": "self-eval",

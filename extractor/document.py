@@ -22,7 +22,7 @@ import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
     "Block",
@@ -49,10 +49,12 @@ _TRANSLATE.update(
         0x202F: " ",
         0x2212: "-",  # minus sign
         0xFE63: "-",  # small hyphen-minus
-        0x0D: "\n",  # lone CR (CRLF handled first)
+        0x0D: "\n",  # CR, alone or as the head of a CRLF whose LF is dropped
     }
 )
-_DROP = re.compile("\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Dropped characters attach to the kept character before them: of a CRLF the LF goes and the
+# CR becomes LF, so any slice of the raw text normalises to the matching slice of the text.
+_DROP = re.compile("(?<=\r)\n|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def normalise(raw: str) -> tuple[str, array]:
@@ -83,7 +85,7 @@ def normalise(raw: str) -> tuple[str, array]:
 # --------------------------------------------------------------------------- blocks
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     TABLE = "table"
@@ -252,7 +254,7 @@ class TextBuilder:
             self.raw_text(),
             raw_blocks=self._blocks,
             raw_page_starts=self._page_starts,
-            **meta,  # type: ignore[arg-type]
+            **meta,
         )
 
 

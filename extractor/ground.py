@@ -83,7 +83,7 @@ def evidence_for(doc: Document, start: int, end: int, how: str = "exact") -> Evi
         start=start,
         end=end,
         page=doc.page_of(start),
-        alignment=how,  # type: ignore[arg-type]
+        alignment=how,
     )
 
 
@@ -148,7 +148,7 @@ def verify(doc: Document, ex: Extraction) -> tuple[Extraction, dict[str, int]]:
     return out, counters
 
 
-def _verify_cells(doc: Document, row, fields: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _verify_cells(doc: Document, row, fields: tuple[str, ...]):
     """Keep a row whose name evidence holds; null any numeric cell whose evidence fails."""
     if not _ok(doc, row.evidence):
         n = sum(getattr(row, f) is not None for f in fields)

@@ -205,7 +205,7 @@ class Provenance(_Frozen):
 class Result(_Frozen):
     """An extraction result for one document."""
 
-    schema_: Literal["cn-budget-report/1"] = Field(SCHEMA_ID, alias="schema")
+    schema_: Literal["cn-budget-report/1"] = Field("cn-budget-report/1", alias="schema")
     document: str
     org_name: str | None = None
     fiscal_year: int | None = None

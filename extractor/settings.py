@@ -65,7 +65,7 @@ class Settings(BaseSettings):
 
 class _IsolatedSettings(Settings):
     @classmethod
-    def settings_customise_sources(cls, settings_cls, init_settings, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+    def settings_customise_sources(cls, settings_cls, init_settings, *args, **kwargs):
         return (init_settings,)
 
 

@@ -11,7 +11,12 @@ import hashlib
 from pathlib import Path
 
 from extractor.document import Document
-from extractor.errors import DocumentTooLargeError, EmptyDocumentError, EncryptedDocumentError, UnsupportedFormatError
+from extractor.errors import (
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    UnsupportedFormatError,
+)
 from extractor.settings import Settings
 
 __all__ = ["SUPPORTED_SUFFIXES", "read", "read_bytes", "sniff_format"]
@@ -20,28 +25,29 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".text", ".docx", ".pdf")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def sniff_format(data: bytes, name: str) -> str:
+def sniff_format(data: bytes, name: str, where: str | None = None) -> str:
     """``pdf``, ``docx`` or ``txt`` from the bytes, falling back on the suffix."""
     suffix = Path(name).suffix.lower()
+    where = where or name
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
     if data[:4] == b"PK\x03\x04":
         if suffix in (".docx", "") or b"word/" in data[:65536]:
             return "docx"
-        raise UnsupportedFormatError(f"a ZIP archive that is not a Word document ({suffix or 'no suffix'})", path=name)
+        raise UnsupportedFormatError(f"a ZIP archive that is not a Word document ({suffix or 'no suffix'})", path=where)
     if data[:8] == _OLE_MAGIC:
         if suffix == ".docx":
-            raise EncryptedDocumentError("password-protected Word document (encrypted OOXML)", path=name)
+            raise EncryptedDocumentError("password-protected Word document (encrypted OOXML)", path=where)
         raise UnsupportedFormatError(
-            f"legacy binary Office file ({suffix or 'no suffix'}); save it as .docx or .pdf", path=name
+            f"legacy binary Office file ({suffix or 'no suffix'}); save it as .docx or .pdf", path=where
         )
     if suffix in (".pdf", ".docx"):
         return suffix[1:]
     if suffix in (".txt", ".md", ".text", ""):
         return "txt"
     raise UnsupportedFormatError(
-        f"unsupported file type {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}", path=name
+        f"unsupported file type {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}", path=where
     )
 
 
@@ -59,7 +65,7 @@ def read_bytes(data: bytes, name: str, settings: Settings | None = None, *, path
             path=where,
             size_bytes=len(data),
         )
-    fmt = sniff_format(data, name)
+    fmt = sniff_format(data, name, where)
     meta = {"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
     if fmt == "pdf":
         from extractor.ingest.pdf import read_pdf

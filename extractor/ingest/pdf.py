@@ -21,7 +21,12 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.document import Document, TextBuilder, heading_level
-from extractor.errors import CorruptDocumentError, DocumentTooLargeError, EncryptedDocumentError, NeedsOCRError
+from extractor.errors import (
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    EncryptedDocumentError,
+    NeedsOCRError,
+)
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -49,6 +54,48 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     cx = (obj["x0"] + obj["x1"]) / 2
     cy = (obj["top"] + obj["bottom"]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def join_wrapped(text: str | None) -> str:
+    """Undo line wrapping inside a table cell: CJK and digits join directly, words with a space."""
+    if not text:
+        return ""
+    parts = text.split("\n")
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and out[-1].isascii() and out[-1].isalpha() and part[0].isascii() and part[0].isalpha():
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+def merge_lines(lines: list[dict]) -> list[tuple[float, str]]:
+    """Join wrapped text lines into paragraphs.
+
+    A line continues the previous one when the previous line ran to the right margin, the
+    vertical gap is about one line, and the new line does not start a heading.
+    """
+    if not lines:
+        return []
+    right = max(line["x1"] for line in lines)
+    paragraphs: list[tuple[float, str]] = []
+    prev: dict | None = None
+    for line in lines:
+        height = max(1.0, line["bottom"] - line["top"])
+        continues = (
+            prev is not None
+            and prev["x1"] >= right - 1.5 * height
+            and 0 <= line["top"] - prev["bottom"] <= 0.9 * height
+            and heading_level(line["text"]) is None
+        )
+        if continues:
+            top, text = paragraphs[-1]
+            paragraphs[-1] = (top, join_wrapped(text + "\n" + line["text"]))
+        else:
+            paragraphs.append((line["top"], line["text"]))
+        prev = line
+    return paragraphs
 
 
 def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
@@ -93,12 +140,13 @@ def _read_page(page: Any, builder: TextBuilder, number: int, no_text: list[int])
     boxes = [t.bbox for t in tables]
     items: list[tuple[float, str, Any]] = []
     for t in tables:
-        rows = t.extract()
+        rows = [[join_wrapped(cell) for cell in row] for row in t.extract()]
         if rows:
             items.append((t.bbox[1], "table", rows))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    for line in outside.extract_text_lines(layout=False, strip=True, return_chars=False):
-        items.append((line["top"], "line", line["text"]))
+    lines = outside.extract_text_lines(layout=False, strip=True, return_chars=False)
+    for top, text in merge_lines(lines):
+        items.append((top, "line", text))
     items.sort(key=lambda it: it[0])
     for _, kind, payload in items:
         if kind == "table":

@@ -41,8 +41,8 @@ class RulesBackend:
         if grade is not None:
             cells["grade"] = evidence_for(document, grade.start, grade.end)
         evaluation = Evaluation(
-            score=score.value if score else None,  # type: ignore[arg-type]
-            grade=grade.value if grade else None,  # type: ignore[arg-type]
+            score=score.value if score else None,
+            grade=grade.value if grade else None,
             cells=cells,
             decimals=decimals,
         )

@@ -1,0 +1,76 @@
+"""The document model: normalisation keeps meaning and every character traces to its source."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.document import BlockKind, build_document, heading_level, normalise
+
+PIECES = [
+    "３５８．５２万元", "（一）", "其中：", "占86.80%", "\u3000", "\u00a0", "\r\n", "\r", "\n", "\t",
+    "\u200b", "\ufeff", "−5.5", "，", "。", "abc", "ＡＢＣ", "12,345元", "１２３", "基本支出", " ",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_offset_map_traces_every_span_back_to_its_source(parts: list[str]) -> None:
+    raw = "".join(parts)
+    text, omap = normalise(raw)
+    assert len(omap) == len(text) + 1
+    assert omap[len(text)] == len(raw)
+    assert list(omap) == sorted(omap)
+    for start in range(0, len(text) + 1, max(1, len(text) // 7 or 1)):
+        for end in range(start, len(text) + 1, max(1, len(text) // 5 or 1)):
+            source = raw[omap[start] : omap[end]]
+            assert normalise(source)[0] == text[start:end]
+
+
+@given(st.text(alphabet="0123456789０１２３４５６７８９.．,万元%％ \u3000\r\n", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_no_digit_is_changed_or_dropped(raw: str) -> None:
+    text, _ = normalise(raw)
+    ascii_digits = [chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in raw if c.isdigit()]
+    assert [c for c in text if c.isdigit()] == ascii_digits
+
+
+def test_full_width_forms_become_ascii_but_the_chinese_comma_stays() -> None:
+    text, _ = normalise("支出３５８．５２万元（类），占８６．８０％\u3000合计：6，800人\r\n")
+    assert text == "支出358.52万元(类)，占86.80% 合计:6，800人\n"
+
+
+def test_crlf_and_zero_width_are_dropped_with_offsets_kept() -> None:
+    raw = "a\r\nb\u200bc"
+    text, omap = normalise(raw)
+    assert text == "a\nbc"
+    assert raw[omap[2] : omap[4]] == "b\u200bc"
+    assert raw[omap[0] : omap[2]] == "a\r\n"
+
+
+def test_document_pages_and_raw_span() -> None:
+    doc = build_document("x.txt", "第一页\r\n第二行３５")
+    assert doc.text == "第一页\n第二行35"
+    s = doc.text.index("35")
+    assert doc.raw[slice(*doc.raw_span(s, s + 2))] == "３５"
+    assert doc.page_of(0) is None
+
+
+def test_plain_text_blocks_find_headings() -> None:
+    doc = build_document("x.txt", "一、部门概况\n（一）部门职能\n1. 主要职责\n正文第一段，支出358.52万元。\n")
+    kinds = [(b.kind, b.level) for b in doc.blocks]
+    assert kinds == [
+        (BlockKind.HEADING, 2),
+        (BlockKind.HEADING, 3),
+        (BlockKind.HEADING, 4),
+        (BlockKind.PARAGRAPH, None),
+    ]
+
+
+def test_long_numbered_lines_are_paragraphs() -> None:
+    assert heading_level("1. " + "很长的正文" * 20) is None
+    assert heading_level("2023年度收入93.93万元") is None
+    assert heading_level("第二部分 决算表") == 1
+    assert re.sub(r"\s", "", "（1）单位人员经费") and heading_level("(1)单位人员经费") == 5
