@@ -11,10 +11,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from extractor.document import Document  # noqa: E402
-from extractor.errors import ExtractorError  # noqa: E402
-from extractor.result import Evidence, Fact, Finding, Indicator, Project, Result  # noqa: E402
-from extractor.settings import Settings, load_settings  # noqa: E402
+from extractor.document import Document
+from extractor.errors import ExtractorError
+from extractor.result import Evidence, Fact, Finding, Indicator, Project, Result
+from extractor.settings import Settings, load_settings
 
 
 def extract(source, **kwargs):  # type: ignore[no-untyped-def]
