@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.extract import Extraction
-from extractor.extract.rules import metadata
+from extractor.extract.rules import metadata, sentences
 from extractor.ground import evidence_for
-from extractor.result import Evaluation, Evidence
+from extractor.result import Evaluation, Evidence, Fact
 from extractor.settings import Settings
 
 __all__ = ["RulesBackend"]
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per (key, value) as stated twice; different values for one key are all kept
+    (the reconciler reports the conflict). The first statement's evidence is kept."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Fact] = []
+    for f in facts:
+        k = (*f.key, f.value)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
 
 
 class RulesBackend:
@@ -46,7 +59,9 @@ class RulesBackend:
             cells=cells,
             decimals=decimals,
         )
+        facts = dedupe(sentences.scan(document))
         return Extraction(
+            facts=tuple(facts),
             org_name=org.value if org else None,  # type: ignore[arg-type]
             fiscal_year=year.value if year else None,  # type: ignore[arg-type]
             report_kind=kind.value if kind else "other",  # type: ignore[arg-type]

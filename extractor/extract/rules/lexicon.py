@@ -1,0 +1,211 @@
+"""Concept terms: the wordings that name a catalogue concept, as a table of small patterns.
+
+Each :class:`Term` is a regular expression with the concept it names and, when the wording
+fixes it, the scope (``财政拨款收入`` is income of scope ``fiscal``). :func:`find_terms`
+returns the non-overlapping term matches of a text, longest first, so ``基本支出`` wins over
+``支出`` and ``一般公共预算财政拨款支出`` over ``财政拨款支出``.
+
+Function classes (类) are the national 政府收支分类科目 class names; items (项) are
+recognised by their ``（项）`` marker. Neither list knows any particular report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["FUNCTION_CLASSES", "Term", "TermMatch", "find_terms", "scope_in"]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    name: str
+    pattern: re.Pattern[str]
+    concept: str
+    scope: str | None = None
+    generic: bool = False
+    """A bare 支出/收入 wording: it names the total only when no other subject is current."""
+    count_units: tuple[str, ...] = ()
+    """For count concepts: the units a number needs to be bound (人, 名, 个, 辆)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    term: Term
+    start: int
+    end: int
+    label: str | None = None
+    scope: str | None = None
+
+    @property
+    def concept(self) -> str:
+        return self.term.concept
+
+
+# ----------------------------------------------------------------------------- scopes
+
+_GPB = r"一般公共预算(?:财政)?(?:拨款)?"
+_GOV_FUND = r"政府性基金(?:预算)?(?:财政)?(?:拨款)?"
+_STATE_CAP = r"国有资本经营(?:预算)?(?:财政)?(?:拨款)?"
+_FISCAL = r"财政拨款"
+
+SCOPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("general_public_budget", re.compile(_GPB)),
+    ("government_fund", re.compile(_GOV_FUND)),
+    ("state_capital", re.compile(_STATE_CAP)),
+    ("fiscal", re.compile(r"(?<!非)财政拨款|(?<!非)财政资金")),
+)
+
+
+def scope_in(text: str) -> str | None:
+    """The most specific scope named in ``text`` (a term, a sentence or a heading)."""
+    for scope, pattern in SCOPE_WORDS:
+        if pattern.search(text):
+            return scope
+    return None
+
+
+# ----------------------------------------------------------------------------- terms
+
+_SCOPED = rf"(?:{_GPB}|{_GOV_FUND}|{_STATE_CAP}|{_FISCAL})"
+
+
+def _t(name: str, pattern: str, concept: str, scope: str | None = None, *, generic: bool = False,
+       units: tuple[str, ...] = ()) -> Term:
+    return Term(name, re.compile(pattern), concept, scope, generic, units)
+
+
+_COUNT_PEOPLE = ("人", "名")
+
+TERMS: tuple[Term, ...] = (
+    # income -----------------------------------------------------------------------------
+    _t("income.scoped", rf"{_SCOPED}收入(?:合计|总计|总额)?", "income.total"),
+    _t("income.total", r"(?:部门|单位)?(?:本年|年度|全年|当年)?(?:总)?收入(?:合计|总计|总额|决算数?|总预算)", "income.total"),
+    _t("income.year", r"(?:本年|年度|全年)(?:总)?收入", "income.total"),
+    _t("income.generic", r"(?<![\u4e00-\u9fff])收入", "income.total", generic=True),
+    _t("income.superior", r"上级补助收入", "income.superior_subsidy"),
+    _t("income.business", r"事业收入", "income.business"),
+    _t("income.operating", r"(?<!非)经营收入", "income.operating"),
+    _t("income.affiliated", r"附属单位上缴收入", "income.affiliated"),
+    _t("income.other", r"其他收入", "income.other"),
+    # expenditure ------------------------------------------------------------------------
+    _t("exp.scoped.basic", rf"{_SCOPED}基本支出", "expenditure.basic"),
+    _t("exp.scoped.project", rf"{_SCOPED}项目支出", "expenditure.project"),
+    _t("exp.scoped", rf"{_SCOPED}支出(?:合计|总计|总额)?", "expenditure.total"),
+    _t("exp.total", r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总计|总额|总预算|规模)"
+       r"|(?:部门|单位)?整体支出|(?:本年|年度|全年|当年)(?:总)?支出|总支出", "expenditure.total"),
+    _t("exp.generic", r"(?<![\u4e00-\u9fff])支出(?=决算|预算|\s*[\d为:])", "expenditure.total", generic=True),
+    _t("exp.basic", r"基本支出(?:总资金|总额|合计)?", "expenditure.basic"),
+    _t("exp.project", r"项目(?:资金)?(?:总)?支出(?:总额|合计)?", "expenditure.project"),
+    _t("exp.personnel", r"人员经费(?:支出)?|人员支出", "expenditure.personnel"),
+    _t("exp.public", r"公用经费(?:支出)?|日常公用经费|商品和服务支出", "expenditure.public"),
+    _t("exp.remit", r"上缴上级支出", "expenditure.remit_superior"),
+    _t("exp.operating", r"(?<!非)经营支出", "expenditure.operating"),
+    _t("exp.subsidy", r"对附属单位补助支出", "expenditure.subsidy_affiliated"),
+    # three public -----------------------------------------------------------------------
+    _t("tp.total", r"[“\"']?三公[”\"']?经费(?:财政拨款)?(?:支出)?(?:总额|合计)?", "three_public.total"),
+    _t("tp.overseas", r"因公出国\s*[(（]?境[)）]?\s*(?:费用?|经费)(?:支出)?|因国出国\s*[(（]?境[)）]?\s*费用?",
+       "three_public.overseas"),
+    _t("tp.vehicles", r"公务用车购置及运行(?:维护|维修)?费(?:支出)?|公务用车购置及运行\s*[(（]?维护[)）]?费",
+       "three_public.vehicles"),
+    _t("tp.vehicles_purchase", r"公务用车购置费?(?:支出)?(?!及)", "three_public.vehicles_purchase"),
+    _t("tp.vehicles_operation", r"公务用车运行(?:维护|维修)?费(?:支出)?|公务用车运行\s*[(（]?维护[)）]?费",
+       "three_public.vehicles_operation"),
+    _t("tp.reception", r"(?<!国内)公务接待费(?:支出)?", "three_public.reception"),
+    _t("tp.reception_foreign", r"外宾接待(?:支出|费)", "three_public.reception_foreign"),
+    _t("tp.reception_domestic", r"国内公务接待(?:支出|费)", "three_public.reception_domestic"),
+    # procurement ------------------------------------------------------------------------
+    _t("pr.total", r"政府采购(?:支出)?总额|政府采购支出合计", "procurement.total"),
+    _t("pr.goods", r"政府采购货物支出|(?<!授予中小企业合同金额占)货物采购支出", "procurement.goods"),
+    _t("pr.works", r"政府采购工程支出|工程采购支出", "procurement.works"),
+    _t("pr.services", r"政府采购服务支出|服务采购支出", "procurement.services"),
+    _t("pr.sme", r"授予中小企业(?:的)?合同(?:金额|总?额)", "procurement.sme"),
+    _t("pr.small_micro", r"授予小微企业(?:的)?合同(?:金额|总?额)", "procurement.small_micro"),
+    # other money ------------------------------------------------------------------------
+    _t("agency", r"机关运行经费(?:支出)?", "agency_operating_cost"),
+    _t("carry.open", rf"{_SCOPED}?年初结转(?:和|及)?结余", "carryover.opening"),
+    _t("carry.close", rf"{_SCOPED}?年末结转(?:和|及)?结余", "carryover.closing"),
+    _t("surplus.dist", r"结余分配", "surplus_distribution"),
+    _t("surplus.used", r"使用非财政拨款结余", "non_fiscal_surplus_used"),
+    _t("assets", r"资产(?:总额|总计|合计)|(?<![\u4e00-\u9fff])资产(?=\s*\d)", "assets.total"),
+    # counts -----------------------------------------------------------------------------
+    _t("veh.count", r"公务用车保有量|(?:共有|现有|实有)?车辆", "vehicles.count", units=("辆",)),
+    _t("staff.auth", r"(?:核定的?)?(?:人员)?编制(?:人数|数)?|核定编制", "staff.authorized", units=_COUNT_PEOPLE),
+    _t("staff.in", r"(?:年末|实有|实际)?在职(?:人员|人数|职工)?", "staff.in_service", units=_COUNT_PEOPLE),
+    _t("staff.retired", r"离退休(?:人员|人数)?|退休人员", "staff.retired", units=_COUNT_PEOPLE),
+    _t("staff.fiscal", r"财政供养(?:人员|人数)", "staff.fiscally_supported", units=_COUNT_PEOPLE),
+    _t("staff.admin", r"行政(?:人员|编制)|公务员及参照公务员(?:法)?管理(?:的)?人员|行政编", "staff.administrative",
+       units=_COUNT_PEOPLE),
+    _t("staff.inst", r"事业(?:人员|编制)", "staff.institutional", units=_COUNT_PEOPLE),
+    _t("staff.on", r"在编(?:人员|人数)", "staff.on_establishment", units=_COUNT_PEOPLE),
+    _t("staff.other", r"其他人员|编外(?:人员|聘用人员)?|公益性岗位(?:人员)?", "staff.other", units=_COUNT_PEOPLE),
+    _t("org.internal", r"内设(?:职能)?(?:机构|科室|部门|处室)(?:个数|数)?|内设职能部门(?:个数)?", "org.internal_units",
+       units=("个",)),
+    _t("org.sub", r"(?:下属|直属|所属)(?:预算)?(?:事业)?单位(?:个数|数)?", "org.subordinate_units", units=("个",)),
+)
+
+# National 政府收支分类科目 function classes (类), as usually written.
+FUNCTION_CLASSES: tuple[str, ...] = (
+    "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
+    "文化旅游体育与传媒支出", "文化体育与传媒支出", "社会保障和就业支出", "社会保障就业支出",
+    "卫生健康支出", "医疗卫生与计划生育支出", "节能环保支出", "城乡社区支出", "农林水支出",
+    "交通运输支出", "资源勘探工业信息等支出", "资源勘探信息等支出", "商业服务业等支出", "金融支出",
+    "援助其他地区支出", "自然资源海洋气象等支出", "国土海洋气象等支出", "住房保障支出",
+    "粮油物资储备支出", "灾害防治及应急管理支出", "其他支出",
+    "转移性支出", "债务还本支出", "债务付息支出", "债务发行费用支出",
+)
+_CLASS_NAMES = "|".join(sorted((re.escape(c) for c in FUNCTION_CLASSES), key=len, reverse=True))
+_MARK_CLASS = r"\s*[(（]\s*类\s*[)）]"
+_MARK_KUAN = r"\s*[(（]\s*款\s*[)）]"
+_MARK_ITEM = r"\s*[(（]\s*项\s*[)）]"
+_CJK_NAME = r"[\u4e00-\u9fff、]"
+
+FUNCTION_CLASS_RE = re.compile(rf"(?P<label>{_CLASS_NAMES}|{_CJK_NAME}{{2,20}}?(?:支出)?)(?={_MARK_CLASS})"
+                               rf"|(?P<bare>{_CLASS_NAMES})")
+FUNCTION_ITEM_RE = re.compile(rf"(?P<label>{_CJK_NAME}{{2,30}}?)(?={_MARK_ITEM})")
+KUAN_RE = re.compile(rf"{_CJK_NAME}{{2,30}}?{_MARK_KUAN}")
+_FUNCTION_CLASS_TERM = Term("function.class", FUNCTION_CLASS_RE, "expenditure.function")
+_FUNCTION_ITEM_TERM = Term("function.item", FUNCTION_ITEM_RE, "expenditure.function_item")
+_MARKERS = re.compile(rf"{_MARK_CLASS}|{_MARK_KUAN}|{_MARK_ITEM}")
+
+
+def _function_matches(text: str) -> list[TermMatch]:
+    out: list[TermMatch] = []
+    for m in FUNCTION_ITEM_RE.finditer(text):
+        label = m.group("label")
+        # the item name starts after the last 类/款 marker or enumerator before it
+        label = re.split(r"[)）]", label)[-1]
+        label = re.sub(r"^[\d.、]+", "", label)
+        start = m.end("label") - len(label)
+        end = _MARKERS.match(text, m.end("label"))
+        out.append(TermMatch(_FUNCTION_ITEM_TERM, start, end.end() if end else m.end(), label=label))
+    for m in FUNCTION_CLASS_RE.finditer(text):
+        group = "label" if m.group("label") else "bare"
+        label = re.sub(r"^[\d.、]+", "", m.group(group))
+        known = next((c for c in FUNCTION_CLASSES if label.endswith(c)), None)
+        label = known or label  # "用于一般公共服务支出（类）" names the class, not "用于…"
+        start = m.end(group) - len(label)
+        marker = _MARKERS.match(text, m.end(group))
+        end = marker.end() if marker else m.end(group)
+        if marker is None and group == "label":
+            continue
+        out.append(TermMatch(_FUNCTION_CLASS_TERM, start, end, label=label))
+    return out
+
+
+def find_terms(text: str) -> list[TermMatch]:
+    """Non-overlapping concept terms in ``text``, in order; longer matches win overlaps."""
+    candidates: list[TermMatch] = _function_matches(text)
+    for term in TERMS:
+        for m in term.pattern.finditer(text):
+            if m.end() > m.start():
+                candidates.append(TermMatch(term, m.start(), m.end(), scope=term.scope or scope_in(m.group())))
+    # function rows are decided by their markers: they win over any term inside them
+    candidates.sort(key=lambda c: (c.term.concept.startswith("expenditure.function") is False,
+                                   -(c.end - c.start), c.start))
+    taken: list[TermMatch] = []
+    for c in candidates:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken

@@ -1,0 +1,117 @@
+"""Small named patterns for the words around a number: its unit, its measure, its sign.
+
+Each pattern is a module-level constant with a docstring-sized comment and its own tests in
+``tests/extract/rules/test_patterns.py``. :func:`classify` turns the words between a subject
+and a number ("年初预算为", "，占", "比上年增加") into a measure, or ``None`` when unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["UNIT_NUMBER", "Measured", "classify", "is_target", "unit_kind"]
+
+# A number followed by its unit. 人次 is not a head count; 万人 is not money.
+UNIT_NUMBER = re.compile(
+    r"(?<![\d.\-])(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+    r"(?P<unit>万元|亿元|元|万(?![人个次家])|%|‰|人次|人|名|个|辆|家|台)"
+)
+# A target written with a comparison (">=90%", "≤1136.92万") is a goal, not a stated value.
+TARGET_PREFIX = re.compile(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超过|不少于|大于|小于|达到|高于|低于)\s*$")
+
+# The measure cues.
+SHARE = re.compile(r"占")
+RATE = re.compile(r"执行率|完成率|完成(?:了)?(?:年初|全年|调整)?预算(?:数)?的?|预算执行(?:进度|率)?|执行进度|为预算的|支付进度")
+INCREASE = re.compile(r"增加|增长|上升|提高|增幅|多支|超支|增")
+DECREASE = re.compile(r"减少|下降|降低|降幅|节约|少支|减")
+CHANGE_VERB = re.compile(rf"{INCREASE.pattern}|{DECREASE.pattern}")
+VS_PRIOR = re.compile(r"上年|上一年|去年|同期|相比|较|比\s*\d{4}|比")
+VS_BUDGET = re.compile(r"(?:较|比|与)(?:年初)?(?:全年)?(?:调整)?预算(?:数|支出|安排)?(?:相比)?")
+FLAT = re.compile(r"(?:与|较|比)上年(?:度)?(?:相比)?(?:基本)?持平|同比持平")
+PRIOR = re.compile(r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数")
+BUDGET_WORD = re.compile(r"预算")
+ACTUAL_WORD = re.compile(r"决算|执行数|执行|实际|完成|支出(?!预算)|使用|到位|发生")
+COMPARISON_FAMILY = re.compile(r"(?:比|较)(?:上年|上一年|去年|同期|\d{4}年)")
+
+# Budget names that are scopes, not the budget measure ("一般公共预算财政拨款收入").
+SCOPE_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+# Words that may stand between a subject and its number without changing the subject.
+CUE_WORDS = re.compile(
+    r"为|是|共计|共|合计|总计|总额|决算数?|预算数?|年初|全年|调整|执行数?|实际|支出|收入|完成|其中|占|比|较|"
+    r"上年|上一年|同期|相比|与|年度|本年|当年|增加|减少|增长|下降|上升|降低|达到|约|累计|金额|资金|数|的|了|度|"
+    r"元|万|总|额|经费|费用?|分别|全部|安排|规模|用于|主要|情况|如下|财政拨款|拨款|决算|预算|共有|现有|有|实有|"
+    r"人|名|个|辆|持平|基本|\d{4}年"
+)
+NOISE_LIMIT = 6
+
+MONEY_UNITS = frozenset({"万元", "亿元", "元", "万"})
+PERCENT_UNITS = frozenset({"%", "‰"})
+
+
+def unit_kind(unit: str) -> str:
+    if unit in MONEY_UNITS:
+        return "money"
+    if unit in PERCENT_UNITS:
+        return "percent"
+    return "count"
+
+
+def noisy(between: str) -> bool:
+    """True when the words between a subject and a number name something else."""
+    rest = CUE_WORDS.sub("", between)
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) > NOISE_LIMIT
+
+
+def is_target(before: str) -> bool:
+    """True when the text just before a number marks it as a target (">=", "不低于")."""
+    return bool(TARGET_PREFIX.search(before[-6:]))
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    measure: str
+    negative: bool = False
+    period: str = "current"
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    last = -1
+    for m in pattern.finditer(text):
+        last = m.start()
+    return last
+
+
+def classify(lead: str, unit: str, *, sentence_before: str = "") -> Measured | None:
+    """The measure of a number from the words before it.
+
+    ``lead`` is the text between the subject (or the previous number) and the number;
+    ``sentence_before`` is everything in the sentence before the number (for the
+    comparison that a change refers to). Returns ``None`` when the words do not say.
+    """
+    kind = unit_kind(unit)
+    lead = SCOPE_NAMES.sub("", lead)
+    context = SCOPE_NAMES.sub("", sentence_before or lead)
+    vs_budget = _last(VS_BUDGET, context) > _last(COMPARISON_FAMILY, context)
+    negative = bool(DECREASE.search(lead)) and _last(DECREASE, lead) >= _last(INCREASE, lead)
+    if kind == "percent":
+        if SHARE.search(lead):
+            return Measured("share")
+        if CHANGE_VERB.search(lead) and (VS_PRIOR.search(context) or COMPARISON_FAMILY.search(context)):
+            if vs_budget:
+                return None  # a percent against the budget is no catalogue measure
+            return Measured("change_pct", negative)
+        if RATE.search(lead):
+            return Measured("rate")
+        return None
+    if kind == "money":
+        if CHANGE_VERB.search(lead) and (VS_BUDGET.search(lead) or vs_budget):
+            return Measured("vs_budget", negative)
+        if CHANGE_VERB.search(lead) and (VS_PRIOR.search(context) or COMPARISON_FAMILY.search(context)):
+            return Measured("change", negative)
+        if PRIOR.search(lead):
+            return Measured("actual", period="prior")
+        if _last(BUDGET_WORD, lead) > _last(ACTUAL_WORD, lead):
+            return Measured("budget")
+        return Measured("actual")
+    return Measured("actual")
