@@ -88,10 +88,15 @@ def evidence_for(doc: Document, start: int, end: int, how: str = "exact") -> Evi
 
 
 _SHIFTS = (0, 4, -4)  # same unit, 元 → 万元, 亿元 → 万元
+_ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
+"""Words that state a zero ("与上年持平": change 0)."""
 
 
 def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True) -> bool:
-    """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned)."""
+    """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned),
+    or is zero stated in words ("与上年持平")."""
+    if value == 0 and _ZERO_WORDS.search(quote):
+        return True
     for n in find_numbers(quote):
         for shift in _SHIFTS:
             v = n.value.scaleb(-shift)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.extract import Extraction
-from extractor.extract.rules import metadata, sentences
+from extractor.extract.rules import metadata, sentences, tables
 from extractor.ground import evidence_for
 from extractor.result import Evaluation, Evidence, Fact
 from extractor.settings import Settings
@@ -59,9 +59,12 @@ class RulesBackend:
             cells=cells,
             decimals=decimals,
         )
-        facts = dedupe(sentences.scan(document))
+        reading = tables.read_tables(document)
+        facts = dedupe([*sentences.scan(document), *reading.facts])
         return Extraction(
             facts=tuple(facts),
+            projects=tuple(reading.projects),
+            indicators=tuple(reading.indicators),
             org_name=org.value if org else None,  # type: ignore[arg-type]
             fiscal_year=year.value if year else None,  # type: ignore[arg-type]
             report_kind=kind.value if kind else "other",  # type: ignore[arg-type]

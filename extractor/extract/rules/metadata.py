@@ -39,7 +39,8 @@ _YEAR_ANY = re.compile(r"(?<!\d)(20\d{2})\s*年")
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"项目支出绩效自评|项目绩效自评报告|项目支出绩效评价"), "project_performance_self_evaluation"),
-    (re.compile(r"整体支出.{0,12}(?:绩效|自评)|绩效自评报告|整体绩效自评|整体支出$"), "department_performance_self_evaluation"),
+    (re.compile(r"整体支出.{0,12}(?:绩效|自评)|绩效自评报告|整体绩效自评|整体支出\s*$", re.M),
+     "department_performance_self_evaluation"),
     (re.compile(r"(?:部门|单位)决算|决算公开|决算说明"), "department_final_accounts"),
 )
 

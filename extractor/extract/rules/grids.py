@@ -1,0 +1,157 @@
+"""Table reconstruction: rows of cells from the three shapes tables arrive in.
+
+1. Real tables (DOCX, PDF): the document's table blocks, rows × cells as read.
+2. Tab-separated rows: a text line with two or more tab-separated cells is a row.
+3. One cell per line (Word tables saved as text): runs of short lines. Where blank lines
+   separate groups of consecutive cells, each group is a row; where they do not, the
+   interpreter segments rows itself (``tables.py``).
+
+A :class:`Grid` keeps every cell's span in ``document.text`` so values read from it carry
+evidence like any other. Grids start at a header row (recognised by meaning in
+``tables.py``), so this module only cuts the text into candidate rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractor.document import BlockKind, Document
+
+__all__ = ["CellSpan", "Line", "Row", "lines_of", "table_rows"]
+
+MAX_CELL_CHARS = 60
+"""A line longer than this is running text, not a table cell (long cells in real tables
+come from blocks, which carry their own boundaries)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellSpan:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[CellSpan, ...]
+    explicit: bool
+    """True when the source marks the row (a real table row, a tab-separated line or a
+    blank-line-delimited group); False for one cell per line without delimiters."""
+    gap_before: int = 0
+    """Blank lines before this row in the text (0 for real tables)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    start: int
+    end: int
+    blank_before: int
+    tabbed: bool
+
+
+def lines_of(doc: Document) -> list[Line]:
+    """Non-blank lines with the number of blank lines before each."""
+    out: list[Line] = []
+    blanks = 0
+    pos = 0
+    for raw in doc.text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        if not raw.strip():
+            blanks += 1
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        out.append(Line(raw.strip(), start + lead, end - trail, blanks, raw.startswith("\t")))
+        blanks = 0
+    return out
+
+
+def _cells_of_line(line: Line, doc: Document) -> tuple[CellSpan, ...]:
+    cells = []
+    pos = line.start
+    for part in doc.text[line.start : line.end].split("\t"):
+        stripped = part.strip()
+        if stripped:
+            lead = len(part) - len(part.lstrip())
+            cells.append(CellSpan(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(part) + 1
+    return tuple(cells)
+
+
+def table_rows(doc: Document) -> Iterator[list[Row]]:
+    """Candidate tables as lists of rows, in document order."""
+    covered: list[tuple[int, int]] = []
+    pending: list[Row] = []
+    width = 0
+    for block in doc.blocks:
+        if block.kind is BlockKind.PAGE_BREAK:
+            continue  # a table running over a page break goes on
+        if block.kind is not BlockKind.TABLE or not block.rows:
+            if pending:
+                yield pending
+                pending = []
+            continue
+        covered.append((block.start, block.end))
+        rows = [
+            Row(tuple(CellSpan(c.text.strip(), c.start + (len(c.text) - len(c.text.lstrip())),
+                               c.start + len(c.text.rstrip())) for c in r if c.text.strip()), True)
+            for r in block.rows
+        ]
+        block_width = max(len(r) for r in block.rows)
+        if pending and block_width != width:
+            yield pending
+            pending = []
+        pending.extend(r for r in rows if r.cells)
+        width = block_width
+    if pending:
+        yield pending
+    lines = [ln for ln in lines_of(doc) if not any(s <= ln.start < e for s, e in covered)]
+    yield from _text_tables(lines, doc)
+
+
+_CELLISH = re.compile(r"\S")
+
+
+def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
+    """Runs of cell-like lines, cut into rows."""
+    run: list[Line] = []
+    for line in lines + [Line("", 0, 0, 99, False)]:
+        multi = "\t" in doc.text[line.start : line.end]
+        cellish = bool(line.text) and (len(line.text) <= MAX_CELL_CHARS or line.tabbed or multi)
+        if cellish:
+            run.append(line)
+            continue
+        if len(run) >= 4:
+            yield _rows(run, doc)
+        run = [line] if cellish else []
+
+
+def _rows(run: list[Line], doc: Document) -> list[Row]:
+    rows: list[Row] = []
+    tabbed = sum(ln.tabbed for ln in run) >= len(run) * 0.6
+    group: list[CellSpan] = []
+    gap = 0
+    for ln in run:
+        cells = _cells_of_line(ln, doc)
+        if len(cells) >= 2:  # a tab-separated row
+            if group:
+                rows.append(Row(tuple(group), tabbed, gap))
+                group = []
+            rows.append(Row(cells, True, ln.blank_before))
+            continue
+        if tabbed and ln.blank_before and group:
+            rows.append(Row(tuple(group), True, gap))
+            group = []
+        if not group:
+            gap = ln.blank_before
+        if tabbed:
+            group.extend(cells)
+        else:
+            rows.append(Row(cells, False, ln.blank_before))
+    if group:
+        rows.append(Row(tuple(group), tabbed, gap))
+    return rows

@@ -1,0 +1,398 @@
+"""Reading tables: headers found by meaning, rows interpreted by their columns' roles.
+
+A header is a run of cells that name column roles (预算数, 执行数, 执行率, 一级指标, 权重,
+年度指标值, 实际完成值, 得分 …), wherever they sit. What follows the header is read by the
+table's kind:
+
+* **money tables** (budget / actual / rate columns): a row whose label names a catalogue
+  concept gives facts; in a table of projects (项目名称, 职能名称 …) rows are projects and a
+  合计 row is kept as the total row for the Σ check.
+* **indicator tables** (三级指标 with 完成值 or 得分): each row is an indicator. Weights
+  written inside names ("预算执行管理（4）", "（3 分）") are read off the name.
+
+Rows shorter than the header miss their leading (merged) cells, which carry down from the
+row above. A value whose column cannot be named is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractor.concepts import BY_ID, unit_for
+from extractor.document import Document
+from extractor.extract.rules.grids import CellSpan, Row, table_rows
+from extractor.extract.rules.lexicon import find_terms, scope_in
+from extractor.numbers import decimals_of, parse_number
+from extractor.result import Evidence, Fact, Indicator, Project
+
+__all__ = ["TableReading", "read_tables", "role_of"]
+
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(p))
+    for role, p in (
+        ("level1", r"^一级(?:指标)?$"),
+        ("level2", r"^二级(?:指标)?$"),
+        ("name", r"^(?:三级(?:指标)?|绩效指标|指标名称|具体指标)$"),
+        ("weight", r"^(?:权重|分值|指标分值|权重分?|标准分值?|满分)(?:\(分\))?$"),
+        ("target", r"^(?:年度|年初|全年|预期)?(?:指标值|目标值|计划值|绩效目标值?)(?:\([A-Za-z]\))?$"),
+        ("actual", r"^(?:全年|年度|实际)?(?:实际)?(?:完成值|完成数|业绩值|实际值|完成情况值)(?:\([A-Za-z]\))?$"),
+        ("score", r"^(?:自评)?(?:得分|评分|分数)$"),
+        ("note", r"^(?:偏差(?:及|大或目标未完成)?原因(?:分析)?|原因分析|未完成原因|备注|偏差原因分析及改进措施)$"),
+        ("item", r"^(?:项目名称|项目|职能名称|政策或重点任务|支出项目|科目名称|功能分类科目名称|资金来源|资金结构)$"),
+        ("budget", r"^(?:全年|年初|调整后?)?预算(?:数|金额|安排数)?(?:\(万元\)|\(元\)|\([A-Za-z]\))?$"),
+        ("money_actual", r"^(?:全年|年度)?(?:执行数|决算数|实际支出数?|支出数|执行金额)(?:\(万元\)|\(元\)|\([A-Za-z]\))?$"),
+        ("rate", r"^(?:预算)?(?:执行率|完成率)(?:\([A-Za-z/]+\))?(?:\(%\))?$"),
+        ("fiscal", r"^(?:其中:?)?财政(?:拨款|资金)$"),
+    )
+)
+_VALUE_ROLES = {"budget", "money_actual", "rate"}
+_INDICATOR_ROLES = {"name", "level2", "level1"}
+_NOT_AN_INDICATOR = re.compile(r"偏差|原因分析|改进措施|结果应用|备注|说明|注[:：]")
+_PROJECT_NAME = re.compile(r"项目名称\s*[:：]?\s*\n?\s*(?P<name>[^\s\t]{2,40})")
+_PROJECT_TOTAL_LABEL = re.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:项目)?(?:资金)?总额$|^合计$")
+_TOTAL_LABEL = re.compile(r"^(?:金额)?(?:合\s*计|总\s*计|总\s*分)$")
+_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+_PERCENT = re.compile(r"^(?P<n>[-+]?\d+(?:\.\d+)?)\s*%$")
+_WEIGHT_IN_NAME = re.compile(r"[(（]\s*(?P<w>\d+(?:\.\d+)?)\s*分?\s*[)）]?\s*$")
+_TRAILING_WEIGHT = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?\s*$")
+
+
+def role_of(text: str) -> str | None:
+    t = re.sub(r"\s+", "", text)
+    for role, pattern in _ROLES:
+        if pattern.match(t):
+            return role
+    return None
+
+
+@dataclass
+class TableReading:
+    facts: list[Fact] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Header:
+    roles: tuple[str, ...]
+    start: int
+    end: int
+    title: str
+
+
+def read_tables(doc: Document) -> TableReading:
+    out = TableReading()
+    for rows in table_rows(doc):
+        for header, body in _sections(rows, doc):
+            if _INDICATOR_ROLES & set(header.roles) and {"actual", "score"} & set(header.roles):
+                out.indicators.extend(_indicators(doc, header, body))
+            elif _VALUE_ROLES & set(header.roles):
+                facts, projects = _money(doc, header, body)
+                out.facts.extend(facts)
+                out.projects.extend(projects)
+    return out
+
+
+def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Row]]]:
+    """Split a table's rows at header runs; yield each header with the rows it governs."""
+    flat: list[tuple[int, CellSpan]] = [(i, c) for i, r in enumerate(rows) for c in r.cells]
+    headers: list[tuple[int, int, _Header]] = []  # (first row, last row, header)
+    k = 0
+    while k < len(flat):
+        j = k
+        roles: list[str] = []
+        while j < len(flat):
+            role = role_of(flat[j][1].text)
+            if role is None and roles and j + 1 < len(flat) and role_of(flat[j + 1][1].text) is not None \
+                    and len(flat[j][1].text) <= 10 and not re.search(r"\d", flat[j][1].text):
+                role = "other"  # an unnamed column inside a header ("完成情况")
+            if role is None:
+                break
+            roles.append(role)
+            j += 1
+        useful = (_VALUE_ROLES & set(roles)) or (_INDICATOR_ROLES & set(roles) and {"actual", "score"} & set(roles))
+        if len(roles) >= 2 and useful:
+            first_row, last_row = flat[k][0], flat[j - 1][0]
+            title = doc.text[max(0, flat[k][1].start - 400) : flat[k][1].start]
+            headers.append((first_row, last_row, _Header(tuple(roles), flat[k][1].start, flat[j - 1][1].end, title)))
+            k = j
+        else:
+            k += 1
+    for n, (_, last_row, header) in enumerate(headers):
+        end_row = headers[n + 1][0] if n + 1 < len(headers) else len(rows)
+        yield header, rows[last_row + 1 : end_row]
+
+
+# ----------------------------------------------------------------------------- values
+
+
+def _number(cell: CellSpan) -> tuple[Decimal, int, bool] | None:
+    """(value, decimals, is_percent) of a cell that holds one number, else None."""
+    t = cell.text.replace(" ", "")
+    m = _PERCENT.match(t)
+    if m:
+        return parse_number(m.group("n")), decimals_of(m.group("n")), True
+    t = re.sub(r"(?:万元|万|元|分)$", "", t)
+    if _NUMBER.match(t):
+        return parse_number(t), decimals_of(t), False
+    return None
+
+
+def _ev(doc: Document, start: int, end: int) -> Evidence:
+    return Evidence(quote=doc.text[start:end], start=start, end=end, page=doc.page_of(start), alignment="table")
+
+
+# ----------------------------------------------------------------------------- money tables
+
+
+def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | None, list[CellSpan]]]:
+    """(label cell, value cells) per row; one-cell-per-line rows are joined: a text cell
+    starts a row and the numbers after it are its values."""
+    if body and all(r.explicit for r in body):
+        pending: CellSpan | None = None
+        for r in body:
+            cells = list(r.cells)
+            label = cells[0] if cells and _number(cells[0]) is None else None
+            values = cells[1:] if label is not None else cells
+            if label is not None and not values and len(cells) == 1:
+                pending = label  # "金额合计" on a row of its own, its numbers on the next
+                continue
+            if label is None and pending is not None:
+                label = pending
+            pending = None
+            yield label, values
+        return
+    label: CellSpan | None = None
+    values: list[CellSpan] = []
+    for r in body:
+        for c in r.cells:
+            if _number(c) is None:
+                if label is not None or values:
+                    yield label, values
+                label, values = c, []
+            else:
+                values.append(c)
+    if label is not None or values:
+        yield label, values
+
+
+def _assign(roles: tuple[str, ...], values: list[CellSpan]) -> dict[str, CellSpan] | None:
+    value_roles = [r for r in roles if r in _VALUE_ROLES or r == "fiscal"]
+    numeric = [c for c in values if _number(c) is not None]
+    if len(numeric) != len(value_roles):
+        # a missing cell: only percent/money typing can still place a rate
+        if len(numeric) == 1 and value_roles[-1] == "rate" and _number(numeric[0]) and _number(numeric[0])[2]:  # type: ignore[index]
+            return {"rate": numeric[0]}
+        return None
+    out: dict[str, CellSpan] = {}
+    prev = ""
+    for role, cell in zip(value_roles, numeric, strict=True):
+        parsed = _number(cell)
+        assert parsed is not None
+        if (role == "rate") != parsed[2] and not (role == "rate" and parsed[0] == 0):
+            return None  # a percent in a money column or the reverse: the columns are not these
+        key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual", "money_actual": "actual"}.get(role,
+                                                                                                                 role)
+        out[key] = cell
+        if role != "fiscal":
+            prev = role
+    return out
+
+
+def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact], list[Project]]:
+    facts: list[Fact] = []
+    projects: list[Project] = []
+    is_project_table = "item" in header.roles or "项目" in header.title[-60:]
+    family = "income" if "收入" in header.title[-60:] and "支出" not in header.title[-60:] else "expenditure"
+    for label, values in _money_rows(header, body):
+        if label is None or not values:
+            continue
+        cells = _assign(header.roles, values)
+        if not cells:
+            continue
+        text = re.sub(r"\s+", "", label.text)
+        concept, scope = _concept_of(text, family)
+        if concept is not None and not is_project_table:
+            for measure, cell in cells.items():
+                if measure.startswith("fiscal_"):
+                    continue
+                parsed = _number(cell)
+                assert parsed is not None
+                facts.append(Fact(
+                    concept=concept, measure=measure, scope=scope,  # type: ignore[arg-type]
+                    value=parsed[0], unit=unit_for(concept, measure), decimals=parsed[1],  # type: ignore[arg-type]
+                    evidence=_ev(doc, cell.start, cell.end), backend="rules",
+                ))
+        elif is_project_table or concept is None:
+            name = re.sub(r"^[\d.、(（)）]+", "", label.text).strip()
+            named = _PROJECT_NAME.search(header.title)
+            if named and _PROJECT_TOTAL_LABEL.match(text):
+                name = named.group("name")  # a one-project table: "项目名称 X" above its 资金总额 row
+                projects.append(_project(doc, name, label, cells, total=False))
+                continue
+            projects.append(_project(doc, name, label, cells, total=bool(_TOTAL_LABEL.match(text))))
+    return facts, projects
+
+
+def _concept_of(label: str, family: str) -> tuple[str | None, str]:
+    bare = re.sub(r"^(?:资金来源|资金结构)?[:：]?[(（]?\d*[)）]?", "", label)
+    if re.fullmatch(r"财政拨款(?:资金)?", bare):
+        return f"{family}.total", "fiscal"
+    if _TOTAL_LABEL.match(bare):
+        return f"{family}.total", "all"
+    terms = find_terms(bare)
+    if len(terms) == 1 and terms[0].start == 0 and terms[0].end >= len(bare) - 2:
+        concept = terms[0].concept
+        scoped = BY_ID[concept].scoped if concept in BY_ID else False
+        return concept, (terms[0].scope or scope_in(label) or "all") if scoped else "all"
+    return None, "all"
+
+
+def _project(doc: Document, name: str, label: CellSpan, cells: dict[str, CellSpan], *, total: bool) -> Project:
+    values: dict[str, Decimal] = {}
+    decimals: dict[str, int] = {}
+    for k, c in cells.items():
+        parsed = _number(c)
+        assert parsed is not None
+        values[k], decimals[k] = parsed[0], parsed[1]
+    end = max(c.end for c in cells.values())
+    return Project(
+        name=name, evidence=_ev(doc, label.start, end), cells={k: _ev(doc, c.start, c.end) for k, c in cells.items()},
+        decimals=decimals, is_total=total, **values,  # type: ignore[arg-type]
+    )
+
+
+# ----------------------------------------------------------------------------- indicators
+
+
+def _indicators(doc: Document, header: _Header, body: list[Row]) -> list[Indicator]:
+    if body and all(r.explicit for r in body):
+        return _positional(doc, header.roles, body)
+    return _anchored(doc, [c for r in body for c in r.cells])
+
+
+def _positional(doc: Document, roles: tuple[str, ...], body: list[Row]) -> list[Indicator]:
+    """Rows the source delimits: cells align to the header from the right (leading
+    hierarchy cells merged over several rows are missing and carry down)."""
+    out: list[Indicator] = []
+    carry: dict[str, str] = {}
+    for row in body:
+        cells = list(row.cells)
+        if not cells or len(cells) > len(roles) or _TOTAL_LABEL.match(re.sub(r"\s+", "", cells[0].text)):
+            continue
+        assigned: dict[str, CellSpan | None] = dict(zip(roles[len(roles) - len(cells) :], cells, strict=True))
+        ind = _indicator(doc, assigned, carry)
+        if ind is not None:
+            out.append(ind)
+    return out
+
+
+def _is_anchor(cell: CellSpan) -> bool:
+    return bool(_WEIGHT_IN_NAME.search(cell.text))
+
+
+def _anchored(doc: Document, cells: list[CellSpan]) -> list[Indicator]:
+    """One cell per line without row marks ("name（3 分）" style tables).
+
+    A row ends at its score: a bare number followed by a text cell. In a row, cells that
+    carry a weight ("数量指标（6）", "组织开展帮扶（3 分）") are the level-2 and the name
+    (the last one is the name); a lone "（3 分）" belongs to the text before it; what
+    follows the name is target, actual and score. A row without a weighted cell whose text
+    is followed by a number ("产出指标", "25") opens a new level 1. When more than two text
+    cells stand between the name and the score the target and actual are not told apart
+    and are left out.
+    """
+    cells = [c for c in cells if c.text.strip() not in (")", "）")]
+    out: list[Indicator] = []
+    carry: dict[str, str] = {}
+    row: list[CellSpan] = []
+    for i, c in enumerate(cells):
+        row.append(c)
+        parsed = _number(c)
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        if parsed is None or parsed[2] or (nxt is not None and _number(nxt) is not None):
+            continue
+        ind = _anchored_row(doc, row, carry)
+        if ind is not None:
+            out.append(ind)
+        row = []
+    return out
+
+
+def _anchored_row(doc: Document, row: list[CellSpan], carry: dict[str, str]) -> Indicator | None:
+    if _TOTAL_LABEL.match(re.sub(r"\s+", "", row[0].text)):
+        return None
+    cells = list(row)
+    # a weight on its own line belongs to the name before it
+    merged: list[CellSpan] = []
+    for c in cells:
+        if merged and re.fullmatch(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?", c.text) and not _is_anchor(merged[-1]):
+            prev = merged.pop()
+            merged.append(CellSpan(doc.text[prev.start : c.end], prev.start, c.end))
+        else:
+            merged.append(c)
+    anchors = [i for i, c in enumerate(merged) if _is_anchor(c)]
+    if not anchors:
+        texts = [c for c in merged if _number(c) is None]
+        if texts:
+            carry.clear()
+            carry["level1"] = re.sub(r"\s+", "", texts[-1].text)
+        return None
+    first, last = anchors[0], anchors[-1]
+    before = [c for c in merged[:first] if _number(c) is None]
+    if before:
+        carry.clear()
+        carry["level1"] = re.sub(r"\s+", "", before[-1].text)
+    assigned: dict[str, CellSpan | None] = {"name": merged[last]}
+    if last > first:
+        assigned["level2"] = merged[first]
+    rest = merged[last + 1 :]
+    assigned["score"] = rest[-1] if rest else None
+    between = rest[:-1]
+    if len(between) == 2:
+        assigned["target"], assigned["actual"] = between
+    elif len(between) == 1:
+        assigned["actual"] = between[0]
+    return _indicator(doc, assigned, carry)
+
+
+def _indicator(doc: Document, assigned: dict[str, CellSpan | None], carry: dict[str, str]) -> Indicator | None:
+    name_cell = assigned.get("name")
+    if name_cell is None or _number(name_cell) is not None or _NOT_AN_INDICATOR.search(name_cell.text):
+        return None
+    for level in ("level1", "level2"):
+        cell = assigned.get(level)
+        if cell is not None:
+            carry[level] = re.sub(r"\s+", "", _TRAILING_WEIGHT.sub("", cell.text))
+    cells: dict[str, Evidence] = {}
+    decimals: dict[str, int] = {}
+    numbers: dict[str, Decimal] = {}
+    for key in ("weight", "score"):
+        cell = assigned.get(key)
+        if cell is None:
+            continue
+        parsed = _number(cell)
+        if parsed is None or parsed[2]:
+            return None  # not a number where the header promises one: the row is misread
+        numbers[key], decimals[key] = parsed[0], parsed[1]
+        cells[key] = _ev(doc, cell.start, cell.end)
+    name = name_cell.text
+    w = _WEIGHT_IN_NAME.search(name)
+    if w and "weight" not in numbers:
+        start = name_cell.start + w.start("w")
+        numbers["weight"] = parse_number(w.group("w"))
+        decimals["weight"] = decimals_of(w.group("w"))
+        cells["weight"] = _ev(doc, name_cell.start, start + len(w.group("w")))
+    name = re.sub(r"\s+", "", _TRAILING_WEIGHT.sub("", name))
+    strings = {k: (re.sub(r"\s+", "", assigned[k].text) if assigned.get(k) is not None else None)  # type: ignore[union-attr]
+               for k in ("target", "actual", "note")}
+    end = max(c.end for c in assigned.values() if c is not None)
+    return Indicator(
+        level1=carry.get("level1"), level2=carry.get("level2"), name=name,
+        target=strings["target"], actual=strings["actual"], note=strings["note"],
+        evidence=_ev(doc, name_cell.start, end), cells=cells, decimals=decimals,
+        **numbers,  # type: ignore[arg-type]
+    )
