@@ -119,7 +119,7 @@ _CELLISH = re.compile(r"\S")
 def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
     """Runs of cell-like lines, cut into rows."""
     run: list[Line] = []
-    for line in lines + [Line("", 0, 0, 99, False)]:
+    for line in [*lines, Line("", 0, 0, 99, False)]:
         multi = "\t" in doc.text[line.start : line.end]
         cellish = bool(line.text) and (len(line.text) <= MAX_CELL_CHARS or line.tabbed or multi)
         if cellish:
