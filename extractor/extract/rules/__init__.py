@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.extract import Extraction
-from extractor.extract.rules import metadata, sentences, tables
+from extractor.extract.rules import metadata, projects, sentences, tables
 from extractor.ground import evidence_for
-from extractor.result import Evaluation, Evidence, Fact
+from extractor.result import Evaluation, Evidence, Fact, Project
 from extractor.settings import Settings
 
 __all__ = ["RulesBackend"]
@@ -28,6 +28,14 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
             seen.add(k)
             out.append(f)
     return out
+
+
+def merge_projects(rows: list[Project]) -> list[Project]:
+    """One row per project name; a table row wins over a sentence restating it."""
+    out: dict[tuple[str, bool], Project] = {}
+    for p in rows:
+        out.setdefault((p.name, p.is_total), p)
+    return list(out.values())
 
 
 class RulesBackend:
@@ -63,7 +71,7 @@ class RulesBackend:
         facts = dedupe([*sentences.scan(document), *reading.facts])
         return Extraction(
             facts=tuple(facts),
-            projects=tuple(reading.projects),
+            projects=tuple(merge_projects([*reading.projects, *projects.scan_projects(document)])),
             indicators=tuple(reading.indicators),
             org_name=org.value if org else None,  # type: ignore[arg-type]
             fiscal_year=year.value if year else None,  # type: ignore[arg-type]

@@ -51,8 +51,10 @@ _SCORE = re.compile(
 _SCORE_TOTAL_ROW = re.compile(r"^\s*(?:总\s*分|合\s*计|总\s*计)\s*$", re.M)
 _GRADE = re.compile(
     r"(?:评价等级|绩效等级|评定等级|等级|登记|级别)\s*(?:为|是|:|：)?\s*[“\"'「]?(?P<g>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
-    r"|(?:属于|评为|定为|评价为)\s*[“\"'「]?(?P<g2>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
+    r"|(?:评价|自评|绩效|结果|得分)[^。\n]{0,24}(?:属于|评为|定为|评价为|为)\s*[“\"'「]?"
+    r"(?P<g2>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
 )
+_GRADE_END = re.compile(r"[”\"'」。，,;；)）\s]|$")
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,9 @@ def find_score(doc: Document) -> Found | None:
     candidates = []
     for m in _SCORE.finditer(doc.text):
         value = parse_number(m.group("n"))
+        context = doc.text[max(0, m.start() - 60) : m.start()]
+        if "项目" in context and not re.search(r"整体|部门", context):
+            continue  # a project's own self-evaluation score
         if Decimal(0) < value <= Decimal(100):
             candidates.append(Found(value, m.start("n"), m.end("n"), decimals_of(m.group("n"))))
     if candidates:
@@ -124,8 +129,9 @@ def find_score(doc: Document) -> Found | None:
 
 
 def find_grade(doc: Document) -> Found | None:
-    m = _GRADE.search(doc.text)
-    if not m:
-        return None
-    g = "g" if m.group("g") else "g2"
-    return Found(m.group(g), m.start(g), m.end(g))
+    for m in _GRADE.finditer(doc.text):
+        g = "g" if m.group("g") else "g2"
+        if not _GRADE_END.match(doc.text, m.end(g)):
+            continue  # "优秀党员" is no grade
+        return Found(m.group(g), m.start(g), m.end(g))
+    return None

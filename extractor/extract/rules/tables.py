@@ -81,6 +81,13 @@ class _Header:
     start: int
     end: int
     title: str
+    texts: tuple[str, ...] = ()
+
+    def name_column(self) -> int | None:
+        """The column that names a row's project: 政策或重点任务 / 项目名称 over 职能名称."""
+        items = [i for i, r in enumerate(self.roles) if r == "item"]
+        preferred = [i for i in items if re.search(r"项目名称|政策|重点任务|支出项目", self.texts[i])]
+        return (preferred or items or [None])[-1] if items else None
 
 
 def read_tables(doc: Document) -> TableReading:
@@ -117,7 +124,9 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
         if len(roles) >= 2 and useful:
             first_row, last_row = flat[k][0], flat[j - 1][0]
             title = doc.text[max(0, flat[k][1].start - 400) : flat[k][1].start]
-            headers.append((first_row, last_row, _Header(tuple(roles), flat[k][1].start, flat[j - 1][1].end, title)))
+            texts = tuple(re.sub(r"\s+", "", flat[i][1].text) for i in range(k, j))
+            headers.append((first_row, last_row,
+                            _Header(tuple(roles), flat[k][1].start, flat[j - 1][1].end, title, texts)))
             k = j
         else:
             k += 1
@@ -153,10 +162,13 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
     starts a row and the numbers after it are its values."""
     if body and all(r.explicit for r in body):
         pending: CellSpan | None = None
+        name_col = header.name_column()
         for r in body:
             cells = list(r.cells)
             label = cells[0] if cells and _number(cells[0]) is None else None
             values = cells[1:] if label is not None else cells
+            if name_col is not None and len(cells) == len(header.roles) and _number(cells[name_col]) is None:
+                label, values = cells[name_col], cells[name_col + 1 :]
             if label is not None and not values and len(cells) == 1:
                 pending = label  # "金额合计" on a row of its own, its numbers on the next
                 continue
