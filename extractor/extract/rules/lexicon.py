@@ -177,8 +177,8 @@ def _function_matches(text: str) -> list[TermMatch]:
         label = re.split(r"[)）]", label)[-1]
         label = re.sub(r"^[\d.、]+", "", label)
         start = m.end("label") - len(label)
-        end = _MARKERS.match(text, m.end("label"))
-        out.append(TermMatch(_FUNCTION_ITEM_TERM, start, end.end() if end else m.end(), label=label))
+        item_marker = _MARKERS.match(text, m.end("label"))
+        out.append(TermMatch(_FUNCTION_ITEM_TERM, start, item_marker.end() if item_marker else m.end(), label=label))
     for m in FUNCTION_CLASS_RE.finditer(text):
         group = "label" if m.group("label") else "bare"
         label = re.sub(r"^[\d.、]+", "", m.group(group))

@@ -91,4 +91,4 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
         return None
     stop = max(ev.end for ev in cells.values())
     evidence = Evidence(quote=text[name_start:stop], start=name_start, end=stop, page=doc.page_of(name_start))
-    return Project(name=name, evidence=evidence, cells=cells, decimals=decimals, **values)  # type: ignore[arg-type]
+    return Project(name=name, evidence=evidence, cells=cells, decimals=decimals, **values)

@@ -188,12 +188,12 @@ def _fact(doc: Document, subject: TermMatch, scope: str, measure: str, value: De
     quote = doc.text[start:end]
     return Fact(
         concept=subject.concept,
-        measure=measure,  # type: ignore[arg-type]
-        period=period,  # type: ignore[arg-type]
-        scope=scope,  # type: ignore[arg-type]
+        measure=measure,
+        period=period,
+        scope=scope,
         label=subject.label,
         value=value,
-        unit=unit_for(subject.concept, measure),  # type: ignore[arg-type]
+        unit=unit_for(subject.concept, measure),
         decimals=decimals,
         evidence=Evidence(quote=quote, start=start, end=end, page=doc.page_of(start)),
         source_unit=source_unit if source_unit in ("元", "亿元") else None,

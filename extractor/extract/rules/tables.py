@@ -87,7 +87,9 @@ class _Header:
         """The column that names a row's project: 政策或重点任务 / 项目名称 over 职能名称."""
         items = [i for i, r in enumerate(self.roles) if r == "item"]
         preferred = [i for i in items if re.search(r"项目名称|政策|重点任务|支出项目", self.texts[i])]
-        return (preferred or items or [None])[-1] if items else None
+        if not items:
+            return None
+        return (preferred or items)[-1]
 
 
 def read_tables(doc: Document) -> TableReading:
@@ -177,8 +179,8 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
             pending = None
             yield label, values
         return
-    label: CellSpan | None = None
-    values: list[CellSpan] = []
+    label = None
+    values = []
     for r in body:
         for c in r.cells:
             if _number(c) is None:
@@ -234,8 +236,8 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
                 parsed = _number(cell)
                 assert parsed is not None
                 facts.append(Fact(
-                    concept=concept, measure=measure, scope=scope,  # type: ignore[arg-type]
-                    value=parsed[0], unit=unit_for(concept, measure), decimals=parsed[1],  # type: ignore[arg-type]
+                    concept=concept, measure=measure, scope=scope,
+                    value=parsed[0], unit=unit_for(concept, measure), decimals=parsed[1],
                     evidence=_ev(doc, cell.start, cell.end), backend="rules",
                 ))
         elif is_project_table or concept is None:
@@ -273,7 +275,7 @@ def _project(doc: Document, name: str, label: CellSpan, cells: dict[str, CellSpa
     end = max(c.end for c in cells.values())
     return Project(
         name=name, evidence=_ev(doc, label.start, end), cells={k: _ev(doc, c.start, c.end) for k, c in cells.items()},
-        decimals=decimals, is_total=total, **values,  # type: ignore[arg-type]
+        decimals=decimals, is_total=total, **values,
     )
 
 
@@ -406,5 +408,5 @@ def _indicator(doc: Document, assigned: dict[str, CellSpan | None], carry: dict[
         level1=carry.get("level1"), level2=carry.get("level2"), name=name,
         target=strings["target"], actual=strings["actual"], note=strings["note"],
         evidence=_ev(doc, name_cell.start, end), cells=cells, decimals=decimals,
-        **numbers,  # type: ignore[arg-type]
+        **numbers,
     )
