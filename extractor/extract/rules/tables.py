@@ -336,6 +336,26 @@ def _anchored(doc: Document, cells: list[CellSpan]) -> list[Indicator]:
     return out
 
 
+_OPEN_CLOSE = (("“", "”"), ("(", ")"), ("（", "）"), ("《", "》"), ("「", "」"))
+
+
+def _unbalanced(text: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in _OPEN_CLOSE)
+
+
+def _unwrap(doc: Document, cells: list[CellSpan]) -> list[CellSpan]:
+    """Join the lines of a wrapped cell: an open bracket or quote goes on to the next line,
+    and a line of one character is the tail of the line before."""
+    out: list[CellSpan] = []
+    for c in cells:
+        if out and (_unbalanced(out[-1].text) or len(c.text.strip()) == 1) and _number(c) is None:
+            prev = out.pop()
+            out.append(CellSpan(prev.text + c.text, prev.start, c.end))
+        else:
+            out.append(c)
+    return out
+
+
 def _anchored_row(doc: Document, row: list[CellSpan], carry: dict[str, str]) -> Indicator | None:
     if _TOTAL_LABEL.match(re.sub(r"\s+", "", row[0].text)):
         return None
@@ -365,7 +385,7 @@ def _anchored_row(doc: Document, row: list[CellSpan], carry: dict[str, str]) -> 
         assigned["level2"] = merged[first]
     rest = merged[last + 1 :]
     assigned["score"] = rest[-1] if rest else None
-    between = rest[:-1]
+    between = _unwrap(doc, rest[:-1])
     if len(between) == 2:
         assigned["target"], assigned["actual"] = between
     elif len(between) == 1:
