@@ -66,6 +66,9 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
         if kind == "count":
             last = m.end()
             continue
+        stop = text.rfind("。", last, m.start())
+        if stop >= 0:
+            last = stop + 1  # a new sentence about the same project
         if patterns.noisy(text[last : m.start()]):
             break
         measured = patterns.classify(text[last : m.start()], unit, sentence_before=text[start : m.start()])

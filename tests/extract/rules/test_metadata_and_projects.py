@@ -1,0 +1,49 @@
+"""Metadata finders and sentence-stated projects, on text written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.extract.rules import metadata
+from extractor.extract.rules.projects import scan_projects
+from tests.extract.rules.conftest import doc
+
+
+def test_title_gives_year_org_and_kind() -> None:
+    d = doc("2024年度某某县农业农村局部门整体支出绩效自评报告\n一、基本情况\n")
+    assert metadata.find_year(d).value == 2024  # type: ignore[union-attr]
+    assert metadata.find_org(d).value == "某某县农业农村局"  # type: ignore[union-attr]
+    assert metadata.find_kind(d).value == "department_performance_self_evaluation"  # type: ignore[union-attr]
+
+
+def test_final_accounts_title_and_org_before_the_year() -> None:
+    d = doc("某市文化馆2023年度部门决算\n第一部分 概况\n")
+    assert metadata.find_org(d).value == "某市文化馆"  # type: ignore[union-attr]
+    assert metadata.find_kind(d).value == "department_final_accounts"  # type: ignore[union-attr]
+
+
+def test_org_from_a_labelled_field() -> None:
+    d = doc("绩效自评表\n单位名称:某某区卫生健康局\n")
+    assert metadata.find_org(d).value == "某某区卫生健康局"  # type: ignore[union-attr]
+
+
+def test_score_and_grade() -> None:
+    d = doc("经综合评价，部门整体支出自评得分为91.5分，评价等级为“良”。")
+    assert metadata.find_score(d).value == Decimal("91.5")  # type: ignore[union-attr]
+    assert metadata.find_grade(d).value == "良"  # type: ignore[union-attr]
+
+
+def test_a_project_score_is_not_the_department_score_and_praise_is_no_grade() -> None:
+    d = doc("“职工书屋”项目绩效自评综述：绩效自评得分为88分。多名职工被评为“优秀工作者”。")
+    assert metadata.find_score(d) is None
+    assert metadata.find_grade(d) is None
+
+
+def test_projects_stated_in_sentences() -> None:
+    d = doc("“职工书屋”项目绩效自评综述：绩效自评得分为88分。项目全年预算数为12万元，执行数为10.8万元，完成预算的90%。\n"
+            "重点任务项目劳模慰问经费，年初预算为3万元，年度预算执行数为3万元，预算执行率为100%。\n")
+    got = {(p.name, p.budget, p.actual, p.rate, p.score) for p in scan_projects(d)}
+    assert got == {
+        ("职工书屋", Decimal(12), Decimal("10.8"), Decimal(90), Decimal(88)),
+        ("劳模慰问经费", Decimal(3), Decimal(3), Decimal(100), None),
+    }

@@ -1,0 +1,98 @@
+"""The sentence scanner on sentences written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.extract.rules.sentences import scan
+from tests.extract.rules.conftest import doc
+
+
+def facts(text: str) -> set[tuple]:
+    d = doc(text)
+    out = set()
+    for f in scan(d):
+        assert d.text[f.evidence.start : f.evidence.end] == f.evidence.quote
+        out.add((f.concept, f.measure, f.period, f.scope, f.label, f.value))
+    return out
+
+
+def test_total_with_parts_shares_and_a_change() -> None:
+    got = facts("2024年某局支出合计1,200.50万元，比上年增加100万元，增长9.1%。其中：基本支出900.5万元，占75%；项目支出300万元，占25%。")
+    assert got == {
+        ("expenditure.total", "actual", "current", "all", None, Decimal("1200.50")),
+        ("expenditure.total", "change", "current", "all", None, Decimal("100")),
+        ("expenditure.total", "change_pct", "current", "all", None, Decimal("9.1")),
+        ("expenditure.basic", "actual", "current", "all", None, Decimal("900.5")),
+        ("expenditure.basic", "share", "current", "all", None, Decimal("75")),
+        ("expenditure.project", "actual", "current", "all", None, Decimal("300")),
+        ("expenditure.project", "share", "current", "all", None, Decimal("25")),
+    }
+
+
+def test_decreases_are_negative_and_yuan_become_wan() -> None:
+    got = facts("公务接待费支出12,345元，比上年减少2,000元，下降13.9%。")
+    assert ("three_public.reception", "actual", "current", "all", None, Decimal("1.2345")) in got
+    assert ("three_public.reception", "change", "current", "all", None, Decimal("-0.2000")) in got
+    assert ("three_public.reception", "change_pct", "current", "all", None, Decimal("-13.9")) in got
+
+
+def test_budget_actual_and_rate_of_a_scoped_total() -> None:
+    got = facts("2024年度一般公共预算财政拨款支出年初预算为50万元，支出决算为45万元，完成年初预算的90%。")
+    assert got == {
+        ("expenditure.total", "budget", "current", "general_public_budget", None, Decimal("50")),
+        ("expenditure.total", "actual", "current", "general_public_budget", None, Decimal("45")),
+        ("expenditure.total", "rate", "current", "general_public_budget", None, Decimal("90")),
+    }
+
+
+def test_the_whole_of_a_share_is_not_a_new_subject() -> None:
+    got = facts("财政拨款收入80万元，占本年收入合计的80%。")
+    assert ("income.total", "share", "current", "fiscal", None, Decimal("80")) in got
+    assert not any(f[3] == "all" and f[0] == "income.total" for f in got)
+
+
+def test_heading_scope_applies_to_unscoped_terms_below_it() -> None:
+    got = facts("六、一般公共预算财政拨款基本支出情况说明\n人员经费60万元，公用经费5万元。\n七、其他\n人员经费1万元。")
+    assert ("expenditure.personnel", "actual", "current", "general_public_budget", None, Decimal("60")) in got
+    assert ("expenditure.public", "actual", "current", "general_public_budget", None, Decimal("5")) in got
+    assert ("expenditure.personnel", "actual", "current", "all", None, Decimal("1")) in got
+
+
+def test_function_item_values_follow_their_heading_sentence() -> None:
+    got = facts("教育支出(类)普通教育(款)小学教育(项)。年初预算为10万元，支出决算为12万元，完成年初预算的120%。")
+    assert ("expenditure.function_item", "budget", "current", "all", "小学教育", Decimal("10")) in got
+    assert ("expenditure.function_item", "actual", "current", "all", "小学教育", Decimal("12")) in got
+    assert ("expenditure.function_item", "rate", "current", "all", "小学教育", Decimal("120")) in got
+
+
+def test_staff_counts_need_people_units() -> None:
+    got = facts("核定编制30人，实有在职人员28人，其中行政人员20人，事业人员8人；离退休人员5人。")
+    assert got == {
+        ("staff.authorized", "actual", "current", "all", None, Decimal("30")),
+        ("staff.in_service", "actual", "current", "all", None, Decimal("28")),
+        ("staff.administrative", "actual", "current", "all", None, Decimal("20")),
+        ("staff.institutional", "actual", "current", "all", None, Decimal("8")),
+        ("staff.retired", "actual", "current", "all", None, Decimal("5")),
+    }
+
+
+def test_sub_items_outside_the_catalogue_do_not_bind() -> None:
+    got = facts("单位共有车辆4辆，其中，执法执勤用车3辆、应急保障用车1辆。")
+    assert got == {("vehicles.count", "actual", "current", "all", None, Decimal("4"))}
+
+
+def test_flat_against_last_year_is_a_zero_change() -> None:
+    got = facts("因公出国(境)费0万元，与上年持平。")
+    assert ("three_public.overseas", "change", "current", "all", None, Decimal("0")) in got
+
+
+def test_targets_and_unrelated_numbers_are_left_out() -> None:
+    assert facts("培训学员350名，发放慰问金20万元。") == set()
+    assert facts("项目支出成本<=100万元") == set()
+
+
+def test_vs_budget_and_prior_year() -> None:
+    got = facts("人员经费决算支出20.5万元，较预算支出增加1.5万元。上年决算数为18万元。")
+    assert ("expenditure.personnel", "vs_budget", "current", "all", None, Decimal("1.5")) in got
+    assert ("expenditure.personnel", "actual", "prior", "all", None, Decimal("18")) in got

@@ -1,0 +1,89 @@
+"""Tables in their three shapes, written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.extract.rules.tables import read_tables, role_of
+from tests.extract.rules.conftest import doc
+
+
+def test_header_roles_by_meaning() -> None:
+    assert role_of("年度指标值") == "target"
+    assert role_of("实际完成值") == "actual"
+    assert role_of("全 年完成值") == "actual"
+    assert role_of("权重") == "weight"
+    assert role_of("自评得分") == "score"
+    assert role_of("预算数(万元)") == "budget"
+    assert role_of("执行率(B/A)") == "rate"
+    assert role_of("其中:财政拨款") == "fiscal"
+    assert role_of("完成情况说明") is None
+
+
+def test_tab_separated_indicator_rows_carry_merged_cells() -> None:
+    text = ("绩效指标表\n"
+            "二级指标\t三级指标\t分值\t目标值\t完成值\t得分\n"
+            "数量指标\t培训人次\t10\t≥100人次\t120人次\t10\n"
+            "培训合格率\t5\t≥90%\t85%\t4.5\n"
+            "时效指标\t按时完成率\t5\t100%\t100%\t5\n")
+    d = doc(text)
+    rows = read_tables(d).indicators
+    assert [(i.level2, i.name, i.weight, i.target, i.actual, i.score) for i in rows] == [
+        ("数量指标", "培训人次", Decimal(10), "≥100人次", "120人次", Decimal(10)),
+        ("数量指标", "培训合格率", Decimal(5), "≥90%", "85%", Decimal("4.5")),
+        ("时效指标", "按时完成率", Decimal(5), "100%", "100%", Decimal(5)),
+    ]
+    for i in rows:
+        for ev in [i.evidence, *i.cells.values()]:
+            assert d.text[ev.start : ev.end] == ev.quote
+
+
+def test_one_cell_per_line_indicators_anchor_on_weighted_names() -> None:
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标值", "完成值", "得分",
+        "产出指标",
+        "数量指标（10）", "开展宣讲（6 分）", "≥5场", "8场", "6",
+        "覆盖单位数（4 分）", "≥20个", "18个", "3.6",
+        "满意度指标（10）", "群众满意率", "（10 分）", "≥90%", "96%", "10",
+        "总分", "100", "19.6",
+    ])
+    rows = read_tables(doc(text)).indicators
+    assert [(i.level1, i.level2, i.name, i.weight, i.target, i.actual, i.score) for i in rows] == [
+        ("产出指标", "数量指标", "开展宣讲", Decimal(6), "≥5场", "8场", Decimal(6)),
+        ("产出指标", "数量指标", "覆盖单位数", Decimal(4), "≥20个", "18个", Decimal("3.6")),
+        ("产出指标", "满意度指标", "群众满意率", Decimal(10), "≥90%", "96%", Decimal(10)),
+    ]
+
+
+def test_budget_table_rows_name_concepts() -> None:
+    text = "\n".join(["部门整体支出(万元)", "预算数", "执行数", "执行率",
+                      "基本支出", "80.00", "78.40", "98%",
+                      "项目支出", "20", "25", "125%",
+                      "合计", "100", "103.4", "103.4%"])
+    got = {(f.concept, f.measure, f.value) for f in read_tables(doc(text)).facts}
+    assert got == {
+        ("expenditure.basic", "budget", Decimal("80.00")), ("expenditure.basic", "actual", Decimal("78.40")),
+        ("expenditure.basic", "rate", Decimal(98)),
+        ("expenditure.project", "budget", Decimal(20)), ("expenditure.project", "actual", Decimal(25)),
+        ("expenditure.project", "rate", Decimal(125)),
+        ("expenditure.total", "budget", Decimal(100)), ("expenditure.total", "actual", Decimal("103.4")),
+        ("expenditure.total", "rate", Decimal("103.4")),
+    }
+
+
+def test_project_table_with_fiscal_columns_and_a_total_row() -> None:
+    text = ("项目名称\t预算数\t其中:财政拨款\t执行数\t其中:财政拨款\t执行率\n"
+            "职工培训经费\t10\t8\t9\t7\t90%\n"
+            "困难帮扶经费\t5\t5\t5\t5\t100%\n"
+            "合计\t15\t13\t14\t12\t93.3%\n")
+    projects = read_tables(doc(text)).projects
+    assert [(p.name, p.budget, p.fiscal_budget, p.actual, p.fiscal_actual, p.rate, p.is_total) for p in projects] == [
+        ("职工培训经费", Decimal(10), Decimal(8), Decimal(9), Decimal(7), Decimal(90), False),
+        ("困难帮扶经费", Decimal(5), Decimal(5), Decimal(5), Decimal(5), Decimal(100), False),
+        ("合计", Decimal(15), Decimal(13), Decimal(14), Decimal(12), Decimal("93.3"), True),
+    ]
+
+
+def test_a_row_whose_numbers_do_not_fit_the_columns_is_left_out() -> None:
+    text = "\n".join(["预算数", "执行数", "执行率", "基本支出", "80", "95%"])
+    assert read_tables(doc(text)).facts == []
