@@ -11,6 +11,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# The extract *stage* is the subpackage ``extractor.extract`` (backends); the public
+# *function* is ``extractor.extract``. Importing the subpackage first means the import
+# system has already bound it as an attribute when the function below rebinds the name,
+# so later ``import extractor.extract.rules`` cannot shadow the function again
+# (tests/test_api.py guards this).
+import extractor.extract as _extract_stage  # noqa: F401
 from extractor.document import Document
 from extractor.errors import ExtractorError
 from extractor.result import Evidence, Fact, Finding, Indicator, Project, Result

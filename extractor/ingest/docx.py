@@ -22,9 +22,12 @@ from extractor.errors import CorruptDocumentError
 _STYLE_LEVEL = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 
 
-def _paragraph_level(p: Paragraph) -> int | None:
-    style = p.style.name if p.style is not None else ""
-    m = _STYLE_LEVEL.search(style or "")
+def _paragraph_level(p: Paragraph, style_names: dict[str, str]) -> int | None:
+    # python-docx's Paragraph.style resolves the default style on every call (slow on long
+    # documents); the style id on the paragraph and a name table built once is enough.
+    ppr = p._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    m = _STYLE_LEVEL.search(style_names.get(style_id or "", style_id or ""))
     if m:
         return int(m.group(1))
     return heading_level(p.text)
@@ -38,12 +41,13 @@ def read_docx(data: bytes, name: str, *, where: str, meta: dict) -> Document:
     except Exception as exc:  # lxml and python-docx raise a variety of errors on broken parts
         raise CorruptDocumentError(f"not a readable Word document: {type(exc).__name__}: {exc}", path=where) from exc
     builder = TextBuilder()
+    style_names = {st.style_id: st.name or "" for st in word.styles}
     body = word.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(child, word)
-            builder.paragraph(para.text, heading_level=_paragraph_level(para))
+            builder.paragraph(para.text, heading_level=_paragraph_level(para, style_names))
         elif tag == "tbl":
             table = Table(child, word)
             rows = []
