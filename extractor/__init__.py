@@ -23,7 +23,7 @@ from extractor.result import Evidence, Fact, Finding, Indicator, Project, Result
 from extractor.settings import Settings, load_settings
 
 
-def extract(source, **kwargs):  # type: ignore[no-untyped-def]
+def extract(source, **kwargs):
     """Extract one document (path, bytes with ``filename=``, or Document) → :class:`Result`.
 
     See :func:`extractor.pipeline.extract` for the keyword arguments.
@@ -33,7 +33,7 @@ def extract(source, **kwargs):  # type: ignore[no-untyped-def]
     return _extract(source, **kwargs)
 
 
-def read(path, settings=None):  # type: ignore[no-untyped-def]
+def read(path, settings=None):
     """Read and normalise a document without extracting (see :mod:`extractor.ingest`)."""
     from extractor.ingest import read as _read
 

@@ -160,9 +160,14 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
     if patterns.is_target(text[max(s, m.start() - 8) : m.start()]):
         return None
     lead_start = max(subject.start, last_token_end)
-    if patterns.noisy(text[max(subject.end, last_bound_end) : m.start()]):
+    between = text[max(subject.end, last_bound_end) : m.start()]
+    if kind == "percent" and "占" in between:
+        between = between[: between.rfind("占")]  # "占授予中小企业合同金额的": the whole, not noise
+    if patterns.noisy(between):
         return None  # too many other words between the subject and the number: unsure
-    measured = patterns.classify(text[lead_start : m.start()], unit, sentence_before=text[s : m.start()])
+    # the comparison a change refers to may sit in the sentence before ("比上年增加9万元。增加8%")
+    measured = patterns.classify(text[lead_start : m.start()], unit,
+                                 sentence_before=text[min(s, subject.start) : m.start()])
     if measured is None:
         return None
     if concept.kind == "count" and measured.measure != "actual":
