@@ -73,7 +73,7 @@ def cmd_run(args: list[str]) -> int:
 def cmd_test(args: list[str]) -> int:
     setup()
     steps = [
-        [bin_("ruff"), "check", "extractor", "tests", "scripts", "eval/tools"],
+        [bin_("ruff"), "check", "extractor", "tests", "scripts"],
         [bin_("mypy")],
         [bin_("lint-imports")],
         [bin_("pytest"), "-q", *args],
