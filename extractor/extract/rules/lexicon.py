@@ -78,9 +78,12 @@ def _t(name: str, pattern: str, concept: str, scope: str | None = None, *, gener
 _COUNT_PEOPLE = ("人", "名")
 
 TERMS: tuple[Term, ...] = (
+    # grand totals with carry-over (收入总计 = 本年收入 + 结转结余 …) are no catalogue concept:
+    # they are a subject so that their numbers bind to nothing rather than to 收入合计
+    _t("grand.total", r"(?:本年|年度|全年|当年)?(?:收支|收、支|收入|支出)(?:决算)?总计", ""),
     # income -----------------------------------------------------------------------------
-    _t("income.scoped", rf"{_SCOPED}收入(?:合计|总计|总额)?", "income.total"),
-    _t("income.total", r"(?:部门|单位)?(?:本年|年度|全年|当年)?(?:总)?收入(?:合计|总计|总额|决算数?|总预算)", "income.total"),
+    _t("income.scoped", rf"{_SCOPED}收入(?:合计|总额)?", "income.total"),
+    _t("income.total", r"(?:部门|单位)?(?:本年|年度|全年|当年)?(?:总)?收入(?:合计|总额|决算数?|总预算)", "income.total"),
     _t("income.year", r"(?:本年|年度|全年)(?:总)?收入", "income.total"),
     _t("income.generic", r"(?<![\u4e00-\u9fff])收入", "income.total", generic=True),
     _t("income.superior", r"上级补助收入", "income.superior_subsidy"),
@@ -91,8 +94,8 @@ TERMS: tuple[Term, ...] = (
     # expenditure ------------------------------------------------------------------------
     _t("exp.scoped.basic", rf"{_SCOPED}基本支出", "expenditure.basic"),
     _t("exp.scoped.project", rf"{_SCOPED}项目支出", "expenditure.project"),
-    _t("exp.scoped", rf"{_SCOPED}支出(?:合计|总计|总额)?", "expenditure.total"),
-    _t("exp.total", r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总计|总额|总预算|规模)"
+    _t("exp.scoped", rf"{_SCOPED}支出(?:合计|总额)?", "expenditure.total"),
+    _t("exp.total", r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总额|总预算|规模)"
        r"|(?:部门|单位)?整体支出|(?:本年|年度|全年|当年)(?:总)?支出|总支出", "expenditure.total"),
     _t("exp.generic", r"(?<![\u4e00-\u9fff])支出(?=决算|预算|\s*[\d为:])", "expenditure.total", generic=True),
     _t("exp.basic", r"基本支出(?:总资金|总额|合计)?", "expenditure.basic"),

@@ -96,3 +96,11 @@ def test_vs_budget_and_prior_year() -> None:
     got = facts("人员经费决算支出20.5万元，较预算支出增加1.5万元。上年决算数为18万元。")
     assert ("expenditure.personnel", "vs_budget", "current", "all", None, Decimal("1.5")) in got
     assert ("expenditure.personnel", "actual", "prior", "all", None, Decimal("18")) in got
+
+
+def test_grand_totals_with_carryover_are_not_income_or_spending_totals() -> None:
+    got = facts("2024年度收入总计150万元，支出总计150万元。本年收入合计120万元，本年支出合计110万元。")
+    assert got == {
+        ("income.total", "actual", "current", "all", None, Decimal("120")),
+        ("expenditure.total", "actual", "current", "all", None, Decimal("110")),
+    }
