@@ -161,12 +161,30 @@ def reader_fixtures() -> dict[str, bytes]:
         "encrypted.pdf": render_pdf(CN_TEXT, encrypt="secret"),
         "scan.pdf": image_only_pdf(),
         "text.docx": render_docx(CN_TEXT),
+        "merged.docx": merged_cells_docx(),
         "corrupt.docx": b"PK\x03\x04" + b"not really a zip" * 20,
         "not_word.zip.docx": _zip_without_word(),
         "legacy.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,
         "encrypted.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,
         "image.png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
     }
+
+
+def merged_cells_docx() -> bytes:
+    """A table whose first column is merged over two rows, with a comment-free header."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("绩效指标表")
+    table = doc.add_table(rows=3, cols=3)
+    for i, row in enumerate([["二级指标", "三级指标", "得分"], ["数量指标", "培训人次", "5"], ["", "合格率", "4"]]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    table.cell(1, 0).merge(table.cell(2, 0))
+    doc.add_paragraph("表后段落。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
 
 
 def _zip_without_word() -> bytes:

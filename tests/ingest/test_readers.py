@@ -116,3 +116,12 @@ def test_bytes_need_a_filename_through_the_library(settings: Settings) -> None:
                      backend="rules")
     assert result.document == "r.txt"
     assert result.provenance.source.encoding == "gb18030"
+
+
+def test_docx_merged_cells_repeat_in_every_position(fixtures_dir: Path, settings: Settings) -> None:
+    doc = read(fixtures_dir / "merged.docx", settings)
+    (table,) = doc.tables()
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["二级指标", "三级指标", "得分"], ["数量指标", "培训人次", "5"], ["数量指标", "合格率", "4"],
+    ]
+    assert doc.text.index("绩效指标表") < table.start < doc.text.index("表后段落")
