@@ -159,6 +159,9 @@ def _root(
 
 # --- commands owned by their stages' modules are registered here ---------------------------
 # (each module defines a typer command function; importing it here keeps stages free of the CLI)
+from extractor.cli_eval import eval_cmd  # noqa: E402
+
+app.command("eval")(eval_cmd)
 
 
 def main() -> None:

@@ -1,0 +1,115 @@
+"""``extractor eval``: score the extractor against hand-labelled gold and gate regressions.
+
+Exit codes: 0 scored and no gate failed; 3 (:data:`~extractor.errors.EXIT_REGRESSION`) a
+``--fail-under`` threshold or the ``--baseline`` comparison failed; 40
+(:class:`~extractor.errors.EvaluationError`) the eval could not run properly — no gold, a
+missing document or result file, a baseline scored on other gold or by another scorer, or a
+document that failed to extract (reports are still written); 20 bad settings or backend.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from extractor.errors import EXIT_REGRESSION, EvaluationError, ExtractorError
+
+__all__ = ["eval_cmd"]
+
+# The same flags as ``extractor.cli`` (which imports this module to register the command,
+# so this module imports the CLI's helpers only when the command runs).
+Verbose = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv for debug).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only the verdict and errors.")]
+BackendOpt = Annotated[
+    str | None,
+    typer.Option("--backend", "-b", help="auto | rules | llm | hybrid (default: from settings, auto → rules offline)."),
+]
+
+
+def _fail(exc: ExtractorError) -> typer.Exit:
+    from extractor.cli import err
+
+    err.print(f"[red]error[/red] [{exc.kind}]: {escape(exc.one_line())}", highlight=False, soft_wrap=True)
+    return typer.Exit(exc.exit_code)
+
+
+def eval_cmd(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold directory (<stem>.json per document).")] = Path("eval/gold"),
+    docs: Annotated[Path, typer.Option("--docs", help="Directory with the documents the gold labels.")] = Path(
+        "eval/samples"),
+    backend: BackendOpt = None,
+    results: Annotated[Path | None, typer.Option(
+        "--results", help="Score existing result files (<stem>.json) instead of extracting.")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where metrics.json and report.md go.")] = Path(
+        "out/eval"),
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="A stored metrics.json: show deltas, exit 3 on a regression.")] = None,
+    fail_under: Annotated[list[str] | None, typer.Option(
+        "--fail-under", help="METRIC=VALUE, e.g. facts.f1=0.9 (repeatable); exit 3 when below.")] = None,
+    verbose: Verbose = 0,
+    quiet: Quiet = False,
+) -> None:
+    """Score extraction against gold: facts, projects, indicators, metadata, findings, grounding."""
+    from extractor.cli import err, make_settings, out, setup_logging
+    from extractor.evaluate.baseline import check_fail_under, compare, load_metrics, parse_fail_under
+    from extractor.evaluate.report import build_metrics, terminal_table, write_reports
+    from extractor.evaluate.run import evaluate
+
+    def say(message: str) -> None:
+        err.print(message, highlight=False, soft_wrap=True)
+
+    setup_logging(verbose, quiet)
+    settings = make_settings(backend)
+    try:
+        thresholds = parse_fail_under(fail_under or [])
+        base = load_metrics(baseline) if baseline is not None else None
+        with Progress(TextColumn("eval"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                      TimeElapsedColumn(), console=err, transient=True, disable=quiet) as progress:
+            task = progress.add_task("", total=None)
+
+            def tick(done: int, total: int, document: str) -> None:
+                progress.update(task, completed=done, total=total, description=document)
+
+            run = evaluate(gold, docs, settings=settings, backend=backend, results_dir=results, on_progress=tick)
+        metrics = build_metrics(run)
+        comparison = compare(base, metrics, path=baseline) if base is not None else None
+        failures = check_fail_under(metrics, thresholds)
+    except ExtractorError as exc:
+        raise _fail(exc) from exc
+
+    mpath, rpath = write_reports(metrics, out_dir, comparison.to_markdown() if comparison else None)
+    for w in run.warnings:
+        say(f"[yellow]warning[/yellow]: {escape(w)}")
+    if not quiet:
+        out.print(terminal_table(metrics))
+        out.print(f"wrote {mpath} and {rpath}", highlight=False, soft_wrap=True)
+    if comparison is not None:
+        for w in comparison.warnings:
+            say(f"[yellow]warning[/yellow]: {escape(w)}")
+        changed = [d for d in comparison.deltas if d.delta]
+        if not quiet or comparison.regressions:
+            for d in changed:
+                mark = "[red]regression[/red]" if d.regressed else ""
+                say(f"  {d.metric}: {d.baseline} → {d.current} ({d.delta:+.4f}) {mark}")
+            for label, items in (("newly wrong", comparison.newly_wrong), ("newly right", comparison.newly_right)):
+                if items:
+                    say(f"  {label}: {len(items)}")
+                    for o in items[: 20 if not quiet else 10]:
+                        say(escape(f"    {o['document']} {o['id']}: {o['was']} → {o['now']}"))
+        if not quiet and not comparison.regressions:
+            say(f"no regression against {baseline}")
+    if run.errors:
+        for e in run.errors:
+            say(f"[red]error[/red]: {escape(e)}")
+        raise _fail(EvaluationError(f"{len(run.errors)} document(s) failed to extract; scores are incomplete"))
+    regressed = bool(failures) or bool(comparison and comparison.regressions)
+    for f in failures:
+        say(f"[red]regression[/red]: {f}")
+    if comparison is not None and comparison.regressions:
+        names = ", ".join(d.metric for d in comparison.regressions)
+        say(f"[red]regression[/red] against {baseline}: {names}")
+    raise typer.Exit(EXIT_REGRESSION if regressed else 0)
