@@ -162,6 +162,9 @@ def _root(
 from extractor.cli_eval import eval_cmd  # noqa: E402
 
 app.command("eval")(eval_cmd)
+from extractor.cli_batch import batch_cmd  # noqa: E402
+
+app.command("batch")(batch_cmd)
 
 
 def main() -> None:
