@@ -165,6 +165,9 @@ app.command("eval")(eval_cmd)
 from extractor.cli_batch import batch_cmd  # noqa: E402
 
 app.command("batch")(batch_cmd)
+from extractor.cli_reconcile import reconcile_cmd  # noqa: E402
+
+app.command("reconcile")(reconcile_cmd)
 
 
 def main() -> None:

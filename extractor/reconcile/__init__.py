@@ -1,10 +1,26 @@
-"""Reconciliation: deterministic arithmetic checks over a result (see issue: reconciler)."""
+"""Reconciliation: rounding-aware arithmetic checks over a result, and which figure is wrong.
+
+Real reports break their own arithmetic. This stage checks every relation a report's
+figures must obey — declared as data per report profile (:mod:`.profiles`) — with the
+tolerance the figures as written allow (:mod:`.intervals`), records every check (passed,
+failed, or not run and why), reports each broken relation as a :class:`~extractor.result.Finding`
+and names the figure most likely at fault (:mod:`.localise`).
+
+Modules: ``slots`` (the stated figures by key) → ``relations`` (the profile expanded into
+concrete checks) → ``engine`` (evaluate, settle conflicts, findings) → ``localise``
+(culprits) and ``messages`` (Chinese and English sentences).
+"""
 
 from __future__ import annotations
 
+from extractor.reconcile.engine import finding_id, run_checks
+from extractor.reconcile.profiles import CN_BUDGET, Profile
 from extractor.result import Result
 
+__all__ = ["CN_BUDGET", "Profile", "finding_id", "reconcile", "run_checks"]
 
-def reconcile(result: Result) -> Result:
-    """Placeholder until the rule engine lands: records no checks and no findings."""
-    return result
+
+def reconcile(result: Result, profile: Profile = CN_BUDGET) -> Result:
+    """A new result with ``findings`` and ``checks`` recomputed from its figures."""
+    findings, checks = run_checks(result, profile)
+    return result.model_copy(update={"findings": findings, "checks": checks})

@@ -1,0 +1,284 @@
+"""Each rule kind on hand-written cases: what passes, what fails, what is not run, and why."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from extractor.reconcile import reconcile
+from extractor.result import CheckRecord, Finding, Result
+from tests.reconcile.build import Doc
+
+
+def checks(r: Result, prefix: str) -> list[CheckRecord]:
+    return [c for c in r.checks if c.rule.startswith(prefix)]
+
+
+def material(r: Result) -> list[Finding]:
+    return [f for f in r.findings if f.severity == "material"]
+
+
+def test_evidence_of_built_facts_points_into_the_text() -> None:
+    doc = Doc()
+    f = doc.fact("expenditure.basic", "311.20")
+    assert doc.text[f.evidence.start:f.evidence.end] == f.evidence.quote and f.decimals == 2
+
+
+def test_consistent_report_passes_everything() -> None:
+    doc = Doc()
+    doc.fact("expenditure.total", "358.52")
+    doc.fact("expenditure.basic", "311.20")
+    doc.fact("expenditure.project", "47.32")
+    doc.fact("expenditure.personnel", "302.92")
+    doc.fact("expenditure.public", "8.28")
+    doc.fact("expenditure.basic", "86.80", "share")
+    r = reconcile(doc.result())
+    assert r.findings == []
+    statuses = {c.rule: c.status for c in r.checks}
+    assert statuses["expenditure.basic=personnel+public@all:actual"] == "passed"
+    assert statuses["share:expenditure.basic@all"] == "passed"
+    # 上缴上级支出 etc. are not stated: total = basic + project is only checkable as Σ ≤ total
+    tb = checks(r, "expenditure.total=basic+project@all:actual")
+    assert [(c.kind, c.status) for c in tb] == [("sum", "passed")]
+
+
+def test_sum_material_rounding_and_complete_parts() -> None:
+    doc = Doc()
+    doc.fact("expenditure.total", "93.93")
+    doc.fact("expenditure.basic", "89.65")
+    doc.fact("expenditure.project", "4.29")  # 93.94: intervals meet → rounding
+    for c in ("expenditure.remit_superior", "expenditure.operating", "expenditure.subsidy_affiliated"):
+        doc.fact(c, "0")
+    doc.fact("expenditure.basic", "80.00", scope="general_public_budget")
+    doc.fact("expenditure.personnel", "76.19", scope="general_public_budget")
+    doc.fact("expenditure.public", "3.70", scope="general_public_budget")  # 79.89 ≠ 80.00 → material
+    r = reconcile(doc.result())
+    total = next(f for f in r.findings if f.rule == "expenditure.total=basic+project")
+    assert (total.kind, total.severity) == ("sum", "rounding")
+    assert total.stated == D("93.93") and total.expected[0] <= D("93.94") <= total.expected[1]
+    basic = next(f for f in r.findings if f.rule == "expenditure.basic=personnel+public")
+    assert (basic.kind, basic.severity) == ("sum", "material")
+    assert basic.expected == [D("79.8800"), D("79.9000")]
+    assert {ff.concept for ff in basic.facts} == {"expenditure.basic", "expenditure.personnel", "expenditure.public"}
+    assert all(ff.evidence is not None for ff in basic.facts)
+    assert "不符" in basic.message and basic.message_en and "79.89" in basic.message_en
+
+
+def test_ratio_rate_and_share_name_the_percentage() -> None:
+    doc = Doc()
+    doc.fact("expenditure.project", "47.32")
+    doc.fact("expenditure.project", "27.32", "budget")
+    doc.fact("expenditure.project", "173.8", "rate")
+    doc.fact("expenditure.total", "358.52")
+    doc.fact("expenditure.function", "54.17", label="社会保障和就业支出")
+    doc.fact("expenditure.function", "15.12", "share", label="社会保障和就业支出")
+    doc.fact("expenditure.function", "304.35", label="一般公共服务支出")
+    r = reconcile(doc.result())
+    rate = next(f for f in r.findings if f.rule == "rate")
+    assert (rate.kind, rate.severity, rate.stated) == ("ratio", "material", D("173.8"))
+    assert rate.expected[0] < D("173.21") < rate.expected[1]
+    assert rate.culprit is not None and (rate.culprit.measure, rate.culprit.suggested) == ("rate", D("173.2"))
+    assert rate.culprit.signature == "typo"
+    share = next(f for f in r.findings if f.rule == "share")
+    assert share.culprit is not None and share.culprit.label == "社会保障和就业支出"
+    assert share.culprit.suggested == D("15.11")
+
+
+def test_share_whole_comes_from_the_profile_and_unknown_wholes_are_not_run() -> None:
+    doc = Doc()
+    doc.fact("income.total", "93.93")
+    doc.fact("income.total", "84.25", scope="fiscal")
+    doc.fact("income.total", "90", "share", scope="fiscal")  # 占本年收入90%: 89.69% within ±0.5
+    doc.fact("expenditure.function_item", "77.88", label="行政运行")
+    doc.fact("expenditure.function_item", "92", "share", label="行政运行")  # whole unknown
+    r = reconcile(doc.result())
+    assert checks(r, "share:income.total@fiscal")[0].status == "passed"
+    item = checks(r, "share:expenditure.function_item")[0]
+    assert item.status == "not_run" and "whose share" in (item.reason or "")
+    assert material(r) == []
+
+
+def test_change_pct_from_change_and_from_prior() -> None:
+    doc = Doc()
+    doc.fact("income.total", "93.93")
+    doc.fact("income.total", "19.08", "change")
+    doc.fact("income.total", "21", "change_pct")  # 19.08/74.85 = 25.5%
+    doc.fact("expenditure.total", "110.00")
+    doc.fact("expenditure.total", "100.00", period="prior")
+    doc.fact("expenditure.total", "10.0", "change_pct")
+    r = reconcile(doc.result())
+    inc = next(f for f in r.findings if f.rule == "change_pct")
+    assert (inc.kind, inc.severity) == ("change", "material")
+    assert inc.culprit is not None and inc.culprit.measure == "change_pct" and inc.culprit.suggested == D("25")
+    assert checks(r, "change_pct:expenditure.total@all")[0].status == "passed"
+    assert checks(r, "change:income.total")[0].status == "not_run"  # prior not stated
+
+
+def test_bound_part_le_whole_and_scope_nesting() -> None:
+    doc = Doc()
+    doc.fact("procurement.total", "10.00")
+    doc.fact("procurement.sme", "12.00")
+    doc.fact("expenditure.total", "82.16", scope="fiscal")
+    doc.fact("expenditure.total", "84.25", scope="general_public_budget")
+    r = reconcile(doc.result())
+    sme = next(f for f in r.findings if f.rule == "procurement.sme<=total")
+    assert (sme.kind, sme.severity, sme.stated) == ("bound", "material", D("12.00"))
+    assert "超过" in sme.message
+    fiscal = next(f for f in r.findings if f.rule == "fiscal=gpb+fund+capital")
+    assert fiscal.kind == "sum" and "超过" in fiscal.message  # fund / capital not stated: fiscal ≥ gpb only
+
+
+def test_staff_parts_never_exceed_the_total() -> None:
+    doc = Doc()
+    doc.fact("staff.in_service", "22")
+    doc.fact("staff.administrative", "8")
+    doc.fact("staff.institutional", "15")
+    r = reconcile(doc.result())
+    f = material(r)[0]
+    assert (f.kind, f.rule) == ("bound", "staff.in_service>=admin+institutional")
+
+
+def test_conflict_is_settled_by_the_arithmetic() -> None:
+    doc = Doc()
+    doc.fact("expenditure.total", "358.52")
+    doc.fact("expenditure.basic", "311.20")
+    doc.fact("expenditure.basic", "358.52")  # 基本支出总资金358.52万元 (that is the total)
+    doc.fact("expenditure.project", "47.32")
+    doc.fact("expenditure.personnel", "302.92")
+    doc.fact("expenditure.public", "8.28")
+    doc.fact("expenditure.basic", "311.20")  # stated again elsewhere: an agreeing duplicate
+    r = reconcile(doc.result())
+    assert len(material(r)) == 1
+    conflict = material(r)[0]
+    assert conflict.kind == "conflict" and conflict.culprit is not None
+    assert (conflict.culprit.concept, conflict.culprit.value, conflict.culprit.suggested) == (
+        "expenditure.basic", D("358.52"), D("311.20"))
+    assert len(conflict.facts) == 3 and not conflict.undetermined
+    # the checks run with the settled value: nothing else is reported
+    assert checks(r, "expenditure.basic=personnel+public@all:actual")[0].status == "passed"
+
+
+def test_agreeing_duplicate_is_no_finding_and_unsettled_conflict_is_undetermined() -> None:
+    doc = Doc()
+    doc.fact("assets.total", "33.58")
+    doc.fact("assets.total", "33.580")
+    doc.fact("org.internal_units", "12")
+    doc.fact("org.internal_units", "11")
+    r = reconcile(doc.result())
+    assert [c.status for c in checks(r, "conflict:fact/assets.total")] == ["passed"]
+    (f,) = r.findings
+    assert f.kind == "conflict" and f.undetermined and f.culprit is None
+
+
+def test_not_run_is_recorded_never_passed() -> None:
+    doc = Doc()
+    doc.fact("expenditure.project", "173.8", "rate")
+    doc.fact("expenditure.project", "47.32")
+    r = reconcile(doc.result())
+    (rate,) = checks(r, "rate:expenditure.project")
+    assert rate.status == "not_run" and "expenditure.project@all:budget" in (rate.reason or "")
+    assert r.findings == []
+
+
+def test_projects_rate_bounds_and_total_row() -> None:
+    doc = Doc()
+    doc.project("党支部活动", budget="0.5", fiscal_budget="0.5", actual="0.5", rate="100")
+    doc.project("困难职工帮扶", budget="0", fiscal_budget="150", actual="150", fiscal_actual="150")
+    doc.project("代收工会经费", budget="450", fiscal_budget="450", actual="450")
+    doc.project("金额合计", is_total=True, budget="450.5", fiscal_budget="600.5", actual="600.5")
+    r = reconcile(doc.result())
+    assert {c.status for c in checks(r, "projects.sum")} == {"passed"}
+    bounds = sorted((f for f in material(r) if f.rule == "project.fiscal_budget<=budget"), key=lambda f: f.stated)
+    assert [f.stated for f in bounds] == [D("150"), D("600.5")]
+    # the slip is in row 2's 预算数 (left at 0) and carried into the 合计 row
+    row, total = bounds
+    assert row.culprit is not None and (row.culprit.project, row.culprit.field) == ("困难职工帮扶", "budget")
+    assert row.culprit.signature == "zero" and row.culprit.suggested == D("150")
+    assert total.culprit is not None and (total.culprit.project, total.culprit.suggested) == ("金额合计", D("600.5"))
+
+
+def test_indicators_weights_scores_and_evaluation() -> None:
+    doc = Doc()
+    doc.indicator("a", "30", "29", level1="投入")
+    doc.indicator("b", "70", "72", level1="产出")  # score above weight
+    doc.evaluate("98")
+    r = reconcile(doc.result())
+    assert checks(r, "indicators.weights=total")[0].status == "passed"
+    bad = [f for f in material(r)]
+    assert {f.rule for f in bad} == {"indicator.score<=weight", "indicators.scores=evaluation"}
+    le = next(f for f in bad if f.rule == "indicator.score<=weight")
+    assert le.culprit is not None and le.culprit.indicator == "b"
+
+
+def test_indicator_subtotal_rows() -> None:
+    doc = Doc()
+    doc.indicator("x", "10", "10", level1="产出", level2="数量")
+    doc.indicator("y", "10", "8", level1="产出", level2="数量")
+    doc.indicator("数量指标", "20", "19", level1="产出", level2="数量", is_total=True)
+    r = reconcile(doc.result())
+    sub = {c.rule: c.status for c in checks(r, "indicators.subtotal")}
+    assert sub == {"indicators.subtotal:weight:#2": "passed", "indicators.subtotal:score:#2": "failed"}
+
+
+def test_finding_ids_are_stable_across_values() -> None:
+    def run(basic: str) -> Finding:
+        doc = Doc()
+        doc.fact("expenditure.basic", basic)
+        doc.fact("expenditure.personnel", "302.92")
+        doc.fact("expenditure.public", "8.28")
+        (f,) = material(reconcile(doc.result()))
+        return f
+
+    a, b = run("300.00"), run("320.00")
+    assert a.id == b.id and len(a.id) == 12
+
+
+def test_reconcile_replaces_previous_findings() -> None:
+    doc = Doc()
+    doc.fact("expenditure.basic", "300.00")
+    doc.fact("expenditure.personnel", "302.92")
+    doc.fact("expenditure.public", "8.28")
+    once = reconcile(doc.result())
+    twice = reconcile(once)
+    assert [f.id for f in twice.findings] == [f.id for f in once.findings]
+    assert len(twice.checks) == len(once.checks)
+
+
+def test_every_statement_of_a_conflicting_figure_that_breaks_a_relation_is_reported() -> None:
+    doc = Doc()
+    doc.fact("income.total", "93.93")
+    doc.fact("income.total", "19.08", "change")
+    doc.fact("income.total", "21", "change_pct")  # 一: 增加21%
+    doc.fact("income.total", "16", "change_pct")  # 二: 上升16%   (19.08/74.85 = 25.5%)
+    r = reconcile(doc.result())
+    conflict = [f for f in r.findings if f.kind == "conflict"]
+    assert len(conflict) == 1 and conflict[0].undetermined  # neither value fits
+    change = [f for f in r.findings if f.kind == "change"]
+    assert sorted(f.stated for f in change) == [D(16), D(21)]
+    assert len({f.id for f in change}) == 2
+    for f in change:
+        assert f.culprit is not None and f.culprit.value == f.stated and f.culprit.suggested == D(25)
+
+
+def test_a_profile_is_data_alternative_wholes_and_unchecked_relations() -> None:
+    from extractor.reconcile import Profile
+    from extractor.reconcile.profiles import ShareWhole
+
+    profile = Profile(
+        id="test",
+        share_wholes=(ShareWhole("expenditure.personnel", ("expenditure.total@{scope}", "expenditure.basic@{scope}")),),
+        unchecked=(("expenditure.function=items", "no hierarchy"),),
+    )
+    doc = Doc()
+    doc.fact("expenditure.total", "358.52")
+    doc.fact("expenditure.basic", "311.20")
+    doc.fact("expenditure.personnel", "302.92")
+    doc.fact("expenditure.personnel", "97.34", "share")  # of basic, not of the total: one reading fits
+    doc.fact("expenditure.function", "358.52", label="一般公共服务支出")
+    doc.fact("expenditure.function_item", "300.00", label="行政运行")
+    r = reconcile(doc.result(), profile)
+    share = {c.rule: c.status for c in checks(r, "share:")}
+    assert sorted(share.values()) == ["not_run", "passed"]
+    assert r.findings == []
+    assert [c.status for c in checks(r, "expenditure.function=items")] == ["not_run"]
+    # the default profile reads the share as of the total, and finds it wrong
+    assert [f.rule for f in material(reconcile(doc.result()))] == ["share"]
