@@ -77,6 +77,8 @@ def cmd_test(args: list[str]) -> int:
         [bin_("mypy")],
         [bin_("lint-imports")],
         [bin_("pytest"), "-q", *args],
+        # the eval gate: score the rules backend on the samples; exit 3 on a regression
+        [bin_("extractor"), "eval", "--backend", "rules", "--baseline", "eval/baselines/rules.json", "-q"],
     ]
     for step in steps:
         rc = _run(step)
