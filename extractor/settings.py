@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     instructor_mode: InstructorMode = "tools"
     cache_path: Path | None = Field(None, description="SQLite response cache / replay store; off when unset.")
     max_tokens: int = Field(4096, ge=256)
+    retry_base_wait_s: float = Field(1.0, ge=0, description="First transport backoff step; doubles per retry, full jitter.")
+    llm_route_groups: bool = Field(True, description="Send each chunk only the field groups its terms mention.")
+    prompts_dir: Path | None = Field(None, description="Prompt templates; default: the project's prompts/.")
+    replay_only: bool = Field(False, description="Answer only from cache_path (offline replay); a miss is an error.")
 
     # --- chunking ----------------------------------------------------------------------------
     chunk_chars: int = Field(3000, ge=200)

@@ -76,9 +76,10 @@ def cmd_test(args: list[str]) -> int:
         [bin_("ruff"), "check", "extractor", "tests", "scripts"],
         [bin_("mypy")],
         [bin_("lint-imports")],
-        [bin_("pytest"), "-q", *args],
         # the eval gate: score the rules backend on the samples; exit 3 on a regression
         [bin_("extractor"), "eval", "--backend", "rules", "--baseline", "eval/baselines/rules.json", "-q"],
+        # last, so that its summary line closes the output
+        [bin_("pytest"), "-q", *args],
     ]
     for step in steps:
         rc = _run(step)
