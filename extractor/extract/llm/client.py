@@ -1,0 +1,263 @@
+"""Model calls: instructor over ``openai.AsyncOpenAI``, with our own transport policy.
+
+Two kinds of failure, two policies, neither hidden inside the other::
+
+    ask(messages, response model)                          one chunk request
+    └── instructor: parse + validate; on a schema error     re-ask (settings.max_reasks),
+        the validation error is sent back to the model      error text fed back
+        └── send(): one HTTP call, wrapped in tenacity      transport retries (settings.max_retries)
+            429 (Retry-After honoured), 408/409, 5xx,       exponential backoff, full jitter,
+            timeouts, connection errors                     capped at settings.retry_max_wait_s
+
+The openai client's own retries are off (``max_retries=0``) so the policy is this one.
+A truncated answer (``finish_reason == "length"``) is neither retried nor re-asked — the same
+request would be truncated again — but raised as :class:`Truncated` for the caller to split
+the chunk. Exhaustion raises :class:`~extractor.errors.RetryExhaustedError` with the attempt
+count and the tokens spent; a refused request (400, 401, 404 …) a :class:`ModelError`.
+
+A :class:`Meter` counts, per document: ``requests`` (chunk requests sent), ``attempts`` (HTTP
+calls, re-asks and transport retries included), ``reasks``, prompt/completion tokens (of every
+answer received, failed ones included), ``cache_hits``. The API key lives in a ``SecretStr``
+and goes only to the openai client; it is never logged, stored or put in an error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import instructor
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from pydantic import BaseModel
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_random_exponential,
+)
+from tenacity.wait import wait_base
+
+from extractor.errors import ConfigError, ExtractorError, ModelError, RetryExhaustedError
+from extractor.result import Ledger
+from extractor.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Meter", "ModelClient", "Truncated", "is_transient", "retry_after_s"]
+
+MODES = {"tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}
+NO_KEY = "no-key"
+"""Sent as the key to servers that need none (local vLLM/Ollama); the openai client wants one."""
+
+
+class Truncated(Exception):
+    """The model's answer hit max_tokens (``finish_reason == "length"``)."""
+
+
+@dataclass
+class Meter:
+    """Running counts for one document (single event loop: no locking needed)."""
+
+    requests: int = 0
+    attempts: int = 0
+    reasks: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cache_hits: int = 0
+    waits: list[float] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+
+    def usage(self) -> dict[str, int]:
+        return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens}
+
+    def ledger(self) -> Ledger:
+        return Ledger(requests=self.requests, attempts=self.attempts, reasks=self.reasks,
+                      prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens,
+                      cache_hits=self.cache_hits, wall_s=round(time.perf_counter() - self.started, 3))
+
+
+# --------------------------------------------------------------------------- transport policy
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Worth another attempt: timeouts, connection errors, 408, 409, 429 and 5xx."""
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return False
+
+
+def retry_after_s(exc: BaseException | None) -> float | None:
+    """Seconds the server asked us to wait (``retry-after-ms``, ``Retry-After`` seconds or date)."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if not headers:
+        return None
+    ms = headers.get("retry-after-ms")
+    if ms:
+        try:
+            return max(0.0, float(ms) / 1000)
+        except ValueError:
+            pass
+    ra = headers.get("retry-after")
+    if not ra:
+        return None
+    try:
+        return max(0.0, float(ra))
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(ra)
+        except (TypeError, ValueError):
+            return None
+        return max(0.0, when.timestamp() - time.time())
+
+
+class TransportWait(wait_base):
+    """Retry-After when the server gives one, else exponential backoff with full jitter;
+    both capped at ``cap`` seconds."""
+
+    def __init__(self, base: float, cap: float, meter: Meter | None = None) -> None:
+        self.cap = cap
+        self.backoff = wait_random_exponential(multiplier=base, max=cap)
+        self.meter = meter
+
+    def __call__(self, retry_state: RetryCallState) -> float:
+        exc = retry_state.outcome.exception() if retry_state.outcome else None
+        asked = retry_after_s(exc)
+        wait = min(asked, self.cap) if asked is not None else float(self.backoff(retry_state))
+        if self.meter is not None:
+            self.meter.waits.append(wait)
+        log.info("model endpoint: %s; retry %d in %.2fs%s", _describe(exc), retry_state.attempt_number, wait,
+                 " (Retry-After)" if asked is not None else "")
+        return wait
+
+
+def _describe(exc: BaseException | None) -> str:
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, openai.APITimeoutError):
+        return "timeout"
+    if isinstance(exc, openai.APIConnectionError):
+        return "connection error"
+    return type(exc).__name__ if exc else "error"
+
+
+# --------------------------------------------------------------------------- client
+
+
+class ModelClient:
+    """One AsyncOpenAI client and one concurrency limit for a document's requests.
+
+    Use as ``async with ModelClient(settings) as client`` inside the event loop that runs
+    the requests (the underlying HTTP pool belongs to that loop).
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.llm_configured:
+            raise ConfigError("no model endpoint configured: set EXTRACTOR_BASE_URL (or OPENAI_BASE_URL) "
+                              "and OPENAI_API_KEY (or EXTRACTOR_API_KEY)")
+        self.settings = settings
+        self.mode = MODES[settings.instructor_mode]
+        self._client: openai.AsyncOpenAI | None = None
+        self._sem: asyncio.Semaphore | None = None
+
+    async def __aenter__(self) -> ModelClient:
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key is not None else NO_KEY
+        self._client = openai.AsyncOpenAI(base_url=self.settings.base_url, api_key=key,
+                                          timeout=self.settings.timeout_s, max_retries=0)
+        self._sem = asyncio.Semaphore(self.settings.concurrency)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._client is not None:
+            await self._client.close()
+        self._client = None
+
+    async def ask(self, messages: list[dict[str, str]], response_model: type[BaseModel],
+                  meter: Meter) -> tuple[BaseModel, dict[str, int]]:
+        """One chunk request: the validated answer and the tokens this request cost."""
+        spent = {"prompt_tokens": 0, "completion_tokens": 0}
+        calls = 0
+
+        async def send(**kwargs: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            if calls > 1:
+                meter.reasks += 1
+            return await self._send(kwargs, meter, spent)
+
+        create: Any = instructor.patch(create=send, mode=self.mode)
+        meter.requests += 1
+        try:
+            answer = await create(
+                response_model=response_model,
+                messages=messages,
+                model=self.settings.model,
+                temperature=0,
+                max_tokens=self.settings.max_tokens,
+                max_retries=self.settings.max_reasks,
+            )
+        except IncompleteOutputException as exc:
+            raise Truncated(f"answer truncated at max_tokens={self.settings.max_tokens}") from exc
+        except InstructorRetryException as exc:
+            cause = exc.__cause__
+            if isinstance(cause, ExtractorError | Truncated):
+                raise cause from None
+            if isinstance(cause, IncompleteOutputException):
+                raise Truncated(f"answer truncated at max_tokens={self.settings.max_tokens}") from None
+            reason = str(cause or exc).splitlines()[0][:200]
+            raise RetryExhaustedError(
+                f"model answer still invalid after {exc.n_attempts} attempts "
+                f"({self.settings.max_reasks} re-asks): {reason}",
+                attempts=int(exc.n_attempts or calls), usage=meter.usage(),
+            ) from None
+        return answer, spent
+
+    async def _send(self, kwargs: dict[str, Any], meter: Meter, spent: dict[str, int]) -> Any:
+        assert self._client is not None and self._sem is not None, "use `async with ModelClient(...)`"
+        s = self.settings
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(s.max_retries + 1),
+            wait=TransportWait(s.retry_base_wait_s, s.retry_max_wait_s, meter),
+            retry=retry_if_exception(is_transient),
+            reraise=True,
+        )
+        n = 0
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    n += 1
+                    meter.attempts += 1
+                    async with self._sem:
+                        response = await self._client.chat.completions.create(**kwargs)
+        except openai.APIStatusError as exc:
+            if is_transient(exc):
+                raise RetryExhaustedError(f"model endpoint failed after {n} attempts: {_describe(exc)}",
+                                          attempts=n, usage=meter.usage()) from exc
+            raise ModelError(f"model endpoint refused the request: HTTP {exc.status_code}: "
+                             f"{_short(exc)}") from exc
+        except openai.APIConnectionError as exc:
+            raise RetryExhaustedError(f"model endpoint failed after {n} attempts: {_describe(exc)}",
+                                      attempts=n, usage=meter.usage()) from exc
+        usage = getattr(response, "usage", None)
+        for k in ("prompt_tokens", "completion_tokens"):
+            v = int(getattr(usage, k, 0) or 0)
+            spent[k] += v
+            setattr(meter, k, getattr(meter, k) + v)
+        choices = getattr(response, "choices", None) or []
+        if choices and getattr(choices[0], "finish_reason", None) == "length":
+            raise IncompleteOutputException(last_completion=response)
+        return response
+
+
+def _short(exc: openai.APIStatusError) -> str:
+    body = exc.body if isinstance(exc.body, dict) else {}
+    msg = body.get("message") or (body.get("error") or {}).get("message") if body else None
+    return str(msg or exc.message)[:200]
