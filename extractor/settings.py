@@ -20,7 +20,7 @@ InstructorMode = Literal["tools", "json", "md_json"]
 class Settings(BaseSettings):
     """Everything configurable, with safe offline defaults."""
 
-    model_config = SettingsConfigDict(env_prefix="EXTRACTOR_", frozen=True, extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="EXTRACTOR_", frozen=True, extra="ignore", populate_by_name=True)
 
     # --- pipeline -------------------------------------------------------------------------
     backend: BackendName = "auto"

@@ -1,7 +1,4 @@
-"""The chunk stage (extractor/chunk.py): offsets, budget, structure, routing.
-
-(Lives here with the model backend, its only user so far; it mirrors ``extractor/chunk.py``.)
-"""
+"""The chunk stage (extractor/chunk.py): offsets, budget, structure, routing."""
 
 from __future__ import annotations
 
@@ -17,7 +14,8 @@ from extractor.extract.llm.schema import ROUTING_TERMS
 from extractor.ingest import read
 from extractor.settings import Settings
 
-SAMPLE_PATHS = sorted((Path(__file__).resolve().parents[3] / "eval" / "samples").glob("*.txt"))
+SAMPLE_PATHS = sorted((Path(__file__).resolve().parents[1] / "eval" / "samples").glob("*.txt"))
+assert SAMPLE_PATHS, "the bundled samples are where this test expects them"
 
 
 @pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda p: p.stem)
