@@ -61,7 +61,11 @@ def lines_of(doc: Document) -> list[Line]:
         start, end = pos, pos + len(raw)
         pos = end + 1
         if not raw.strip():
-            blanks += 1
+            if "\t" in raw:  # a tab alone: an empty cell of a table saved as text
+                out.append(Line("", start, start, blanks, True))
+                blanks = 0
+            else:
+                blanks += 1
             continue
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw) - len(raw.rstrip())
@@ -71,13 +75,22 @@ def lines_of(doc: Document) -> list[Line]:
 
 
 def _cells_of_line(line: Line, doc: Document) -> tuple[CellSpan, ...]:
+    """The cells of a line. Tabs that only lead the line mark it as one cell; a tab after
+    text separates cells, and then empty cells keep their place (merged or blank cells)."""
+    raw = doc.text[line.start : line.end]
+    body = raw.lstrip("\t")
+    if "\t" not in body.rstrip("\t") and not body.endswith("\t"):
+        return (CellSpan(line.text, line.start, line.end),) if line.text else (CellSpan("", line.start, line.start),)
+    # a row: keep every cell, leading empties included (the line's own start is a cell boundary)
+    line_start = doc.text.rfind("\n", 0, line.start) + 1
+    line_end = doc.text.find("\n", line.end)
+    raw = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
     cells = []
-    pos = line.start
-    for part in doc.text[line.start : line.end].split("\t"):
+    pos = line_start
+    for part in raw.split("\t"):
         stripped = part.strip()
-        if stripped:
-            lead = len(part) - len(part.lstrip())
-            cells.append(CellSpan(stripped, pos + lead, pos + lead + len(stripped)))
+        lead = len(part) - len(part.lstrip())
+        cells.append(CellSpan(stripped, pos + lead, pos + lead + len(stripped)) if stripped else CellSpan("", pos, pos))
         pos += len(part) + 1
     return tuple(cells)
 
@@ -121,7 +134,7 @@ def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
     run: list[Line] = []
     for line in [*lines, Line("", 0, 0, 99, False)]:
         multi = "\t" in doc.text[line.start : line.end]
-        cellish = bool(line.text) and (len(line.text) <= MAX_CELL_CHARS or line.tabbed or multi)
+        cellish = (bool(line.text) or line.tabbed) and (len(line.text) <= MAX_CELL_CHARS or line.tabbed or multi)
         if cellish:
             run.append(line)
             continue
@@ -137,7 +150,7 @@ def _rows(run: list[Line], doc: Document) -> list[Row]:
     gap = 0
     for ln in run:
         cells = _cells_of_line(ln, doc)
-        if len(cells) >= 2:  # a tab-separated row
+        if len(cells) >= 2 and sum(bool(c.text) for c in cells) >= 2:  # a tab-separated row
             if group:
                 rows.append(Row(tuple(group), tabbed, gap))
                 group = []

@@ -134,7 +134,11 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
             k += 1
     for n, (_, last_row, header) in enumerate(headers):
         end_row = headers[n + 1][0] if n + 1 < len(headers) else len(rows)
-        yield header, rows[last_row + 1 : end_row]
+        body = rows[last_row + 1 : end_row]
+        if body and body[0].explicit:  # marked rows: the table ends where the marks end
+            k = next((i for i, r in enumerate(body) if not r.explicit), len(body))
+            body = body[:k]
+        yield header, body
 
 
 # ----------------------------------------------------------------------------- values
@@ -166,11 +170,13 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
         pending: CellSpan | None = None
         name_col = header.name_column()
         for r in body:
-            cells = list(r.cells)
+            full = list(r.cells)
+            cells = [c for c in full if c.text]
             label = cells[0] if cells and _number(cells[0]) is None else None
             values = cells[1:] if label is not None else cells
-            if name_col is not None and len(cells) == len(header.roles) and _number(cells[name_col]) is None:
-                label, values = cells[name_col], cells[name_col + 1 :]
+            if name_col is not None and len(full) == len(header.roles) and full[name_col].text \
+                    and _number(full[name_col]) is None:
+                label, values = full[name_col], [c for c in full[name_col + 1 :] if c.text]
             if label is not None and not values and len(cells) == 1:
                 pending = label  # "金额合计" on a row of its own, its numbers on the next
                 continue
@@ -183,6 +189,8 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
     values = []
     for r in body:
         for c in r.cells:
+            if not c.text:
+                continue
             if _number(c) is None:
                 if label is not None or values:
                     yield label, values
@@ -285,7 +293,7 @@ def _project(doc: Document, name: str, label: CellSpan, cells: dict[str, CellSpa
 def _indicators(doc: Document, header: _Header, body: list[Row]) -> list[Indicator]:
     if body and all(r.explicit for r in body):
         return _positional(doc, header.roles, body)
-    return _anchored(doc, [c for r in body for c in r.cells])
+    return _anchored(doc, [c for r in body for c in r.cells if c.text])
 
 
 def _positional(doc: Document, roles: tuple[str, ...], body: list[Row]) -> list[Indicator]:
@@ -295,13 +303,38 @@ def _positional(doc: Document, roles: tuple[str, ...], body: list[Row]) -> list[
     carry: dict[str, str] = {}
     for row in body:
         cells = list(row.cells)
-        if not cells or len(cells) > len(roles) or _TOTAL_LABEL.match(re.sub(r"\s+", "", cells[0].text)):
+        while len(cells) > len(roles) and not cells[-1].text:
+            cells.pop()
+        while len(cells) > len(roles) and not cells[0].text:
+            cells.pop(0)
+        first = next((c for c in cells if c.text), None)
+        if first is None or len(cells) > len(roles) or _TOTAL_LABEL.match(re.sub(r"\s+", "", first.text)):
             continue
-        assigned: dict[str, CellSpan | None] = dict(zip(roles[len(roles) - len(cells) :], cells, strict=True))
+        assigned = _align(roles, cells)
+        if assigned is None:
+            continue
         ind = _indicator(doc, assigned, carry)
         if ind is not None:
             out.append(ind)
     return out
+
+
+def _align(roles: tuple[str, ...], cells: list[CellSpan]) -> dict[str, CellSpan | None] | None:
+    """Cells to roles. A full row keeps its positions; a short row misses its leading
+    (merged) cells, or failing that its trailing (blank) ones: the alignment whose weight
+    and score cells hold numbers wins, else the row is left out."""
+    n, k = len(roles), len(cells)
+    options = [roles[n - k :]] if k == n else [roles[n - k :], roles[:k]]
+    for chosen in options:
+        assigned = {role: (c if c.text else None) for role, c in zip(chosen, cells, strict=True)}
+        numeric_ok = all(
+            (cell := assigned.get(key)) is None or ((p := _number(cell)) is not None and not p[2])
+            for key in ("weight", "score")
+        )
+        name = assigned.get("name")
+        if numeric_ok and name is not None and _number(name) is None:
+            return assigned
+    return None
 
 
 def _is_anchor(cell: CellSpan) -> bool:
@@ -395,7 +428,11 @@ def _anchored_row(doc: Document, row: list[CellSpan], carry: dict[str, str]) -> 
 
 def _indicator(doc: Document, assigned: dict[str, CellSpan | None], carry: dict[str, str]) -> Indicator | None:
     name_cell = assigned.get("name")
-    if name_cell is None or _number(name_cell) is not None or _NOT_AN_INDICATOR.search(name_cell.text):
+    if name_cell is None or _number(name_cell) is not None or not re.search(r"[\u4e00-\u9fffA-Za-z]", name_cell.text):
+        return None
+    if any(c is not None and k != "note" and _NOT_AN_INDICATOR.search(c.text) for k, c in assigned.items()):
+        return None  # the notes under a table ("偏差大或目标未完成原因分析"), not a row of it
+    if assigned.get("actual") is None and assigned.get("score") is None:
         return None
     for level in ("level1", "level2"):
         cell = assigned.get(level)
