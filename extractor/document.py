@@ -9,7 +9,8 @@ are into the normalised ``Document.text``; ``Document.raw_span`` maps them back.
 Normalisation keeps meaning and never changes or drops a digit:
 
 * full-width ASCII forms (U+FF01–U+FF5E) to ASCII: ``３５８．５２`` → ``358.52``, ``（`` → ``(``,
-  except the full-width comma, which would turn two numbers into one
+  except the full-width comma, which would turn two numbers into one — unless it sits
+  between digit groups that run into an amount (``126，350.00元`` → ``126,350.00元``)
 * ideographic space, NBSP and other space separators to a plain space
 * CRLF and lone CR to LF; zero-width characters and soft hyphens dropped
 * minus-like signs (U+2212, U+FE63) to ``-``
@@ -37,8 +38,10 @@ __all__ = [
 # --------------------------------------------------------------------------- normalisation
 
 _TRANSLATE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
-# The full-width comma (U+FF0C) stays: as ASCII it would read as a thousands separator
-# between digits ("6，800人" is two numbers, "6,800" one), so the meaning would change.
+# The full-width comma (U+FF0C) stays a clause separator ("6，800人" is two numbers), except
+# where it can only be a thousands separator typed with a Chinese input method: between
+# digit groups of three that run into an amount ("126，350.00元").
+_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?:[，,]\d{3})*(?:\.\d+)?\s*(?:元|万元|亿元))")
 _TRANSLATE.update(
     {
         0x3000: " ",  # ideographic space
@@ -66,7 +69,7 @@ def normalise(raw: str) -> tuple[str, array]:
     """
     dropped = [m.start() for m in _DROP.finditer(raw)]
     if not dropped:
-        text = raw.translate(_TRANSLATE)
+        text = _WIDE_THOUSANDS.sub(",", raw.translate(_TRANSLATE))
         return text, array("l", range(len(raw) + 1))
     kept: list[str] = []
     offsets = array("l")
@@ -79,7 +82,7 @@ def normalise(raw: str) -> tuple[str, array]:
     kept.append(raw[prev:])
     offsets.extend(range(prev, len(raw)))
     offsets.append(len(raw))
-    return "".join(kept).translate(_TRANSLATE), offsets
+    return _WIDE_THOUSANDS.sub(",", "".join(kept).translate(_TRANSLATE)), offsets
 
 
 # --------------------------------------------------------------------------- blocks

@@ -74,3 +74,10 @@ def test_long_numbered_lines_are_paragraphs() -> None:
     assert heading_level("2023年度收入93.93万元") is None
     assert heading_level("第二部分 决算表") == 1
     assert re.sub(r"\s", "", "（1）单位人员经费") and heading_level("(1)单位人员经费") == 5
+
+
+def test_full_width_comma_is_a_thousands_separator_only_inside_an_amount() -> None:
+    assert normalise("决算为126，350.00元，比上年")[0] == "决算为126,350.00元，比上年"
+    assert normalise("共1，234，567.89元")[0] == "共1,234,567.89元"
+    assert normalise("合计6，800人")[0] == "合计6，800人"
+    assert normalise("2023年，12个单位")[0] == "2023年，12个单位"

@@ -27,6 +27,11 @@ class Term:
     """A bare 支出/收入 wording: it names the total only when no other subject is current."""
     count_units: tuple[str, ...] = ()
     """For count concepts: the units a number needs to be bound (人, 名, 个, 辆)."""
+    within: str | None = None
+    """A family the current subject must belong to for this wording to name a concept
+    ("货物类" is procurement of goods only while procurement is being described)."""
+    continues_only: bool = False
+    """A wording that goes on about the current subject but never starts one ("实际支出")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +73,12 @@ def scope_in(text: str) -> str | None:
 # ----------------------------------------------------------------------------- terms
 
 _SCOPED = rf"(?:{_GPB}|{_GOV_FUND}|{_STATE_CAP}|{_FISCAL})"
+_NOT_CARRY = r"(?!\s*(?:结转|结余))"  # "基本支出结转612万元" is a carry-over, not spending
 
 
 def _t(name: str, pattern: str, concept: str, scope: str | None = None, *, generic: bool = False,
-       units: tuple[str, ...] = ()) -> Term:
-    return Term(name, re.compile(pattern), concept, scope, generic, units)
+       units: tuple[str, ...] = (), within: str | None = None, continues_only: bool = False) -> Term:
+    return Term(name, re.compile(pattern), concept, scope, generic, units, within, continues_only)
 
 
 _COUNT_PEOPLE = ("人", "名")
@@ -92,14 +98,17 @@ TERMS: tuple[Term, ...] = (
     _t("income.affiliated", r"附属单位上缴收入", "income.affiliated"),
     _t("income.other", r"其他收入", "income.other"),
     # expenditure ------------------------------------------------------------------------
-    _t("exp.scoped.basic", rf"{_SCOPED}基本支出", "expenditure.basic"),
-    _t("exp.scoped.project", rf"{_SCOPED}项目支出", "expenditure.project"),
+    _t("exp.scoped.basic", rf"{_SCOPED}基本支出{_NOT_CARRY}", "expenditure.basic"),
+    _t("exp.scoped.project", rf"{_SCOPED}项目支出{_NOT_CARRY}", "expenditure.project"),
+    _t("exp.budget", r"(?:部门|单位)(?:整体)?(?:全年|年初|年度|调整后的?)?预算(?:数|总额)?|财政拨款预算(?:数)?",
+       "expenditure.total"),
     _t("exp.scoped", rf"{_SCOPED}支出(?:合计|总额)?", "expenditure.total"),
     _t("exp.total", r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总额|总预算|规模)"
-       r"|(?:部门|单位)?整体支出|(?:本年|年度|全年|当年)(?:总)?支出|总支出", "expenditure.total"),
+       rf"|(?:部门|单位)?整体支出|(?:本年|年度|全年|当年)(?:实际)?(?:总)?支出{_NOT_CARRY}|总支出", "expenditure.total"),
     _t("exp.generic", r"(?<![\u4e00-\u9fff])支出(?=决算|预算|\s*[\d为:])", "expenditure.total", generic=True),
-    _t("exp.basic", r"基本支出(?:总资金|总额|合计)?", "expenditure.basic"),
-    _t("exp.project", r"项目(?:资金)?(?:总)?支出(?:总额|合计)?", "expenditure.project"),
+    _t("exp.actual_word", r"实际支出|实际执行|执行数", "expenditure.total", generic=True, continues_only=True),
+    _t("exp.basic", rf"基本支出(?:总资金|总额|合计)?{_NOT_CARRY}", "expenditure.basic"),
+    _t("exp.project", rf"项目(?:资金)?(?:总)?支出(?:总额|合计)?{_NOT_CARRY}", "expenditure.project"),
     _t("exp.personnel", r"人员经费(?:支出)?|人员支出", "expenditure.personnel"),
     _t("exp.public", r"公用经费(?:支出)?|日常公用经费|商品和服务支出", "expenditure.public"),
     _t("exp.remit", r"上缴上级支出", "expenditure.remit_superior"),
@@ -122,6 +131,9 @@ TERMS: tuple[Term, ...] = (
     _t("pr.goods", r"政府采购货物支出|(?<!授予中小企业合同金额占)货物采购支出", "procurement.goods"),
     _t("pr.works", r"政府采购工程支出|工程采购支出", "procurement.works"),
     _t("pr.services", r"政府采购服务支出|服务采购支出", "procurement.services"),
+    _t("pr.goods.in", r"货物(?:类|采购)(?:支出)?", "procurement.goods", within="procurement"),
+    _t("pr.works.in", r"工程(?:类|采购)(?:支出)?", "procurement.works", within="procurement"),
+    _t("pr.services.in", r"服务(?:类|采购)(?:支出)?", "procurement.services", within="procurement"),
     _t("pr.sme", r"授予中小企业(?:的)?合同(?:金额|总?额)", "procurement.sme"),
     _t("pr.small_micro", r"授予小微企业(?:的)?合同(?:金额|总?额)", "procurement.small_micro"),
     # other money ------------------------------------------------------------------------
@@ -132,7 +144,7 @@ TERMS: tuple[Term, ...] = (
     _t("surplus.used", r"使用非财政拨款结余", "non_fiscal_surplus_used"),
     _t("assets", r"资产(?:总额|总计|合计)|(?<![\u4e00-\u9fff])资产(?=\s*\d)", "assets.total"),
     # counts -----------------------------------------------------------------------------
-    _t("veh.count", r"公务用车保有量|(?:共有|现有|实有)?车辆", "vehicles.count", units=("辆",)),
+    _t("veh.count", r"公务用车(?:保有量|数量)?|(?:共有|现有|实有)?车辆", "vehicles.count", units=("辆",)),
     _t("staff.auth", r"(?:核定的?)?(?:人员)?编制(?:人数|数)?|核定编制", "staff.authorized", units=_COUNT_PEOPLE),
     _t("staff.in", r"(?:年末|实有|实际)?在职(?:人员|人数|职工)?", "staff.in_service", units=_COUNT_PEOPLE),
     _t("staff.retired", r"离退休(?:人员|人数)?|退休人员", "staff.retired", units=_COUNT_PEOPLE),
@@ -142,9 +154,12 @@ TERMS: tuple[Term, ...] = (
     _t("staff.inst", r"事业(?:人员|编制)", "staff.institutional", units=_COUNT_PEOPLE),
     _t("staff.on", r"在编(?:人员|人数)", "staff.on_establishment", units=_COUNT_PEOPLE),
     _t("staff.other", r"其他人员|编外(?:人员|聘用人员)?|公益性岗位(?:人员)?", "staff.other", units=_COUNT_PEOPLE),
-    _t("org.internal", r"内设(?:职能)?(?:机构|科室|部门|处室)(?:个数|数)?|内设职能部门(?:个数)?", "org.internal_units",
+    _t("org.internal", r"内设(?:职能)?(?:机构|科室|股室|部门|处室|办公室|科|股)(?:[(（][\u4e00-\u9fff]{1,4}[)）])?"
+       r"(?:个数|数)?|内设职能部门(?:个数)?",
+       "org.internal_units",
        units=("个",)),
-    _t("org.sub", r"(?:下属|直属|所属)(?:预算)?(?:事业)?单位(?:个数|数)?", "org.subordinate_units", units=("个",)),
+    _t("org.sub", r"(?:下属|直属|所属)(?:二级|基层)?(?:预算)?(?:事业)?单位(?:个数|数)?", "org.subordinate_units",
+       units=("个",)),
 )
 
 # National 政府收支分类科目 function classes (类), as usually written.
@@ -165,7 +180,7 @@ _CJK_NAME = r"[\u4e00-\u9fff、]"
 
 FUNCTION_CLASS_RE = re.compile(rf"(?P<label>{_CLASS_NAMES}|{_CJK_NAME}{{2,20}}?(?:支出)?)(?={_MARK_CLASS})"
                                rf"|(?P<bare>{_CLASS_NAMES})")
-FUNCTION_ITEM_RE = re.compile(rf"(?P<label>{_CJK_NAME}{{2,30}}?)(?={_MARK_ITEM})")
+FUNCTION_ITEM_RE = re.compile(rf"(?P<label>{_CJK_NAME}{{2,30}}?)[”\"」]?(?={_MARK_ITEM})")
 KUAN_RE = re.compile(rf"{_CJK_NAME}{{2,30}}?{_MARK_KUAN}")
 _FUNCTION_CLASS_TERM = Term("function.class", FUNCTION_CLASS_RE, "expenditure.function")
 _FUNCTION_ITEM_TERM = Term("function.item", FUNCTION_ITEM_RE, "expenditure.function_item")
@@ -180,7 +195,7 @@ def _function_matches(text: str) -> list[TermMatch]:
         label = re.split(r"[)）]", label)[-1]
         label = re.sub(r"^[\d.、]+", "", label)
         start = m.end("label") - len(label)
-        item_marker = _MARKERS.match(text, m.end("label"))
+        item_marker = _MARKERS.match(text, m.end())
         out.append(TermMatch(_FUNCTION_ITEM_TERM, start, item_marker.end() if item_marker else m.end(), label=label))
     for m in FUNCTION_CLASS_RE.finditer(text):
         group = "label" if m.group("label") else "bare"

@@ -113,6 +113,8 @@ def find_score(doc: Document) -> Found | None:
         context = doc.text[max(0, m.start() - 60) : m.start()]
         if "项目" in context and not re.search(r"整体|部门", context):
             continue  # a project's own self-evaluation score
+        if doc.text[max(0, m.start() - 2) : m.start()].endswith("平均"):
+            continue  # "平均得分91.6分": an average over projects
         if Decimal(0) < value <= Decimal(100):
             candidates.append(Found(value, m.start("n"), m.end("n"), decimals_of(m.group("n"))))
     if candidates:

@@ -29,10 +29,11 @@ CHANGE_VERB = re.compile(rf"{INCREASE.pattern}|{DECREASE.pattern}")
 VS_PRIOR = re.compile(r"上年|上一年|去年|同期|相比|较|比\s*\d{4}|比")
 VS_BUDGET = re.compile(r"(?:较|比|与)(?:年初)?(?:全年)?(?:调整)?预算(?:数|支出|安排)?(?:相比)?")
 FLAT = re.compile(r"(?:与|较|比)上年(?:度)?(?:相比)?(?:基本)?持平|同比持平")
-PRIOR = re.compile(r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数")
+PRIOR = re.compile(r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数"
+                   r"|(?:较|比|与)\s*(?:上年|上一年|去年|\d{4}\s*年度?)(?:同期)?的\s*$")
 BUDGET_WORD = re.compile(r"预算")
 ACTUAL_WORD = re.compile(r"决算|执行数|执行|实际|完成|支出(?!预算)|使用|到位|发生")
-COMPARISON_FAMILY = re.compile(r"(?:比|较)(?:上年|上一年|去年|同期|\d{4}年)")
+COMPARISON_FAMILY = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|同期|\d{4}\s*年)|同比")
 
 # Budget names that are scopes, not the budget measure ("一般公共预算财政拨款收入").
 SCOPE_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
@@ -57,10 +58,14 @@ def unit_kind(unit: str) -> str:
     return "count"
 
 
-def noisy(between: str) -> bool:
-    """True when the words between a subject and a number name something else."""
+def noisy(between: str, *, strict: bool = False) -> bool:
+    """True when the words between a subject and a number name something else.
+
+    ``strict`` is for a second count after the first ("内设科室8个，下辖社区11个"): any
+    other noun there names something else.
+    """
     rest = CUE_WORDS.sub("", between)
-    return len(re.findall(r"[\u4e00-\u9fff]", rest)) > NOISE_LIMIT
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) > (1 if strict else NOISE_LIMIT)
 
 
 def is_target(before: str) -> bool:
@@ -109,6 +114,8 @@ def classify(lead: str, unit: str, *, sentence_before: str = "") -> Measured | N
             return Measured("vs_budget", negative)
         if CHANGE_VERB.search(lead) and (VS_PRIOR.search(context) or COMPARISON_FAMILY.search(context)):
             return Measured("change", negative)
+        if CHANGE_VERB.search(lead[-4:]):
+            return None  # "增加1,874.36万元" with no comparison named: a change of what? unsure
         if PRIOR.search(lead):
             return Measured("actual", period="prior")
         if _last(BUDGET_WORD, lead) > _last(ACTUAL_WORD, lead):

@@ -24,8 +24,9 @@ _NAME = r"[\u4e00-\u9fff（）()\w“”]{2,40}?"
 PROJECT_SUBJECT = re.compile(
     rf"[“\"](?P<q>[^”\"]{{2,40}})[”\"]\s*项目"
     rf"|(?:重点任务)?项目\s*[:：]?\s*(?P<a>{_NAME})\s*[，,](?=\s*(?:项目)?(?:全年|年初|年度)?预算)"
-    rf"|(?P<b>{_NAME})项目(?:绩效自评综述|绩效自评|支出)?\s*[:：]"
+    rf"|(?P<b>{_NAME}项目)(?:绩效自评综述|绩效自评|支出)?\s*[:：。]"
 )
+_ENUMERATOR = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.])")
 _SCORE = re.compile(r"(?:自评)?得分(?:为|是)?\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分")
 _PARAGRAPH_END = re.compile(r"\n")
 _SKIP_NAME = re.compile(r"^(?:本|该|各|所有|部门|整体|全部|重点)")
@@ -36,17 +37,18 @@ def scan_projects(doc: Document) -> list[Project]:
     found: dict[str, Project] = {}
     for m in PROJECT_SUBJECT.finditer(text):
         group = next(g for g in ("q", "a", "b") if m.group(g))
-        name = m.group(group).strip("“”\" ")
-        if _SKIP_NAME.match(name) or len(name) < 2:
+        name = _ENUMERATOR.sub("", m.group(group).strip("“”\" "))
+        if _SKIP_NAME.match(name) or len(name) < 2 or name == "项目":
             continue
         end_m = _PARAGRAPH_END.search(text, m.end())
         end = end_m.start() if end_m else len(text)
         project = _read(doc, name, m.start(group), m.end(), end)
         if project is None:
             continue
-        old = found.get(name)
-        if old is None or _count(project) > _count(old):
-            found[name] = project
+        key = name.removesuffix("项目")  # "“X”项目" and "X项目：" are one project
+        old = found.get(key)
+        if old is None or _count(project) > _count(old) or (group == "q" and _count(project) == _count(old)):
+            found[key] = project
     return list(found.values())
 
 

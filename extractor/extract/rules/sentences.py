@@ -84,10 +84,17 @@ def _same_family(a: str, b: str) -> bool:
     return a.split(".")[0] == b.split(".")[0]
 
 
+# Income from sources other than the treasury is never fiscal: only its own words scope it.
+_NON_FISCAL = frozenset({"income.superior_subsidy", "income.business", "income.operating", "income.affiliated",
+                         "income.other"})
+
+
 def _scope_for(term: TermMatch, sentence_prefix: str, heading_scope: str | None) -> str:
     concept = BY_ID.get(term.concept)
     if concept is None or not concept.scoped:
         return "all"
+    if term.concept in _NON_FISCAL:
+        return term.scope or "all"
     return term.scope or scope_in(sentence_prefix) or heading_scope or "all"
 
 
@@ -113,13 +120,17 @@ def scan(doc: Document) -> list[Fact]:
                         continue  # the whole of a share, not a new subject
                     if term.term.generic and subject is not None:
                         continue  # "支出决算为…" goes on about the current subject
+                    if term.term.continues_only:
+                        continue
+                    if term.term.within and (subject is None or not subject.concept.startswith(term.term.within)):
+                        continue  # "货物类" names procurement of goods only inside procurement
                     subject = term
                     subject_scope = _scope_for(term, text[s : term.start], unit.heading_scope)
                     continue
                 m: re.Match[str] = obj  # type: ignore[assignment]
                 if subject is not None and _diverted(text[max(subject.end, last_token_end) : m.start()]):
                     subject = None  # "其中，X用车0辆": a sub-item outside the catalogue took over
-                fact = _bind(doc, s, m, subject, subject_scope, last_token_end, last_bound_end)
+                fact = _bind(doc, s, m, subject, subject_scope, last_token_end, last_bound_end, unit.start)
                 last_token_end = m.end()
                 if fact is not None:
                     facts.append(fact)
@@ -141,7 +152,7 @@ def _diverted(lead: str) -> bool:
 
 
 def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, scope: str,
-          last_token_end: int, last_bound_end: int) -> Fact | None:
+          last_token_end: int, last_bound_end: int, line_start: int) -> Fact | None:
     if subject is None:
         return None
     concept = BY_ID.get(subject.concept)
@@ -163,11 +174,11 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
     between = text[max(subject.end, last_bound_end) : m.start()]
     if kind == "percent" and "占" in between:
         between = between[: between.rfind("占")]  # "占授予中小企业合同金额的": the whole, not noise
-    if patterns.noisy(between):
+    if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):
         return None  # too many other words between the subject and the number: unsure
-    # the comparison a change refers to may sit in the sentence before ("比上年增加9万元。增加8%")
+    # the comparison a change refers to may open the line ("与上年相比，A增加…；B增加…")
     measured = patterns.classify(text[lead_start : m.start()], unit,
-                                 sentence_before=text[min(s, subject.start) : m.start()])
+                                 sentence_before=text[min(line_start, subject.start) : m.start()])
     if measured is None:
         return None
     if concept.kind == "count" and measured.measure != "actual":

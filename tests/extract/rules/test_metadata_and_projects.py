@@ -47,3 +47,14 @@ def test_projects_stated_in_sentences() -> None:
         ("职工书屋", Decimal(12), Decimal("10.8"), Decimal(90), Decimal(88)),
         ("劳模慰问经费", Decimal(3), Decimal(3), Decimal(100), None),
     }
+
+
+def test_average_project_scores_are_not_the_department_score() -> None:
+    assert metadata.find_score(doc("本部门对实施的20个项目开展了绩效自评，平均得分90.5分。")) is None
+
+
+def test_projects_named_before_a_full_stop_keep_their_word_project() -> None:
+    d = doc("(一)河道清淤项目。项目预算数200.00万元，执行数180.00万元，执行率90%。\n")
+    assert [(p.name, p.budget, p.actual, p.rate) for p in scan_projects(d)] == [
+        ("河道清淤项目", Decimal("200.00"), Decimal("180.00"), Decimal(90)),
+    ]

@@ -104,3 +104,59 @@ def test_grand_totals_with_carryover_are_not_income_or_spending_totals() -> None
         ("income.total", "actual", "current", "all", None, Decimal("120")),
         ("expenditure.total", "actual", "current", "all", None, Decimal("110")),
     }
+
+
+def test_a_comparison_opening_the_line_governs_every_clause() -> None:
+    got = facts("与上年相比，财政拨款收入增加20万元，增长5%；财政拨款支出减少3万元，下降1.5%。")
+    assert ("income.total", "change", "current", "fiscal", None, Decimal("20")) in got
+    assert ("expenditure.total", "change", "current", "fiscal", None, Decimal("-3")) in got
+    assert ("expenditure.total", "change_pct", "current", "fiscal", None, Decimal("-1.5")) in got
+
+
+def test_a_change_with_no_comparison_is_left_out() -> None:
+    assert facts("因人员调整，人员经费增加3万元。") == set()
+
+
+def test_carry_over_of_basic_spending_is_not_basic_spending() -> None:
+    got = facts("年末结转和结余50万元，其中：基本支出结转10万元，项目支出结转和结余40万元。")
+    assert got == {("carryover.closing", "actual", "current", "all", None, Decimal("50"))}
+
+
+def test_other_income_sources_are_never_fiscal() -> None:
+    got = facts("本年收入合计100万元，其中：财政拨款收入80万元，事业收入15万元，其他收入5万元。")
+    assert ("income.business", "actual", "current", "all", None, Decimal("15")) in got
+    assert ("income.other", "actual", "current", "all", None, Decimal("5")) in got
+
+
+def test_department_budget_execution_and_prior_year() -> None:
+    got = facts("部门全年预算数为500万元，实际支出450万元，预算执行率为90%。全年支出较2022年度的420万元有所增加。")
+    assert ("expenditure.total", "budget", "current", "all", None, Decimal("500")) in got
+    assert ("expenditure.total", "actual", "current", "all", None, Decimal("450")) in got
+    assert ("expenditure.total", "rate", "current", "all", None, Decimal("90")) in got
+    assert ("expenditure.total", "actual", "prior", "all", None, Decimal("420")) in got
+
+
+def test_actual_spending_of_an_unnamed_subject_binds_to_nothing() -> None:
+    assert facts("(二)道路养护项目。全年预算80万元，实际支出78万元。") == set()
+
+
+def test_quoted_function_items_with_dashes() -> None:
+    got = facts("“教育支出—普通教育—高中教育”(项)年初预算1,200,000.00元，决算数1,150,000.00元。")
+    assert ("expenditure.function_item", "budget", "current", "all", "高中教育", Decimal("120.000000")) in got
+    assert ("expenditure.function_item", "actual", "current", "all", "高中教育", Decimal("115.000000")) in got
+
+
+def test_procurement_categories_inside_a_procurement_sentence_only() -> None:
+    got = facts("政府采购支出总额60万元，其中：货物类10万元，工程类30万元，服务类20万元。")
+    assert ("procurement.goods", "actual", "current", "all", None, Decimal("10")) in got
+    assert ("procurement.works", "actual", "current", "all", None, Decimal("30")) in got
+    assert ("procurement.services", "actual", "current", "all", None, Decimal("20")) in got
+    assert facts("采购办公设备，货物类10万元。") == set()
+
+
+def test_counts_after_the_first_need_their_own_noun() -> None:
+    got = facts("内设办公室(中心)6个，下辖社区9个；现有公务用车2辆。")
+    assert got == {
+        ("org.internal_units", "actual", "current", "all", None, Decimal("6")),
+        ("vehicles.count", "actual", "current", "all", None, Decimal("2")),
+    }
