@@ -22,14 +22,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib.util
-import os
-import platform
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import benchlib  # noqa: E402
 
 from extractor.extract.llm import LLMBackend  # noqa: E402
 from extractor.ingest import read  # noqa: E402
@@ -47,19 +48,6 @@ def load_stub():
     return module
 
 
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{platform.system()} {platform.release()} {platform.machine()}, {cpu}, {os.cpu_count()} CPUs, "
-            f"Python {platform.python_version()}")
-
-
 def row(doc: str, way: str, conc: int | str, chunks: int | str, ledger: Ledger) -> str:
     return (f"{doc:26} {way:8} {conc!s:>4} {chunks!s:>6} {ledger.requests:>8} {ledger.prompt_tokens:>10} "
             f"{ledger.completion_tokens:>10} {ledger.wall_s:>8.2f}")
@@ -73,7 +61,7 @@ def main() -> None:
     ap.add_argument("--chunk-chars", type=int, default=None, help="override settings.chunk_chars")
     args = ap.parse_args()
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
-    print("machine:", machine())
+    print("machine:", benchlib.machine())
     print(f"server: local stub, latency {args.latency * 1000:.0f} ms/request + {args.per_token_ms:g} ms/token; "
           "tokens ≈ CJK chars + other chars/4 (stub usage)")
 

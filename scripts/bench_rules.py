@@ -12,8 +12,6 @@ scripts/make_fixtures.py into a temporary folder first (not timed).
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import resource
 import sys
 import tempfile
@@ -24,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchlib import header  # noqa: E402
 from make_fixtures import generate  # noqa: E402
 
 from extractor.extract.rules import RulesBackend  # noqa: E402
@@ -32,30 +31,11 @@ from extractor.pipeline import extract  # noqa: E402
 from extractor.settings import Settings  # noqa: E402
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(next(ln for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")).split()[1])
-        mem = f", {kb / 1048576:.0f} GiB RAM"
-    except (OSError, StopIteration, ValueError):
-        pass
-    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5, help="passes over the samples per measurement")
     args = ap.parse_args()
-    print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
-    print("machine:", machine())
+    header()
     settings = Settings.isolated()
     backend = RulesBackend(settings)
     with tempfile.TemporaryDirectory() as tmp:

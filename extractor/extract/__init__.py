@@ -12,6 +12,7 @@ OpenAI-compatible endpoint) and ``hybrid`` (rules first, the model on what they 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -20,7 +21,7 @@ from extractor.errors import ConfigError
 from extractor.result import Evaluation, Evidence, Fact, Indicator, Ledger, Project, ReportKind
 from extractor.settings import Settings
 
-__all__ = ["BACKENDS", "Backend", "Extraction", "get_backend"]
+__all__ = ["BACKENDS", "Backend", "Extraction", "dedupe_facts", "get_backend"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,6 +42,21 @@ class Extraction:
     model: str | None = None
     disagreements: tuple[dict[str, Any], ...] = ()
     warnings: tuple[str, ...] = ()
+
+
+def dedupe_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
+    """One fact per (key, value) stated more than once, keeping the first statement's
+    evidence in document order; different values for one key are all kept (the reconciler
+    reports the conflict). Returns the facts and how many statements collapsed."""
+    ordered = sorted(facts, key=lambda f: (f.evidence.start, f.evidence.end))
+    seen: set[tuple[object, ...]] = set()
+    out: list[Fact] = []
+    for f in ordered:
+        k = (*f.key, f.value)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out, len(ordered) - len(out)
 
 
 @runtime_checkable

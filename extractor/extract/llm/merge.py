@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from extractor.extract import dedupe_facts
 from extractor.result import Evaluation, Fact, Indicator, Project
 
 __all__ = ["merge_evaluations", "merge_facts", "merge_rows", "norm_name"]
@@ -43,15 +44,7 @@ def norm_name(name: str | None) -> str:
 
 def merge_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
     """Collapse repeated (key, value) statements; return the facts and how many collapsed."""
-    ordered = sorted(facts, key=lambda f: (f.evidence.start, f.evidence.end))
-    seen: set[tuple[object, ...]] = set()
-    out: list[Fact] = []
-    for f in ordered:
-        k = (*f.key, f.value)
-        if k not in seen:
-            seen.add(k)
-            out.append(f)
-    return out, len(ordered) - len(out)
+    return dedupe_facts(facts)
 
 
 _ROW_FIELDS = {

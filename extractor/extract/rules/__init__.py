@@ -8,26 +8,13 @@ whose role the backend cannot name is left out, not guessed.
 from __future__ import annotations
 
 from extractor.document import Document
-from extractor.extract import Extraction
+from extractor.extract import Extraction, dedupe_facts
 from extractor.extract.rules import metadata, projects, sentences, tables
 from extractor.ground import evidence_for
-from extractor.result import Evaluation, Evidence, Fact, Project
+from extractor.result import Evaluation, Evidence, Project
 from extractor.settings import Settings
 
 __all__ = ["RulesBackend"]
-
-
-def dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact per (key, value) as stated twice; different values for one key are all kept
-    (the reconciler reports the conflict). The first statement's evidence is kept."""
-    seen: set[tuple[object, ...]] = set()
-    out: list[Fact] = []
-    for f in facts:
-        k = (*f.key, f.value)
-        if k not in seen:
-            seen.add(k)
-            out.append(f)
-    return out
 
 
 def merge_projects(rows: list[Project]) -> list[Project]:
@@ -68,7 +55,7 @@ class RulesBackend:
             decimals=decimals,
         )
         reading = tables.read_tables(document)
-        facts = dedupe([*sentences.scan(document), *reading.facts])
+        facts, _ = dedupe_facts([*sentences.scan(document), *reading.facts])
         return Extraction(
             facts=tuple(facts),
             projects=tuple(merge_projects([*reading.projects, *projects.scan_projects(document)])),
