@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from extractor.document import BlockKind, Document
+from extractor.numbers import decimals_of, parse_number
+from extractor.result import Evidence
 
-__all__ = ["CellSpan", "Line", "Row", "lines_of", "table_rows"]
+__all__ = ["TOTAL_LABEL", "CellSpan", "Line", "Row", "cell_evidence", "cell_number", "lines_of", "table_rows"]
 
 MAX_CELL_CHARS = 60
 """A line longer than this is running text, not a table cell (long cells in real tables
@@ -168,3 +171,26 @@ def _rows(run: list[Line], doc: Document) -> list[Row]:
     if group:
         rows.append(Row(tuple(group), tabbed, gap))
     return rows
+
+
+# ----------------------------------------------------------------------------- cell values
+
+TOTAL_LABEL = re.compile(r"^(?:金额)?(?:合\s*计|总\s*计|总\s*分)$")
+PERCENT = re.compile(r"^(?P<n>[-+]?\d+(?:\.\d+)?)\s*%$")
+NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+
+
+def cell_number(cell: CellSpan) -> tuple[Decimal, int, bool] | None:
+    """(value, decimals, is_percent) of a cell that holds one number, else None."""
+    t = cell.text.replace(" ", "")
+    m = PERCENT.match(t)
+    if m:
+        return parse_number(m.group("n")), decimals_of(m.group("n")), True
+    t = re.sub(r"(?:万元|万|元|分)$", "", t)
+    if NUMBER.match(t):
+        return parse_number(t), decimals_of(t), False
+    return None
+
+
+def cell_evidence(doc: Document, start: int, end: int) -> Evidence:
+    return Evidence(quote=doc.text[start:end], start=start, end=end, page=doc.page_of(start), alignment="table")

@@ -7,8 +7,8 @@ table's kind:
 * **money tables** (budget / actual / rate columns): a row whose label names a catalogue
   concept gives facts; in a table of projects (项目名称, 职能名称 …) rows are projects and a
   合计 row is kept as the total row for the Σ check.
-* **indicator tables** (三级指标 with 完成值 or 得分): each row is an indicator. Weights
-  written inside names ("预算执行管理（4）", "（3 分）") are read off the name.
+* **indicator tables** (三级指标 with 完成值 or 得分): each row is an indicator, read by
+  ``indicators.py``.
 
 Rows shorter than the header miss their leading (merged) cells, which carry down from the
 row above. A value whose column cannot be named is left out.
@@ -23,10 +23,10 @@ from decimal import Decimal
 
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
-from extractor.extract.rules.grids import CellSpan, Row, table_rows
+from extractor.extract.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number, table_rows
+from extractor.extract.rules.indicators import read_indicators
 from extractor.extract.rules.lexicon import find_terms, scope_in
-from extractor.numbers import decimals_of, parse_number
-from extractor.result import Evidence, Fact, Indicator, Project
+from extractor.result import Fact, Indicator, Project
 
 __all__ = ["TableReading", "read_tables", "role_of"]
 
@@ -50,14 +50,8 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _VALUE_ROLES = {"budget", "money_actual", "rate"}
 _INDICATOR_ROLES = {"name", "level2", "level1"}
-_NOT_AN_INDICATOR = re.compile(r"偏差|原因分析|改进措施|结果应用|备注|说明|注[:：]")
 _PROJECT_NAME = re.compile(r"项目名称\s*[:：]?\s*\n?\s*(?P<name>[^\s\t]{2,40})")
-_PROJECT_TOTAL_LABEL = re.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:项目)?(?:资金)?总额$|^合计$")
-_TOTAL_LABEL = re.compile(r"^(?:金额)?(?:合\s*计|总\s*计|总\s*分)$")
-_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
-_PERCENT = re.compile(r"^(?P<n>[-+]?\d+(?:\.\d+)?)\s*%$")
-_WEIGHT_IN_NAME = re.compile(r"[(（]\s*(?P<w>\d+(?:\.\d+)?)\s*分?\s*[)）]?\s*$")
-_TRAILING_WEIGHT = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?\s*$")
+_PROJECTTOTAL_LABEL = re.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:项目)?(?:资金)?总额$|^合计$")
 
 
 def role_of(text: str) -> str | None:
@@ -97,7 +91,7 @@ def read_tables(doc: Document) -> TableReading:
     for rows in table_rows(doc):
         for header, body in _sections(rows, doc):
             if _INDICATOR_ROLES & set(header.roles) and {"actual", "score"} & set(header.roles):
-                out.indicators.extend(_indicators(doc, header, body))
+                out.indicators.extend(read_indicators(doc, header.roles, body))
             elif _VALUE_ROLES & set(header.roles):
                 facts, projects = _money(doc, header, body)
                 out.facts.extend(facts)
@@ -141,25 +135,6 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
         yield header, body
 
 
-# ----------------------------------------------------------------------------- values
-
-
-def _number(cell: CellSpan) -> tuple[Decimal, int, bool] | None:
-    """(value, decimals, is_percent) of a cell that holds one number, else None."""
-    t = cell.text.replace(" ", "")
-    m = _PERCENT.match(t)
-    if m:
-        return parse_number(m.group("n")), decimals_of(m.group("n")), True
-    t = re.sub(r"(?:万元|万|元|分)$", "", t)
-    if _NUMBER.match(t):
-        return parse_number(t), decimals_of(t), False
-    return None
-
-
-def _ev(doc: Document, start: int, end: int) -> Evidence:
-    return Evidence(quote=doc.text[start:end], start=start, end=end, page=doc.page_of(start), alignment="table")
-
-
 # ----------------------------------------------------------------------------- money tables
 
 
@@ -172,10 +147,10 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
         for r in body:
             full = list(r.cells)
             cells = [c for c in full if c.text]
-            label = cells[0] if cells and _number(cells[0]) is None else None
+            label = cells[0] if cells and cell_number(cells[0]) is None else None
             values = cells[1:] if label is not None else cells
             if name_col is not None and len(full) == len(header.roles) and full[name_col].text \
-                    and _number(full[name_col]) is None:
+                    and cell_number(full[name_col]) is None:
                 label, values = full[name_col], [c for c in full[name_col + 1 :] if c.text]
             if label is not None and not values and len(cells) == 1:
                 pending = label  # "金额合计" on a row of its own, its numbers on the next
@@ -191,7 +166,7 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
         for c in r.cells:
             if not c.text:
                 continue
-            if _number(c) is None:
+            if cell_number(c) is None:
                 if label is not None or values:
                     yield label, values
                 label, values = c, []
@@ -203,16 +178,16 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
 
 def _assign(roles: tuple[str, ...], values: list[CellSpan]) -> dict[str, CellSpan] | None:
     value_roles = [r for r in roles if r in _VALUE_ROLES or r == "fiscal"]
-    numeric = [c for c in values if _number(c) is not None]
+    numeric = [c for c in values if cell_number(c) is not None]
     if len(numeric) != len(value_roles):
         # a missing cell: only percent/money typing can still place a rate
-        if len(numeric) == 1 and value_roles[-1] == "rate" and _number(numeric[0]) and _number(numeric[0])[2]:  # type: ignore[index]
+        if len(numeric) == 1 and value_roles[-1] == "rate" and cell_number(numeric[0]) and cell_number(numeric[0])[2]:  # type: ignore[index]
             return {"rate": numeric[0]}
         return None
     out: dict[str, CellSpan] = {}
     prev = ""
     for role, cell in zip(value_roles, numeric, strict=True):
-        parsed = _number(cell)
+        parsed = cell_number(cell)
         assert parsed is not None
         if (role == "rate") != parsed[2] and not (role == "rate" and parsed[0] == 0):
             return None  # a percent in a money column or the reverse: the columns are not these
@@ -241,21 +216,21 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
             for measure, cell in cells.items():
                 if measure.startswith("fiscal_"):
                     continue
-                parsed = _number(cell)
+                parsed = cell_number(cell)
                 assert parsed is not None
                 facts.append(Fact(
                     concept=concept, measure=measure, scope=scope,
                     value=parsed[0], unit=unit_for(concept, measure), decimals=parsed[1],
-                    evidence=_ev(doc, cell.start, cell.end), backend="rules",
+                    evidence=cell_evidence(doc, cell.start, cell.end), backend="rules",
                 ))
         elif is_project_table or concept is None:
             name = re.sub(r"^[\d.、(（)）]+", "", label.text).strip()
             named = _PROJECT_NAME.search(header.title)
-            if named and _PROJECT_TOTAL_LABEL.match(text):
+            if named and _PROJECTTOTAL_LABEL.match(text):
                 name = named.group("name")  # a one-project table: "项目名称 X" above its 资金总额 row
                 projects.append(_project(doc, name, label, cells, total=False))
                 continue
-            projects.append(_project(doc, name, label, cells, total=bool(_TOTAL_LABEL.match(text))))
+            projects.append(_project(doc, name, label, cells, total=bool(TOTAL_LABEL.match(text))))
     return facts, projects
 
 
@@ -263,7 +238,7 @@ def _concept_of(label: str, family: str) -> tuple[str | None, str]:
     bare = re.sub(r"^(?:资金来源|资金结构)?[:：]?[(（]?\d*[)）]?", "", label)
     if re.fullmatch(r"财政拨款(?:资金)?", bare):
         return f"{family}.total", "fiscal"
-    if _TOTAL_LABEL.match(bare):
+    if TOTAL_LABEL.match(bare):
         return f"{family}.total", "all"
     terms = find_terms(bare)
     if len(terms) == 1 and terms[0].start == 0 and terms[0].end >= len(bare) - 2:
@@ -277,193 +252,11 @@ def _project(doc: Document, name: str, label: CellSpan, cells: dict[str, CellSpa
     values: dict[str, Decimal] = {}
     decimals: dict[str, int] = {}
     for k, c in cells.items():
-        parsed = _number(c)
+        parsed = cell_number(c)
         assert parsed is not None
         values[k], decimals[k] = parsed[0], parsed[1]
     end = max(c.end for c in cells.values())
     return Project(
-        name=name, evidence=_ev(doc, label.start, end), cells={k: _ev(doc, c.start, c.end) for k, c in cells.items()},
+        name=name, evidence=cell_evidence(doc, label.start, end), cells={k: cell_evidence(doc, c.start, c.end) for k, c in cells.items()},
         decimals=decimals, is_total=total, **values,
-    )
-
-
-# ----------------------------------------------------------------------------- indicators
-
-
-def _indicators(doc: Document, header: _Header, body: list[Row]) -> list[Indicator]:
-    if body and all(r.explicit for r in body):
-        return _positional(doc, header.roles, body)
-    return _anchored(doc, [c for r in body for c in r.cells if c.text])
-
-
-def _positional(doc: Document, roles: tuple[str, ...], body: list[Row]) -> list[Indicator]:
-    """Rows the source delimits: cells align to the header from the right (leading
-    hierarchy cells merged over several rows are missing and carry down)."""
-    out: list[Indicator] = []
-    carry: dict[str, str] = {}
-    for row in body:
-        cells = list(row.cells)
-        while len(cells) > len(roles) and not cells[-1].text:
-            cells.pop()
-        while len(cells) > len(roles) and not cells[0].text:
-            cells.pop(0)
-        first = next((c for c in cells if c.text), None)
-        if first is None or len(cells) > len(roles) or _TOTAL_LABEL.match(re.sub(r"\s+", "", first.text)):
-            continue
-        assigned = _align(roles, cells)
-        if assigned is None:
-            continue
-        ind = _indicator(doc, assigned, carry)
-        if ind is not None:
-            out.append(ind)
-    return out
-
-
-def _align(roles: tuple[str, ...], cells: list[CellSpan]) -> dict[str, CellSpan | None] | None:
-    """Cells to roles. A full row keeps its positions; a short row misses its leading
-    (merged) cells, or failing that its trailing (blank) ones: the alignment whose weight
-    and score cells hold numbers wins, else the row is left out."""
-    n, k = len(roles), len(cells)
-    options = [roles[n - k :]] if k == n else [roles[n - k :], roles[:k]]
-    for chosen in options:
-        assigned = {role: (c if c.text else None) for role, c in zip(chosen, cells, strict=True)}
-        numeric_ok = all(
-            (cell := assigned.get(key)) is None or ((p := _number(cell)) is not None and not p[2])
-            for key in ("weight", "score")
-        )
-        name = assigned.get("name")
-        if numeric_ok and name is not None and _number(name) is None:
-            return assigned
-    return None
-
-
-def _is_anchor(cell: CellSpan) -> bool:
-    return bool(_WEIGHT_IN_NAME.search(cell.text))
-
-
-def _anchored(doc: Document, cells: list[CellSpan]) -> list[Indicator]:
-    """One cell per line without row marks ("name（3 分）" style tables).
-
-    A row ends at its score: a bare number followed by a text cell. In a row, cells that
-    carry a weight ("数量指标（6）", "组织开展帮扶（3 分）") are the level-2 and the name
-    (the last one is the name); a lone "（3 分）" belongs to the text before it; what
-    follows the name is target, actual and score. A row without a weighted cell whose text
-    is followed by a number ("产出指标", "25") opens a new level 1. When more than two text
-    cells stand between the name and the score the target and actual are not told apart
-    and are left out.
-    """
-    cells = [c for c in cells if c.text.strip() not in (")", "）")]
-    out: list[Indicator] = []
-    carry: dict[str, str] = {}
-    row: list[CellSpan] = []
-    for i, c in enumerate(cells):
-        row.append(c)
-        parsed = _number(c)
-        nxt = cells[i + 1] if i + 1 < len(cells) else None
-        if parsed is None or parsed[2] or (nxt is not None and _number(nxt) is not None):
-            continue
-        ind = _anchored_row(doc, row, carry)
-        if ind is not None:
-            out.append(ind)
-        row = []
-    return out
-
-
-_OPEN_CLOSE = (("“", "”"), ("(", ")"), ("（", "）"), ("《", "》"), ("「", "」"))
-
-
-def _unbalanced(text: str) -> bool:
-    return any(text.count(a) > text.count(b) for a, b in _OPEN_CLOSE)
-
-
-def _unwrap(doc: Document, cells: list[CellSpan]) -> list[CellSpan]:
-    """Join the lines of a wrapped cell: an open bracket or quote goes on to the next line,
-    and a line of one character is the tail of the line before."""
-    out: list[CellSpan] = []
-    for c in cells:
-        if out and (_unbalanced(out[-1].text) or len(c.text.strip()) == 1) and _number(c) is None:
-            prev = out.pop()
-            out.append(CellSpan(prev.text + c.text, prev.start, c.end))
-        else:
-            out.append(c)
-    return out
-
-
-def _anchored_row(doc: Document, row: list[CellSpan], carry: dict[str, str]) -> Indicator | None:
-    if _TOTAL_LABEL.match(re.sub(r"\s+", "", row[0].text)):
-        return None
-    cells = list(row)
-    # a weight on its own line belongs to the name before it
-    merged: list[CellSpan] = []
-    for c in cells:
-        if merged and re.fullmatch(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?", c.text) and not _is_anchor(merged[-1]):
-            prev = merged.pop()
-            merged.append(CellSpan(doc.text[prev.start : c.end], prev.start, c.end))
-        else:
-            merged.append(c)
-    anchors = [i for i, c in enumerate(merged) if _is_anchor(c)]
-    if not anchors:
-        texts = [c for c in merged if _number(c) is None]
-        if texts:
-            carry.clear()
-            carry["level1"] = re.sub(r"\s+", "", texts[-1].text)
-        return None
-    first, last = anchors[0], anchors[-1]
-    before = [c for c in merged[:first] if _number(c) is None]
-    if before:
-        carry.clear()
-        carry["level1"] = re.sub(r"\s+", "", before[-1].text)
-    assigned: dict[str, CellSpan | None] = {"name": merged[last]}
-    if last > first:
-        assigned["level2"] = merged[first]
-    rest = merged[last + 1 :]
-    assigned["score"] = rest[-1] if rest else None
-    between = _unwrap(doc, rest[:-1])
-    if len(between) == 2:
-        assigned["target"], assigned["actual"] = between
-    elif len(between) == 1:
-        assigned["actual"] = between[0]
-    return _indicator(doc, assigned, carry)
-
-
-def _indicator(doc: Document, assigned: dict[str, CellSpan | None], carry: dict[str, str]) -> Indicator | None:
-    name_cell = assigned.get("name")
-    if name_cell is None or _number(name_cell) is not None or not re.search(r"[\u4e00-\u9fffA-Za-z]", name_cell.text):
-        return None
-    if any(c is not None and k != "note" and _NOT_AN_INDICATOR.search(c.text) for k, c in assigned.items()):
-        return None  # the notes under a table ("偏差大或目标未完成原因分析"), not a row of it
-    if assigned.get("actual") is None and assigned.get("score") is None:
-        return None
-    for level in ("level1", "level2"):
-        cell = assigned.get(level)
-        if cell is not None:
-            carry[level] = re.sub(r"\s+", "", _TRAILING_WEIGHT.sub("", cell.text))
-    cells: dict[str, Evidence] = {}
-    decimals: dict[str, int] = {}
-    numbers: dict[str, Decimal] = {}
-    for key in ("weight", "score"):
-        cell = assigned.get(key)
-        if cell is None:
-            continue
-        parsed = _number(cell)
-        if parsed is None or parsed[2]:
-            return None  # not a number where the header promises one: the row is misread
-        numbers[key], decimals[key] = parsed[0], parsed[1]
-        cells[key] = _ev(doc, cell.start, cell.end)
-    name = name_cell.text
-    w = _WEIGHT_IN_NAME.search(name)
-    if w and "weight" not in numbers:
-        start = name_cell.start + w.start("w")
-        numbers["weight"] = parse_number(w.group("w"))
-        decimals["weight"] = decimals_of(w.group("w"))
-        cells["weight"] = _ev(doc, name_cell.start, start + len(w.group("w")))
-    name = re.sub(r"\s+", "", _TRAILING_WEIGHT.sub("", name))
-    strings = {k: (re.sub(r"\s+", "", assigned[k].text) if assigned.get(k) is not None else None)  # type: ignore[union-attr]
-               for k in ("target", "actual", "note")}
-    end = max(c.end for c in assigned.values() if c is not None)
-    return Indicator(
-        level1=carry.get("level1"), level2=carry.get("level2"), name=name,
-        target=strings["target"], actual=strings["actual"], note=strings["note"],
-        evidence=_ev(doc, name_cell.start, end), cells=cells, decimals=decimals,
-        **numbers,
     )
