@@ -141,7 +141,7 @@ def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
         if cellish:
             run.append(line)
             continue
-        if len(run) >= 4:
+        if len(run) >= 4 or (len(run) >= 2 and sum("\t" in doc.text[ln.start : ln.end] for ln in run) >= 2):
             yield _rows(run, doc)
         run = [line] if cellish else []
 

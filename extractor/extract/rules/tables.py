@@ -62,6 +62,22 @@ def role_of(text: str) -> str | None:
     return None
 
 
+_CODE_HEADER = re.compile(r"^(?:功能分类)?科目(?:编码|代码)$|^(?:类|款|项)$|^行次$")
+
+
+def _concept_column(t: str) -> str | None:
+    """A header cell that names a catalogue concept ("本年支出合计", "基本支出", "编制数"):
+    the column holds that concept's values ("concept:<id>")."""
+    if _CODE_HEADER.match(t):
+        return "code"
+    bare = re.sub(r"\((?:万元|元|人|个|辆)\)$", "", t)
+    terms = find_terms(bare)
+    if len(terms) == 1 and terms[0].start == 0 and terms[0].end == len(bare) and terms[0].concept in BY_ID \
+            and not terms[0].concept.startswith("expenditure.function"):
+        return f"concept:{terms[0].concept}"
+    return None
+
+
 @dataclass
 class TableReading:
     facts: list[Fact] = field(default_factory=list)
@@ -96,7 +112,28 @@ def read_tables(doc: Document) -> TableReading:
                 facts, projects = _money(doc, header, body)
                 out.facts.extend(facts)
                 out.projects.extend(projects)
+            elif _is_wide(header.roles):
+                out.facts.extend(_wide(doc, header, body))
     return out
+
+
+def _is_wide(roles: tuple[str, ...] | list[str]) -> bool:
+    return sum(r.startswith("concept:") for r in roles) >= 2
+
+
+def _wide_header(row: Row) -> tuple[str, ...] | None:
+    """Roles of a marked row whose cells name concepts, or None. Only a marked row can
+    be read this way: in one-cell-per-line text a row label looks just like a header."""
+    if not row.explicit or len(row.cells) < 3:
+        return None
+    roles = []
+    for c in row.cells:
+        t = re.sub(r"\s+", "", c.text)
+        role = role_of(t) or _concept_column(t) or ("item" if not t else None)
+        if role is None or role in _VALUE_ROLES:
+            return None
+        roles.append(role)
+    return tuple(roles) if _is_wide(roles) else None
 
 
 def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Row]]]:
@@ -105,6 +142,15 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
     headers: list[tuple[int, int, _Header]] = []  # (first row, last row, header)
     k = 0
     while k < len(flat):
+        wide = _wide_header(rows[flat[k][0]]) if k == 0 or flat[k - 1][0] != flat[k][0] else None
+        if wide is not None:  # a whole marked row naming concepts: "科目名称 | 本年支出合计 | 基本支出 …"
+            row_index = flat[k][0]
+            cells = rows[row_index].cells
+            title = doc.text[max(0, cells[0].start - 400) : cells[0].start]
+            texts = tuple(re.sub(r"\s+", "", c.text) for c in cells)
+            headers.append((row_index, row_index, _Header(wide, cells[0].start, cells[-1].end, title, texts)))
+            k += len(cells)
+            continue
         j = k
         roles: list[str] = []
         while j < len(flat):
@@ -260,3 +306,48 @@ def _project(doc: Document, name: str, label: CellSpan, cells: dict[str, CellSpa
         name=name, evidence=cell_evidence(doc, label.start, end), cells={k: cell_evidence(doc, c.start, c.end) for k, c in cells.items()},
         decimals=decimals, is_total=total, **values,
     )
+
+
+# ----------------------------------------------------------------------------- wide tables
+
+_ACTUAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|本年(?:合计|决算数?)?|决算数?|执行数|实际(?:支出)?数?|实有人数|年末实有)$")
+_BUDGET_ROW = re.compile(r"^(?:年初|全年|调整后?)?预算数?$")
+
+
+def _wide(doc: Document, header: _Header, body: list[Row]) -> list[Fact]:
+    """Columns that are concepts ("本年支出合计 | 基本支出 | 项目支出", "编制数 | 实有人数"):
+    a 合计/决算/预算 row gives each column's value; a function-class row gives that class's
+    amount under the total column. Only rows the source marks are read."""
+    roles = header.roles
+    columns = [(i, r.split(":", 1)[1]) for i, r in enumerate(roles) if r.startswith("concept:")]
+    scope = scope_in(header.title[-80:])
+    facts: list[Fact] = []
+    for row in body:
+        cells = list(row.cells)
+        if not row.explicit or len(cells) != len(roles):
+            continue
+        labels = [re.sub(r"\s+", "", c.text) for i, c in enumerate(cells)
+                  if not roles[i].startswith("concept:") and roles[i] != "code" and c.text]
+        label = labels[0] if labels else "合计"
+        measure = "budget" if _BUDGET_ROW.match(label) else "actual" if _ACTUAL_ROW.match(label) else None
+        targets: list[tuple[int, str, str | None]] = []
+        if measure is not None:
+            targets = [(i, concept, None) for i, concept in columns]
+        else:
+            terms = find_terms(label)
+            total_col = next((i for i, c in columns if c == "expenditure.total"), None)
+            if total_col is None or len(terms) != 1 or not terms[0].concept.startswith("expenditure.function"):
+                continue
+            measure = "actual"
+            targets = [(total_col, terms[0].concept, terms[0].label)]
+        for i, concept, label_ in targets:
+            parsed = cell_number(cells[i])
+            if parsed is None or parsed[2]:
+                continue
+            scoped = BY_ID[concept].scoped if concept in BY_ID else False
+            facts.append(Fact(
+                concept=concept, measure=measure, scope=(scope or "all") if scoped else "all",
+                label=label_, value=parsed[0], unit=unit_for(concept, measure),
+                decimals=parsed[1], evidence=cell_evidence(doc, cells[i].start, cells[i].end), backend="rules",
+            ))
+    return facts

@@ -87,3 +87,25 @@ def test_project_table_with_fiscal_columns_and_a_total_row() -> None:
 def test_a_row_whose_numbers_do_not_fit_the_columns_is_left_out() -> None:
     text = "\n".join(["预算数", "执行数", "执行率", "基本支出", "80", "95%"])
     assert read_tables(doc(text)).facts == []
+
+
+def test_wide_tables_whose_columns_are_concepts() -> None:
+    text = ("一般公共预算财政拨款支出决算表\n"
+            "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+            "\t合计\t120.50\t100.00\t20.50\n"
+            "205\t教育支出\t110.00\t95.00\t15.00\n"
+            "2050201\t学前教育(项)\t10.50\t5.00\t5.50\n")
+    got = {(f.concept, f.measure, f.scope, f.label, f.value) for f in read_tables(doc(text)).facts}
+    assert got == {
+        ("expenditure.total", "actual", "general_public_budget", None, Decimal("120.50")),
+        ("expenditure.basic", "actual", "general_public_budget", None, Decimal("100.00")),
+        ("expenditure.project", "actual", "general_public_budget", None, Decimal("20.50")),
+        ("expenditure.function", "actual", "general_public_budget", "教育支出", Decimal("110.00")),
+        ("expenditure.function_item", "actual", "general_public_budget", "学前教育", Decimal("10.50")),
+    }
+
+
+def test_a_staffing_table() -> None:
+    text = "人员情况表\n项目\t编制数\t在职人员\t离退休人员\n实有人数\t30\t28\t6\n"
+    got = {(f.concept, f.value) for f in read_tables(doc(text)).facts}
+    assert got == {("staff.authorized", Decimal(30)), ("staff.in_service", Decimal(28)), ("staff.retired", Decimal(6))}
