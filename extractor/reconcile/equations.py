@@ -56,14 +56,17 @@ class Equation:
 
 @dataclass(frozen=True)
 class SumEq(Equation):
-    """``total = Σ sign·part``; with ``le`` the parts may be incomplete: ``Σ parts ≤ total``."""
+    """``total = Σ sign·part``; with ``le`` the parts may be incomplete: ``Σ parts ≤ total``;
+    with ``ge`` unstated outflows may be missing from the parts: ``total ≤ Σ sign·part``
+    (closing carry-over ≤ opening + income − spending when 结余分配 is not stated)."""
 
     signs: tuple[int, ...]
     le: bool = False
+    ge: bool = False
 
     @property
     def bound(self) -> bool:  # type: ignore[override]
-        return self.le
+        return self.le or self.ge
 
     def _sum(self, ivs: Sequence[Interval], skip: int) -> Interval:
         acc = Interval.point(Decimal(0))
@@ -74,6 +77,11 @@ class SumEq(Equation):
 
     def solve(self, j: int, ivs: Sequence[Interval]) -> Interval | None:
         rest = self._sum(ivs, j)
+        if self.ge:
+            if j == 0:
+                return Interval(-INF, rest.hi)
+            edge = (ivs[0].lo - rest.hi) / self.signs[j - 1]  # sign·x ≥ total − rest
+            return Interval(edge, INF) if self.signs[j - 1] > 0 else Interval(-INF, edge)
         if self.le:
             if j == 0:
                 return Interval(rest.lo, INF)
@@ -95,6 +103,8 @@ class SumEq(Equation):
         return "".join(out)
 
     def stated_expected(self, ivs: Sequence[Interval], points: Sequence[Decimal]) -> tuple[Decimal, Interval | None]:
+        if self.ge:
+            return points[0], self.computed(ivs)
         if not self.le:
             return points[0], self.computed(ivs)
         # a bound reads "Σ parts should not exceed the whole"

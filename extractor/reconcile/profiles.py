@@ -63,6 +63,9 @@ class Sum:
     scopes: tuple[str, ...] | None = None
     periods: tuple[str, ...] = ("current", "prior")
     default_zero: tuple[str, ...] = ()
+    outflows: tuple[str, ...] = ()
+    """Subtracted parts that are never negative: when only these are unstated, an ``exact``
+    identity still bounds its total from above (total ≤ Σ stated)."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ CN_BUDGET = Profile(
         Sum("carryover.closing", "carryover.closing",
             ("carryover.opening", "income.total", "-expenditure.total", "-surplus_distribution",
              "non_fiscal_surplus_used"), mode="exact", measures=("actual",), scopes=("all",),
-            default_zero=("non_fiscal_surplus_used",)),
+            default_zero=("non_fiscal_surplus_used",), outflows=("surplus_distribution",)),
         Sum("agency_operating_cost<=public", "expenditure.public@general_public_budget", ("agency_operating_cost",),
             mode="open", kind="bound", measures=("actual",)),
         Sum("staff.in_service>=admin+institutional", "staff.in_service",

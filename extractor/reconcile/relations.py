@@ -101,10 +101,13 @@ def _expand_sum(rule: Sum, book: Book) -> Out:
                                    if not book.has(k) and p.lstrip("+-") not in rule.default_zero]
                         if not book.has(tkey):
                             continue  # the identity is about the total: silent when it is not stated
-                        if missing:
+                        outflows_only = missing and all(
+                            p.lstrip("+-") in rule.outflows
+                            for k, p in zip(pkeys, rule.parts, strict=True) if k in missing)
+                        if missing and not outflows_only:
                             records.append(_not_run(name, kind, missing))
                             continue
-                        eq: Equation = SumEq(tuple(s for _, s in stated))
+                        eq: Equation = SumEq(tuple(s for _, s in stated), ge=bool(missing))
                     elif not book.has(tkey) or not stated:
                         records.append(_not_run(name, kind, [tkey] if not book.has(tkey) else pkeys))
                         continue

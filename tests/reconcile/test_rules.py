@@ -282,3 +282,30 @@ def test_a_profile_is_data_alternative_wholes_and_unchecked_relations() -> None:
     assert [c.status for c in checks(r, "expenditure.function=items")] == ["not_run"]
     # the default profile reads the share as of the total, and finds it wrong
     assert [f.rule for f in material(reconcile(doc.result()))] == ["share"]
+
+
+def test_carryover_without_surplus_distribution_bounds_the_closing_balance() -> None:
+    """结余分配 unstated: closing ≤ opening + income − spending still holds, and settles a conflict."""
+    doc = Doc()
+    doc.fact("carryover.opening", "30.00")
+    doc.fact("income.total", "500.00")
+    doc.fact("expenditure.total", "480.00")
+    doc.fact("carryover.closing", "50.00")
+    doc.fact("carryover.closing", "58.00")  # stated again, differently: exceeds what the identity allows
+    r = reconcile(doc.result())
+    statuses = {c.rule: c.status for c in r.checks}
+    assert statuses["carryover.closing@all:actual"] == "passed"
+    conflict = next(f for f in r.findings if f.kind == "conflict")
+    assert conflict.culprit is not None and conflict.culprit.value == D("58.00")
+    assert not conflict.undetermined
+
+
+def test_carryover_bound_fails_when_the_closing_balance_is_too_large() -> None:
+    doc = Doc()
+    doc.fact("carryover.opening", "30.00")
+    doc.fact("income.total", "500.00")
+    doc.fact("expenditure.total", "480.00")
+    doc.fact("carryover.closing", "80.00")  # at most 50.00 even with no 结余分配
+    r = reconcile(doc.result())
+    f = next(f for f in r.findings if f.rule == "carryover.closing")
+    assert (f.kind, f.severity) == ("sum", "material")
