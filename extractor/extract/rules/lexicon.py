@@ -86,7 +86,8 @@ _COUNT_PEOPLE = ("人", "名")
 TERMS: tuple[Term, ...] = (
     # grand totals with carry-over (收入总计 = 本年收入 + 结转结余 …) are no catalogue concept:
     # they are a subject so that their numbers bind to nothing rather than to 收入合计
-    _t("grand.total", r"(?:本年|年度|全年|当年)?(?:收支|收、支|收入|支出)(?:决算)?总计", ""),
+    _t("grand.total", r"(?:本年|年度|全年|当年)?(?:收支|收、支|收入|支出)(?:决算)?总计"
+       r"|(?:本年|年度|全年|当年)?可用资金(?:合计|总计|总额)?", ""),
     # income -----------------------------------------------------------------------------
     _t("income.scoped", rf"{_SCOPED}收入(?:合计|总额)?", "income.total"),
     _t("income.total", r"(?:部门|单位)?(?:本年|年度|全年|当年)?(?:总)?收入(?:合计|总额|决算数?|总预算)", "income.total"),
@@ -105,6 +106,7 @@ TERMS: tuple[Term, ...] = (
     _t("exp.scoped", rf"{_SCOPED}支出(?:合计|总额)?", "expenditure.total"),
     _t("exp.total", r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总额|总预算|规模)"
        rf"|(?:部门|单位)?整体支出|(?:本年|年度|全年|当年)(?:实际)?(?:总)?支出{_NOT_CARRY}|总支出", "expenditure.total"),
+    _t("exp.final", r"(?:本年|年度|全年)?决算支出(?:数|总额)?", "expenditure.total", generic=True),
     _t("exp.generic", r"(?<![\u4e00-\u9fff])支出(?=决算|预算|\s*[\d为:])", "expenditure.total", generic=True),
     _t("exp.actual_word", r"实际支出|实际执行|执行数", "expenditure.total", generic=True, continues_only=True),
     _t("exp.basic", rf"基本支出(?:总资金|总额|合计)?{_NOT_CARRY}", "expenditure.basic"),

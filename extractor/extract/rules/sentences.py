@@ -34,6 +34,9 @@ _WHOLE_BEFORE = re.compile(r"占(?:[^\d，,。；;]{0,3})$")
 _SUBITEM = re.compile(r"其中[:：，,]?\s*(?P<noun>[\u4e00-\u9fff]{2,})")
 _SUBITEM_OK = re.compile(r"^(?:为|是|共|合计|总计|总额|支出|收入|决算|预算)+$")
 MAX_QUOTE = 120
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_JOINER = re.compile(r"\s*[、和及与,，]\s*")
+_BREAKDOWN_OF_POSTS = frozenset({"staff.admin", "staff.inst"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +112,24 @@ def scan(doc: Document) -> list[Fact]:
             sentence = text[s:e]
             terms = [_shift(t, s) for t in find_terms(sentence)]
             numbers = list(patterns.UNIT_NUMBER.finditer(text, s, e))
-            events = sorted([(t.start, 0, t) for t in terms] + [(n.start(), 1, n) for n in numbers],
-                            key=lambda ev: (ev[0], ev[1]))
+            respectively = [m.start() + s for m in _RESPECTIVELY.finditer(sentence)]
+            events = sorted([(t.start, 0, t) for t in terms] + [(n.start(), 1, n) for n in numbers]
+                            + [(p, 2, p) for p in respectively], key=lambda ev: (ev[0], ev[1]))
             last_token_end = s
             last_bound_end = s
+            listed: list[TermMatch] = []  # subjects in a row ("A、B和C")
+            parallel: list[TermMatch] = []  # "分别": the k-th number belongs to the k-th subject
+            parallel_all: list[TermMatch] = []
+            parallel_from = s
+            posts = False  # inside a breakdown of authorised posts
             for _, kind, obj in events:
+                if kind == 2:
+                    if len(listed) >= 2:
+                        parallel_all = list(listed)
+                    # a second "分别" with no new list ("占比分别为52.2%和47.8%") means the same subjects
+                    parallel = list(parallel_all)
+                    parallel_from = last_token_end
+                    continue
                 if kind == 0:
                     term: TermMatch = obj  # type: ignore[assignment]
                     if _WHOLE_BEFORE.search(text, s, term.start):
@@ -124,10 +140,29 @@ def scan(doc: Document) -> list[Fact]:
                         continue
                     if term.term.within and (subject is None or not subject.concept.startswith(term.term.within)):
                         continue  # "货物类" names procurement of goods only inside procurement
+                    if text[term.start : term.end].endswith("编制") and term.term.name in _BREAKDOWN_OF_POSTS and (
+                            posts or (subject is not None and subject.concept == "staff.authorized")):
+                        subject, posts = None, True  # "核定编制42名（行政编制17名…）": posts, not people
+                        continue
+                    posts = False
+                    joined = bool(listed) and _LIST_JOINER.fullmatch(text[listed[-1].end : term.start]) is not None
+                    listed = [*listed, term] if joined else [term]
                     subject = term
                     subject_scope = _scope_for(term, text[s : term.start], unit.heading_scope)
                     continue
                 m: re.Match[str] = obj  # type: ignore[assignment]
+                listed = []
+                if parallel:
+                    subject = parallel.pop(0)
+                    subject_scope = _scope_for(subject, text[s : subject.start], unit.heading_scope)
+                    fact = _bind(doc, s, m, subject, subject_scope, m.start(), m.start(), unit.start,
+                                 lead_from=max(parallel_from, subject.start))
+                    last_token_end = m.end()
+                    if fact is not None:
+                        facts.append(fact)
+                    if not parallel:
+                        subject = None  # the list is used up; what follows needs its own subject
+                    continue
                 if subject is not None and _diverted(text[max(subject.end, last_token_end) : m.start()]):
                     subject = None  # "其中，X用车0辆": a sub-item outside the catalogue took over
                 fact = _bind(doc, s, m, subject, subject_scope, last_token_end, last_bound_end, unit.start)
@@ -152,7 +187,7 @@ def _diverted(lead: str) -> bool:
 
 
 def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, scope: str,
-          last_token_end: int, last_bound_end: int, line_start: int) -> Fact | None:
+          last_token_end: int, last_bound_end: int, line_start: int, *, lead_from: int | None = None) -> Fact | None:
     if subject is None:
         return None
     concept = BY_ID.get(subject.concept)
@@ -177,6 +212,8 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
     if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):
         return None  # too many other words between the subject and the number: unsure
     # the comparison a change refers to may open the line ("与上年相比，A增加…；B增加…")
+    if lead_from is not None:
+        lead_start = lead_from  # a listed subject: its cue words stand before the number, not after it
     measured = patterns.classify(text[lead_start : m.start()], unit,
                                  sentence_before=text[min(line_start, subject.start) : m.start()])
     if measured is None:

@@ -160,3 +160,24 @@ def test_counts_after_the_first_need_their_own_noun() -> None:
         ("org.internal_units", "actual", "current", "all", None, Decimal("6")),
         ("vehicles.count", "actual", "current", "all", None, Decimal("2")),
     }
+
+
+def test_respectively_pairs_the_kth_number_with_the_kth_subject() -> None:
+    got = facts("基本支出和项目支出分别为300万元和200万元，占比分别为60%和40%。")
+    assert got == {
+        ("expenditure.basic", "actual", "current", "all", None, Decimal("300")),
+        ("expenditure.project", "actual", "current", "all", None, Decimal("200")),
+        ("expenditure.basic", "share", "current", "all", None, Decimal("60")),
+        ("expenditure.project", "share", "current", "all", None, Decimal("40")),
+    }
+    got = facts("教育支出、卫生健康支出、住房保障支出分别占决算支出的70.5%、20%和9.5%。")
+    assert {(f[4], f[5]) for f in got if f[1] == "share"} == {
+        ("教育支出", Decimal("70.5")), ("卫生健康支出", Decimal(20)), ("住房保障支出", Decimal("9.5"))}
+
+
+def test_a_breakdown_of_authorised_posts_is_not_staff() -> None:
+    got = facts("核定编制42名(行政编制17名、事业编制25名)，年末实有在职人员39人。")
+    assert got == {
+        ("staff.authorized", "actual", "current", "all", None, Decimal(42)),
+        ("staff.in_service", "actual", "current", "all", None, Decimal(39)),
+    }
