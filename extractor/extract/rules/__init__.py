@@ -39,7 +39,7 @@ class RulesBackend:
         for key, found in (("org_name", org), ("fiscal_year", year), ("report_kind", kind)):
             if found is not None:
                 meta_ev[key] = evidence_for(document, found.start, found.end)
-        score = metadata.find_score(document)
+        score = metadata.find_score(document, kind.value if kind else None)  # type: ignore[arg-type]
         grade = metadata.find_grade(document)
         cells: dict[str, Evidence] = {}
         decimals: dict[str, int] = {}

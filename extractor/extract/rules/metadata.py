@@ -45,7 +45,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 _SCORE = re.compile(
-    r"(?:自评(?:价)?(?:结果)?(?:总)?得分|总得分|综合得分|绩效自评得分|评价得分|得分)(?:为|是)?\s*[:：]?\s*\n?\s*"
+    r"(?:自评(?:价)?(?:结果)?(?:总)?得分|自评总分|总得分|综合得分|绩效自评得分|评价得分|得分)(?:为|是)?\s*[:：]?\s*\n?\s*"
     r"(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
 _SCORE_TOTAL_ROW = re.compile(r"^\s*(?:总\s*分|合\s*计|总\s*计)\s*$", re.M)
@@ -106,12 +106,14 @@ def find_kind(doc: Document) -> Found | None:
     return None
 
 
-def find_score(doc: Document) -> Found | None:
+def find_score(doc: Document, kind: str | None = None) -> Found | None:
+    """The self-evaluation score. In a department report a score inside a project's
+    paragraph is the project's; in a project report it is the report's own."""
     candidates = []
     for m in _SCORE.finditer(doc.text):
         value = parse_number(m.group("n"))
         context = doc.text[max(0, m.start() - 60) : m.start()]
-        if "项目" in context and not re.search(r"整体|部门", context):
+        if kind != "project_performance_self_evaluation" and "项目" in context and not re.search(r"整体|部门", context):
             continue  # a project's own self-evaluation score
         if doc.text[max(0, m.start() - 2) : m.start()].endswith("平均"):
             continue  # "平均得分91.6分": an average over projects

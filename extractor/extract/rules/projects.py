@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from extractor.document import Document
 from extractor.extract.rules import patterns
+from extractor.extract.rules.lexicon import find_terms
 from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import Evidence, Project
 
@@ -25,6 +26,10 @@ PROJECT_SUBJECT = re.compile(
     rf"[“\"](?P<q>[^”\"]{{2,40}})[”\"]\s*项目"
     rf"|(?:重点任务)?项目\s*[:：]?\s*(?P<a>{_NAME})\s*[，,](?=\s*(?:项目)?(?:全年|年初|年度)?预算)"
     rf"|(?P<b>{_NAME}项目)(?:绩效自评综述|绩效自评|支出)?\s*[:：。]"
+    # an enumerated line naming what the money was for: "（一）城乡低保资金。全年预算…"
+    rf"|^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])\s*(?P<c>[\u4e00-\u9fff（）()“”]{{2,30}}?)[。:：]"
+    r"(?=\s*(?:项目)?(?:全年|年初|年度|调整后的?)?预算)",
+    re.M,
 )
 _ENUMERATOR = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.])")
 _SCORE = re.compile(r"(?:自评)?得分(?:为|是)?\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分")
@@ -36,10 +41,12 @@ def scan_projects(doc: Document) -> list[Project]:
     text = doc.text
     found: dict[str, Project] = {}
     for m in PROJECT_SUBJECT.finditer(text):
-        group = next(g for g in ("q", "a", "b") if m.group(g))
+        group = next(g for g in ("q", "a", "b", "c") if m.group(g))
         name = _ENUMERATOR.sub("", m.group(group).strip("“”\" "))
         if _SKIP_NAME.match(name) or len(name) < 2 or name == "项目":
             continue
+        if group == "c" and find_terms(name):
+            continue  # "教育支出（类）…（项）。年初预算…" is a function line, not a project
         end_m = _PARAGRAPH_END.search(text, m.end())
         end = end_m.start() if end_m else len(text)
         project = _read(doc, name, m.start(group), m.end(), end)

@@ -51,7 +51,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _VALUE_ROLES = {"budget", "money_actual", "rate"}
 _INDICATOR_ROLES = {"name", "level2", "level1"}
 _PROJECT_NAME = re.compile(r"项目名称\s*[:：]?\s*\n?\s*(?P<name>[^\s\t]{2,40})")
-_PROJECTTOTAL_LABEL = re.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:项目)?(?:资金)?总额$|^合计$")
+_PROJECT_TOTAL_LABEL = re.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:项目)?(?:资金)?总额$|^合计$|^(?:年度)?资金合计$")
 
 
 def role_of(text: str) -> str | None:
@@ -92,6 +92,9 @@ class _Header:
     end: int
     title: str
     texts: tuple[str, ...] = ()
+    row_roles: tuple[str | None, ...] = ()
+    """The role of every cell of the header's row, when the header is one marked row: body
+    rows of the same width are then read by position."""
 
     def name_column(self) -> int | None:
         """The column that names a row's project: 政策或重点任务 / 项目名称 over 职能名称."""
@@ -167,8 +170,11 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
             first_row, last_row = flat[k][0], flat[j - 1][0]
             title = doc.text[max(0, flat[k][1].start - 400) : flat[k][1].start]
             texts = tuple(re.sub(r"\s+", "", flat[i][1].text) for i in range(k, j))
+            row_roles: tuple[str | None, ...] = ()
+            if first_row == last_row and rows[first_row].explicit:
+                row_roles = tuple(role_of(c.text) for c in rows[first_row].cells)
             headers.append((first_row, last_row,
-                            _Header(tuple(roles), flat[k][1].start, flat[j - 1][1].end, title, texts)))
+                            _Header(tuple(roles), flat[k][1].start, flat[j - 1][1].end, title, texts, row_roles)))
             k = j
         else:
             k += 1
@@ -245,20 +251,67 @@ def _assign(roles: tuple[str, ...], values: list[CellSpan]) -> dict[str, CellSpa
     return out
 
 
-def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact], list[Project]]:
-    facts: list[Fact] = []
-    projects: list[Project] = []
-    is_project_table = "item" in header.roles or "项目" in header.title[-60:]
-    family = "income" if "收入" in header.title[-60:] and "支出" not in header.title[-60:] else "expenditure"
+_FISCAL_PART = re.compile(r"^其中[:：]?(?:当年)?财政(?:拨款|资金)")
+
+
+def _positional(header: _Header, row: Row) -> tuple[CellSpan | None, dict[str, CellSpan]] | None:
+    """A marked row as wide as its header row: each value read from its column."""
+    if not header.row_roles or len(row.cells) != len(header.row_roles):
+        return None
+    label: CellSpan | None = None
+    cells: dict[str, CellSpan] = {}
+    prev = ""
+    for role, cell in zip(header.row_roles, row.cells, strict=True):
+        if role in _VALUE_ROLES or role == "fiscal":
+            key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual",
+                   "money_actual": "actual"}.get(role, role)
+            if role != "fiscal":
+                prev = role
+            parsed = cell_number(cell) if cell.text else None
+            if parsed is not None and (role == "rate") == parsed[2]:
+                cells[key] = cell  # a later budget column (调整后/全年) overrides 年初
+        elif label is None and cell.text and cell_number(cell) is None and role in (None, "item", "other"):
+            label = cell
+    return label, cells
+
+
+def _money_cells(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan, dict[str, CellSpan]]]:
+    positional = [_positional(header, r) for r in body] if body and all(r.explicit for r in body) else []
+    if positional and all(p is not None for p in positional):
+        for label, cells in positional:  # type: ignore[misc]
+            if label is not None and cells:
+                yield label, cells
+        return
     for label, values in _money_rows(header, body):
         if label is None or not values:
             continue
         cells = _assign(header.roles, values)
-        if not cells:
-            continue
+        if cells:
+            yield label, cells
+
+
+def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact], list[Project]]:
+    rows = list(_money_cells(header, body))
+    family = "income" if "收入" in header.title[-60:] and "支出" not in header.title[-60:] else "expenditure"
+    concepts = [_concept_of(re.sub(r"\s+", "", label.text), family) for label, _ in rows]
+    # a 合计 row totals the table's own family ("“三公”经费" rows → three_public.total)
+    families = [c.split(".")[0] for c, _ in concepts if c is not None and not c.endswith(".total")]
+    if families:
+        major = max(set(families), key=families.count)
+        if f"{major}.total" in BY_ID:
+            concepts = [(f"{major}.total", sc) if c == f"{family}.total" and TOTAL_LABEL.match(
+                re.sub(r"\s+", "", label.text)) else (c, sc) for (c, sc), (label, _) in zip(concepts, rows, strict=True)]
+    named = _PROJECT_NAME.search(header.title)
+    if named:
+        one = _one_project(doc, named.group("name"), rows)
+        if one is not None:
+            return [], [one]
+    is_project_table = "item" in header.roles or "项目" in header.title[-60:]
+    facts: list[Fact] = []
+    projects: list[Project] = []
+    for (label, cells), (concept, scope) in zip(rows, concepts, strict=True):
         text = re.sub(r"\s+", "", label.text)
-        concept, scope = _concept_of(text, family)
-        if concept is not None and not is_project_table:
+        if concept is not None and not (is_project_table and TOTAL_LABEL.match(text) and not families):
             for measure, cell in cells.items():
                 if measure.startswith("fiscal_"):
                     continue
@@ -271,17 +324,28 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
                 ))
         elif is_project_table or concept is None:
             name = re.sub(r"^[\d.、(（)）]+", "", label.text).strip()
-            named = _PROJECT_NAME.search(header.title)
-            if named and _PROJECTTOTAL_LABEL.match(text):
-                name = named.group("name")  # a one-project table: "项目名称 X" above its 资金总额 row
-                projects.append(_project(doc, name, label, cells, total=False))
-                continue
             projects.append(_project(doc, name, label, cells, total=bool(TOTAL_LABEL.match(text))))
     return facts, projects
 
 
+def _one_project(doc: Document, name: str, rows: list[tuple[CellSpan, dict[str, CellSpan]]]) -> Project | None:
+    """A one-project table ("项目名称 X" above it): its 资金总额 row gives the project's
+    figures and a "其中：财政拨款" row their fiscal part; other funding rows are not projects."""
+    total = next(((lab, c) for lab, c in rows if _PROJECT_TOTAL_LABEL.match(re.sub(r"\s+", "", lab.text))), None)
+    if total is None:
+        return None
+    label, cells = total
+    cells = dict(cells)
+    fiscal = next((c for lab, c in rows if _FISCAL_PART.match(re.sub(r"\s+", "", lab.text))), None)
+    if fiscal:
+        for src, dst in (("budget", "fiscal_budget"), ("actual", "fiscal_actual")):
+            if src in fiscal:
+                cells[dst] = fiscal[src]
+    return _project(doc, name, label, cells, total=False)
+
+
 def _concept_of(label: str, family: str) -> tuple[str | None, str]:
-    bare = re.sub(r"^(?:资金来源|资金结构)?[:：]?[(（]?\d*[)）]?", "", label)
+    bare = re.sub(r"^(?:资金来源|资金结构)?[:：]?(?:[(（]?[\d一二三四五六七八九十]+[)）.、]?)?", "", label)
     if re.fullmatch(r"财政拨款(?:资金)?", bare):
         return f"{family}.total", "fiscal"
     if TOTAL_LABEL.match(bare):

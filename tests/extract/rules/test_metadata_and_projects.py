@@ -58,3 +58,17 @@ def test_projects_named_before_a_full_stop_keep_their_word_project() -> None:
     assert [(p.name, p.budget, p.actual, p.rate) for p in scan_projects(d)] == [
         ("河道清淤项目", Decimal("200.00"), Decimal("180.00"), Decimal(90)),
     ]
+
+
+def test_enumerated_funds_with_their_budget_are_projects_but_function_lines_are_not() -> None:
+    d = doc("(一)城乡医疗救助资金。全年预算300.00万元，实际支出280.50万元，执行率93.5%。\n"
+            "1.教育支出(类)普通教育(款)小学教育(项)。年初预算为10万元，支出决算为9万元。\n")
+    assert [(p.name, p.budget, p.actual, p.rate) for p in scan_projects(d)] == [
+        ("城乡医疗救助资金", Decimal("300.00"), Decimal("280.50"), Decimal("93.5")),
+    ]
+
+
+def test_a_project_report_scores_itself() -> None:
+    d = doc("经综合评价，该项目自评总分92.5分，评价等级为“优”。")
+    assert metadata.find_score(d) is None  # in a department report: a project's score
+    assert metadata.find_score(d, "project_performance_self_evaluation").value == Decimal("92.5")  # type: ignore[union-attr]

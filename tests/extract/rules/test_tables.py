@@ -109,3 +109,27 @@ def test_a_staffing_table() -> None:
     text = "人员情况表\n项目\t编制数\t在职人员\t离退休人员\n实有人数\t30\t28\t6\n"
     got = {(f.concept, f.value) for f in read_tables(doc(text)).facts}
     assert got == {("staff.authorized", Decimal(30)), ("staff.in_service", Decimal(28)), ("staff.retired", Decimal(6))}
+
+
+def test_concept_rows_of_an_item_table_are_facts_and_its_total_is_their_family() -> None:
+    text = ("财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t20.00\t15.50\n"
+            "1.因公出国(境)费\t0.00\t0.00\n2.公务用车购置及运行维护费\t12.00\t10.20\n3.公务接待费\t8.00\t5.30\n")
+    reading = read_tables(doc(text))
+    assert reading.projects == []
+    got = {(f.concept, f.measure, f.value) for f in reading.facts}
+    assert ("three_public.total", "budget", Decimal("20.00")) in got
+    assert ("three_public.total", "actual", Decimal("15.50")) in got
+    assert ("three_public.reception", "actual", Decimal("5.30")) in got
+    assert not any(c.startswith("expenditure") for c, _, _ in got)
+
+
+def test_a_one_project_table_reads_columns_by_position_with_its_fiscal_part() -> None:
+    text = ("项目名称\t农村公路养护工程\t\t\t\t\t\n"
+            "项目资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            "\t年度资金总额\t100.00\t120.00\t108.00\t10\t90.00%\t9\n"
+            "\t其中:当年财政拨款\t80.00\t100.00\t90.00\t—\t90.00%\t—\n"
+            "\t其他资金\t20.00\t20.00\t18.00\t—\t90.00%\t—\n")
+    (p,) = read_tables(doc(text)).projects
+    assert (p.name, p.budget, p.actual, p.rate, p.fiscal_budget, p.fiscal_actual) == (
+        "农村公路养护工程", Decimal("120.00"), Decimal("108.00"), Decimal("90.00"), Decimal("100.00"),
+        Decimal("90.00"))
