@@ -60,7 +60,8 @@ def normalise_name(text: str | None) -> str:
     """NFKC, drop （类）/（款）/（项）, whitespace and punctuation (except ``. % ‰ -``)."""
     if text is None:
         return ""
-    s = _MARKERS.sub("", unicodedata.normalize("NFKC", text))
+    s = "".join(unicodedata.normalize("NFKC", text).split())  # spaces first: "（ 类 ）" is a marker too
+    s = _MARKERS.sub("", s)
     return "".join(
         c for c in s if not (c.isspace() or (unicodedata.category(c).startswith("P") and c not in _KEEP))
     )

@@ -276,7 +276,7 @@ def _expand_indicators(profile: Profile, book: Book) -> Out:
                 instances.append(Instance("indicator.score<=weight", "bound", f"indicator.score<=weight:#{i}",
                                           (w, s), SumEq((1,), le=True)))
 
-    def add_sum(rule: str, name: str, target: SlotKey, members: list[int], fld: str) -> None:
+    def add_sum(rule: str, name: str, target: SlotKey, members: list[int], fld: str, *, at_most: bool = False) -> None:
         keys = [("indicator", str(i), fld) for i in members]
         have = [k for k in keys if book.has(k)]
         if not have:
@@ -284,7 +284,8 @@ def _expand_indicators(profile: Profile, book: Book) -> Out:
         if len(have) < len(keys):
             records.append(_not_run(name, "sum", [k for k in keys if not book.has(k)]))
             return
-        instances.append(Instance(rule, "sum", name, (target, *have), SumEq((1,) * len(have))))
+        instances.append(Instance(rule, "bound" if at_most else "sum", name, (target, *have),
+                                  SumEq((1,) * len(have), le=at_most)))
 
     weight_target: SlotKey | None = None
     if grand and book.has(("indicator", str(grand[0]), "weight")):
@@ -292,7 +293,10 @@ def _expand_indicators(profile: Profile, book: Book) -> Out:
     elif rules.weights_total is not None:
         weight_target = book.const(Decimal(rules.weights_total))
     if weight_target is not None:
-        add_sum("indicators.weights=total", "indicators.weights=total", weight_target, rows, "weight")
+        # against the conventional 100 (no 总分 row stated) only "Σ weights ≤ 100" is sure: a table's
+        # points may also sit on rows that are not indicators (a project table's 预算执行率 row)
+        add_sum("indicators.weights=total", "indicators.weights=total", weight_target, rows, "weight",
+                at_most=not (grand and book.has(("indicator", str(grand[0]), "weight"))))
     if rules.scores_eq_evaluation and book.has(EVAL_SCORE):
         add_sum("indicators.scores=evaluation", "indicators.scores=evaluation", EVAL_SCORE, rows, "score")
     if grand and book.has(("indicator", str(grand[0]), "score")):

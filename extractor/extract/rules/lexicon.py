@@ -129,7 +129,8 @@ TERMS: tuple[Term, ...] = (
     _t("tp.reception_foreign", r"外宾接待(?:支出|费)", "three_public.reception_foreign"),
     _t("tp.reception_domestic", r"国内公务接待(?:支出|费)", "three_public.reception_domestic"),
     # procurement ------------------------------------------------------------------------
-    _t("pr.total", r"政府采购(?:支出)?总额|政府采购支出合计", "procurement.total"),
+    _t("pr.total", r"政府采购(?:支出)?(?:总额|合计|预算)|政府采购支出(?=\s*[\d为:])", "procurement.total"),
+    _t("pr.amount", r"(?:实际)?采购(?:金额|总额)", "procurement.total", within="procurement", generic=True),
     _t("pr.goods", r"政府采购货物支出|(?<!授予中小企业合同金额占)货物采购支出", "procurement.goods"),
     _t("pr.works", r"政府采购工程支出|工程采购支出", "procurement.works"),
     _t("pr.services", r"政府采购服务支出|服务采购支出", "procurement.services"),

@@ -138,6 +138,8 @@ def scan(doc: Document) -> list[Fact]:
                         continue  # "支出决算为…" goes on about the current subject
                     if term.term.continues_only:
                         continue
+                    if subject is not None and _in_gloss(text, subject.end, term.start):
+                        continue  # "人员经费（含离退休费）…": a gloss on the subject, not a new one
                     if term.term.within and (subject is None or not subject.concept.startswith(term.term.within)):
                         continue  # "货物类" names procurement of goods only inside procurement
                     if text[term.start : term.end].endswith("编制") and term.term.name in _BREAKDOWN_OF_POSTS and (
@@ -181,6 +183,15 @@ def _shift(t: TermMatch, offset: int) -> TermMatch:
     return TermMatch(t.term, t.start + offset, t.end + offset, label=t.label, scope=t.scope)
 
 
+_GLOSS = re.compile(r"\([^()]*\)")
+
+
+def _in_gloss(text: str, subject_end: int, pos: int) -> bool:
+    """True when ``pos`` lies in a parenthesis that opens right after the subject."""
+    between = text[subject_end:pos]
+    return between.lstrip().startswith("(") and ")" not in between
+
+
 def _diverted(lead: str) -> bool:
     sub = _SUBITEM.search(lead)
     return bool(sub and not _SUBITEM_OK.match(sub.group("noun")) and not find_terms(sub.group("noun")))
@@ -206,12 +217,14 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
     if patterns.is_target(text[max(s, m.start() - 8) : m.start()]):
         return None
     lead_start = max(subject.start, last_token_end)
-    between = text[max(subject.end, last_bound_end) : m.start()]
+    between = _GLOSS.sub("", text[max(subject.end, last_bound_end) : m.start()])
     if kind == "percent" and "占" in between:
         between = between[: between.rfind("占")]  # "占授予中小企业合同金额的": the whole, not noise
     if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):
         return None  # too many other words between the subject and the number: unsure
     # the comparison a change refers to may open the line ("与上年相比，A增加…；B增加…")
+    if concept.scoped and scope == "all":
+        scope = scope_in(text[subject.end : m.start()]) or scope
     if lead_from is not None:
         lead_start = lead_from  # a listed subject: its cue words stand before the number, not after it
     measured = patterns.classify(text[lead_start : m.start()], unit,

@@ -378,6 +378,23 @@ _ACTUAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|本年(?:合计|决算数?)?|
 _BUDGET_ROW = re.compile(r"^(?:年初|全年|调整后?)?预算数?$")
 
 
+_CODE_LEVEL = {3: "expenditure.function", 7: "expenditure.function_item"}  # 5 digits: 款, not labelled
+
+
+def _function_level(roles: tuple[str, ...], cells: list[CellSpan], label: str) -> tuple[str, str | None] | None:
+    """(concept, label) of a function-classification row: by its 科目编码 (3 digits 类,
+    7 digits 项) when the table has codes, else by its wording ("…（项）", a class name)."""
+    code = next((c.text for i, c in enumerate(cells) if roles[i] == "code" and c.text.isdigit()), None)
+    name = re.sub(r"\s*[(（]\s*[类款项]\s*[)）]\s*$", "", label)
+    if code is not None:
+        concept = _CODE_LEVEL.get(len(code))
+        return (concept, name) if concept else None
+    terms = find_terms(label)
+    if len(terms) == 1 and terms[0].concept.startswith("expenditure.function"):
+        return terms[0].concept, terms[0].label
+    return None
+
+
 def _wide(doc: Document, header: _Header, body: list[Row]) -> list[Fact]:
     """Columns that are concepts ("本年支出合计 | 基本支出 | 项目支出", "编制数 | 实有人数"):
     a 合计/决算/预算 row gives each column's value; a function-class row gives that class's
@@ -398,12 +415,12 @@ def _wide(doc: Document, header: _Header, body: list[Row]) -> list[Fact]:
         if measure is not None:
             targets = [(i, concept, None) for i, concept in columns]
         else:
-            terms = find_terms(label)
             total_col = next((i for i, c in columns if c == "expenditure.total"), None)
-            if total_col is None or len(terms) != 1 or not terms[0].concept.startswith("expenditure.function"):
+            level = _function_level(roles, cells, label)
+            if total_col is None or level is None:
                 continue
             measure = "actual"
-            targets = [(total_col, terms[0].concept, terms[0].label)]
+            targets = [(total_col, *level)]
         for i, concept, label_ in targets:
             parsed = cell_number(cells[i])
             if parsed is None or parsed[2]:

@@ -181,3 +181,17 @@ def test_a_breakdown_of_authorised_posts_is_not_staff() -> None:
         ("staff.authorized", "actual", "current", "all", None, Decimal(42)),
         ("staff.in_service", "actual", "current", "all", None, Decimal(39)),
     }
+
+
+def test_glosses_in_parentheses_and_scopes_named_before_the_number() -> None:
+    got = facts("人员经费(含离退休费)80万元；项目支出中，财政拨款安排(60万元)。其他支出(福利彩票公益金安排)30万元。")
+    assert ("expenditure.personnel", "actual", "current", "all", None, Decimal("80")) in got
+    assert ("expenditure.project", "actual", "current", "fiscal", None, Decimal("60")) in got
+    assert ("expenditure.function", "actual", "current", "all", "其他支出", Decimal("30")) in got
+    assert not any(f[0] == "staff.retired" for f in got)
+
+
+def test_procurement_budget_and_amount() -> None:
+    got = facts("全年政府采购预算120.00万元，实际采购金额110.50万元。")
+    assert got == {("procurement.total", "budget", "current", "all", None, Decimal("120.00")),
+                   ("procurement.total", "actual", "current", "all", None, Decimal("110.50"))}

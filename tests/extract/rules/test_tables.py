@@ -133,3 +133,12 @@ def test_a_one_project_table_reads_columns_by_position_with_its_fiscal_part() ->
     assert (p.name, p.budget, p.actual, p.rate, p.fiscal_budget, p.fiscal_actual) == (
         "农村公路养护工程", Decimal("120.00"), Decimal("108.00"), Decimal("90.00"), Decimal("100.00"),
         Decimal("90.00"))
+
+
+def test_function_rows_of_a_wide_table_take_their_level_from_the_code() -> None:
+    text = ("支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+            "\t合计\t50.00\t40.00\t10.00\n201\t一般公共服务支出\t50.00\t40.00\t10.00\n"
+            "20138\t市场监督管理事务\t50.00\t40.00\t10.00\n2013801\t行政运行\t40.00\t40.00\t0.00\n")
+    got = {(f.concept, f.label, f.value) for f in read_tables(doc(text)).facts if f.label}
+    assert got == {("expenditure.function", "一般公共服务支出", Decimal("50.00")),
+                   ("expenditure.function_item", "行政运行", Decimal("40.00"))}
