@@ -78,8 +78,8 @@ def cmd_test(args: list[str]) -> int:
         [bin_("lint-imports")],
         # the eval gate: score the rules backend on the samples; exit 3 on a regression
         [bin_("extractor"), "eval", "--backend", "rules", "--baseline", "eval/baselines/rules.json", "-q"],
-        [bin_("extractor"), "eval", "--backend", "rules", "--gold", "eval/challenge/gold", "--docs",
-         "eval/challenge/samples", "--out", "out/eval-challenge", "--baseline", "eval/baselines/challenge.json", "-q"],
+        *([bin_("extractor"), "eval", "--backend", "rules", "--gold", f"eval/{s}/gold", "--docs", f"eval/{s}/samples",
+           "--out", f"out/eval-{s}", "--baseline", f"eval/baselines/{s}.json", "-q"] for s in ("challenge", "heldout")),
         # last, so that its summary line closes the output
         [bin_("pytest"), "-q", *args],
     ]
