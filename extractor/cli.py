@@ -40,6 +40,9 @@ BackendOpt = Annotated[
 def setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s", force=True)
+    if verbose < 2:
+        # instructor logs each exhausted retry at ERROR; our own typed error already says it once
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 
 def exit_code_for(errors: list[ExtractorError]) -> int:
