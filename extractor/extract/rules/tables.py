@@ -74,7 +74,8 @@ def _concept_column(t: str) -> str | None:
     terms = find_terms(bare)
     if len(terms) == 1 and terms[0].start == 0 and terms[0].end == len(bare) and terms[0].concept in BY_ID \
             and not terms[0].concept.startswith("expenditure.function"):
-        return f"concept:{terms[0].concept}"
+        scope = terms[0].scope if BY_ID[terms[0].concept].scoped else None
+        return f"concept:{terms[0].concept}" + (f"@{scope}" if scope else "")
     return None
 
 
@@ -401,7 +402,7 @@ def _wide(doc: Document, header: _Header, body: list[Row]) -> list[Fact]:
     amount under the total column. Only rows the source marks are read."""
     roles = header.roles
     columns = [(i, r.split(":", 1)[1]) for i, r in enumerate(roles) if r.startswith("concept:")]
-    scope = scope_in(header.title[-80:])
+    table_scope = scope_in(header.title[-80:])
     facts: list[Fact] = []
     for row in body:
         cells = list(row.cells)
@@ -415,16 +416,18 @@ def _wide(doc: Document, header: _Header, body: list[Row]) -> list[Fact]:
         if measure is not None:
             targets = [(i, concept, None) for i, concept in columns]
         else:
-            total_col = next((i for i, c in columns if c == "expenditure.total"), None)
+            total_col = next((i for i, c in columns if c == "expenditure.total"), None)  # the unscoped total
             level = _function_level(roles, cells, label)
             if total_col is None or level is None:
                 continue
             measure = "actual"
             targets = [(total_col, *level)]
-        for i, concept, label_ in targets:
+        for i, column, label_ in targets:
             parsed = cell_number(cells[i])
             if parsed is None or parsed[2]:
                 continue
+            concept, _, column_scope = column.partition("@")  # "income.total@fiscal": 财政拨款收入 column
+            scope = column_scope or table_scope
             scoped = BY_ID[concept].scoped if concept in BY_ID else False
             facts.append(Fact(
                 concept=concept, measure=measure, scope=(scope or "all") if scoped else "all",

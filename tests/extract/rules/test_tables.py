@@ -142,3 +142,10 @@ def test_function_rows_of_a_wide_table_take_their_level_from_the_code() -> None:
     got = {(f.concept, f.label, f.value) for f in read_tables(doc(text)).facts if f.label}
     assert got == {("expenditure.function", "一般公共服务支出", Decimal("50.00")),
                    ("expenditure.function_item", "行政运行", Decimal("40.00"))}
+
+
+def test_an_income_table_with_scoped_columns() -> None:
+    text = ("收入决算表\n项目\t本年收入合计\t财政拨款收入\t事业收入\t其他收入\n合计\t100.00\t80.00\t15.00\t5.00\n")
+    got = {(f.concept, f.scope, f.value) for f in read_tables(doc(text)).facts}
+    assert got == {("income.total", "all", Decimal("100.00")), ("income.total", "fiscal", Decimal("80.00")),
+                   ("income.business", "all", Decimal("15.00")), ("income.other", "all", Decimal("5.00"))}
