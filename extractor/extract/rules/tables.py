@@ -26,57 +26,16 @@ from extractor.document import Document
 from extractor.extract.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number, table_rows
 from extractor.extract.rules.indicators import read_indicators
 from extractor.extract.rules.lexicon import find_terms, scope_in
+from extractor.extract.rules.roles import VALUE_ROLES as _VALUE_ROLES
+from extractor.extract.rules.roles import role_of
+from extractor.extract.rules.wide import is_wide, ledger_header, read_ledger, read_wide, wide_header
 from extractor.result import Fact, Indicator, Project
 
 __all__ = ["TableReading", "read_tables", "role_of"]
 
-_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(p))
-    for role, p in (
-        ("level1", r"^一级(?:指标)?$"),
-        ("level2", r"^二级(?:指标)?$"),
-        ("name", r"^(?:三级(?:指标)?|绩效指标|指标名称|具体指标)$"),
-        ("weight", r"^(?:权重|分值|指标分值|权重分?|标准分值?|满分)(?:\(分\))?$"),
-        ("target", r"^(?:年度|年初|全年|预期)?(?:指标值|目标值|计划值|绩效目标值?)(?:\([A-Za-z]\))?$"),
-        ("actual", r"^(?:全年|年度|实际)?(?:实际)?(?:完成值|完成数|业绩值|实际值|完成情况值)(?:\([A-Za-z]\))?$"),
-        ("score", r"^(?:自评)?(?:得分|评分|分数)$"),
-        ("note", r"^(?:偏差(?:及|大或目标未完成)?原因(?:分析)?|原因分析|未完成原因|备注|偏差原因分析及改进措施)$"),
-        ("item", r"^(?:项目名称|项目|职能名称|政策或重点任务|支出项目|科目名称|功能分类科目名称|资金来源|资金结构)$"),
-        ("budget", r"^(?:全年|年初|调整后?)?预算(?:数|金额|安排数)?(?:\(万元\)|\(元\)|\([A-Za-z]\))?$"),
-        ("money_actual", r"^(?:全年|年度)?(?:执行数|决算数|实际支出数?|支出数|执行金额)(?:\(万元\)|\(元\)|\([A-Za-z]\))?$"),
-        ("rate", r"^(?:预算)?(?:执行率|完成率)(?:\([A-Za-z/]+\))?(?:\(%\))?$"),
-        ("fiscal", r"^(?:其中:?)?财政(?:拨款|资金)$"),
-    )
-)
-_VALUE_ROLES = {"budget", "money_actual", "rate"}
 _INDICATOR_ROLES = {"name", "level2", "level1"}
 _PROJECT_NAME = re.compile(r"项目名称\s*[:：]?\s*\n?\s*(?P<name>[^\s\t]{2,40})")
 _PROJECT_TOTAL_LABEL = re.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:项目)?(?:资金)?总额$|^合计$|^(?:年度)?资金合计$")
-
-
-def role_of(text: str) -> str | None:
-    t = re.sub(r"\s+", "", text)
-    for role, pattern in _ROLES:
-        if pattern.match(t):
-            return role
-    return None
-
-
-_CODE_HEADER = re.compile(r"^(?:功能分类)?科目(?:编码|代码)$|^(?:类|款|项)$|^行次$")
-
-
-def _concept_column(t: str) -> str | None:
-    """A header cell that names a catalogue concept ("本年支出合计", "基本支出", "编制数"):
-    the column holds that concept's values ("concept:<id>")."""
-    if _CODE_HEADER.match(t):
-        return "code"
-    bare = re.sub(r"\((?:万元|元|人|个|辆)\)$", "", t)
-    terms = find_terms(bare)
-    if len(terms) == 1 and terms[0].start == 0 and terms[0].end == len(bare) and terms[0].concept in BY_ID \
-            and not terms[0].concept.startswith("expenditure.function"):
-        scope = terms[0].scope if BY_ID[terms[0].concept].scoped else None
-        return f"concept:{terms[0].concept}" + (f"@{scope}" if scope else "")
-    return None
 
 
 @dataclass
@@ -116,28 +75,11 @@ def read_tables(doc: Document) -> TableReading:
                 facts, projects = _money(doc, header, body)
                 out.facts.extend(facts)
                 out.projects.extend(projects)
-            elif _is_wide(header.roles):
-                out.facts.extend(_wide(doc, header, body))
+            elif header.roles and header.roles[0] == "ledger":
+                out.facts.extend(read_ledger(doc, header.roles, body))
+            elif is_wide(header.roles):
+                out.facts.extend(read_wide(doc, header.roles, header.title, body))
     return out
-
-
-def _is_wide(roles: tuple[str, ...] | list[str]) -> bool:
-    return sum(r.startswith("concept:") for r in roles) >= 2
-
-
-def _wide_header(row: Row) -> tuple[str, ...] | None:
-    """Roles of a marked row whose cells name concepts, or None. Only a marked row can
-    be read this way: in one-cell-per-line text a row label looks just like a header."""
-    if not row.explicit or len(row.cells) < 3:
-        return None
-    roles = []
-    for c in row.cells:
-        t = re.sub(r"\s+", "", c.text)
-        role = role_of(t) or _concept_column(t) or ("item" if not t else None)
-        if role is None or role in _VALUE_ROLES:
-            return None
-        roles.append(role)
-    return tuple(roles) if _is_wide(roles) else None
 
 
 def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Row]]]:
@@ -146,7 +88,8 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
     headers: list[tuple[int, int, _Header]] = []  # (first row, last row, header)
     k = 0
     while k < len(flat):
-        wide = _wide_header(rows[flat[k][0]]) if k == 0 or flat[k - 1][0] != flat[k][0] else None
+        row_start = k == 0 or flat[k - 1][0] != flat[k][0]
+        wide = (ledger_header(rows[flat[k][0]]) or wide_header(rows[flat[k][0]])) if row_start else None
         if wide is not None:  # a whole marked row naming concepts: "科目名称 | 本年支出合计 | 基本支出 …"
             row_index = flat[k][0]
             cells = rows[row_index].cells
@@ -371,67 +314,3 @@ def _project(doc: Document, name: str, label: CellSpan, cells: dict[str, CellSpa
         name=name, evidence=cell_evidence(doc, label.start, end), cells={k: cell_evidence(doc, c.start, c.end) for k, c in cells.items()},
         decimals=decimals, is_total=total, **values,
     )
-
-
-# ----------------------------------------------------------------------------- wide tables
-
-_ACTUAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|本年(?:合计|决算数?)?|决算数?|执行数|实际(?:支出)?数?|实有人数|年末实有)$")
-_BUDGET_ROW = re.compile(r"^(?:年初|全年|调整后?)?预算数?$")
-
-
-_CODE_LEVEL = {3: "expenditure.function", 7: "expenditure.function_item"}  # 5 digits: 款, not labelled
-
-
-def _function_level(roles: tuple[str, ...], cells: list[CellSpan], label: str) -> tuple[str, str | None] | None:
-    """(concept, label) of a function-classification row: by its 科目编码 (3 digits 类,
-    7 digits 项) when the table has codes, else by its wording ("…（项）", a class name)."""
-    code = next((c.text for i, c in enumerate(cells) if roles[i] == "code" and c.text.isdigit()), None)
-    name = re.sub(r"\s*[(（]\s*[类款项]\s*[)）]\s*$", "", label)
-    if code is not None:
-        concept = _CODE_LEVEL.get(len(code))
-        return (concept, name) if concept else None
-    terms = find_terms(label)
-    if len(terms) == 1 and terms[0].concept.startswith("expenditure.function"):
-        return terms[0].concept, terms[0].label
-    return None
-
-
-def _wide(doc: Document, header: _Header, body: list[Row]) -> list[Fact]:
-    """Columns that are concepts ("本年支出合计 | 基本支出 | 项目支出", "编制数 | 实有人数"):
-    a 合计/决算/预算 row gives each column's value; a function-class row gives that class's
-    amount under the total column. Only rows the source marks are read."""
-    roles = header.roles
-    columns = [(i, r.split(":", 1)[1]) for i, r in enumerate(roles) if r.startswith("concept:")]
-    table_scope = scope_in(header.title[-80:])
-    facts: list[Fact] = []
-    for row in body:
-        cells = list(row.cells)
-        if not row.explicit or len(cells) != len(roles):
-            continue
-        labels = [re.sub(r"\s+", "", c.text) for i, c in enumerate(cells)
-                  if not roles[i].startswith("concept:") and roles[i] != "code" and c.text]
-        label = labels[0] if labels else "合计"
-        measure = "budget" if _BUDGET_ROW.match(label) else "actual" if _ACTUAL_ROW.match(label) else None
-        targets: list[tuple[int, str, str | None]] = []
-        if measure is not None:
-            targets = [(i, concept, None) for i, concept in columns]
-        else:
-            total_col = next((i for i, c in columns if c == "expenditure.total"), None)  # the unscoped total
-            level = _function_level(roles, cells, label)
-            if total_col is None or level is None:
-                continue
-            measure = "actual"
-            targets = [(total_col, *level)]
-        for i, column, label_ in targets:
-            parsed = cell_number(cells[i])
-            if parsed is None or parsed[2]:
-                continue
-            concept, _, column_scope = column.partition("@")  # "income.total@fiscal": 财政拨款收入 column
-            scope = column_scope or table_scope
-            scoped = BY_ID[concept].scoped if concept in BY_ID else False
-            facts.append(Fact(
-                concept=concept, measure=measure, scope=(scope or "all") if scoped else "all",
-                label=label_, value=parsed[0], unit=unit_for(concept, measure),
-                decimals=parsed[1], evidence=cell_evidence(doc, cells[i].start, cells[i].end), backend="rules",
-            ))
-    return facts

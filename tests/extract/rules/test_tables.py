@@ -149,3 +149,23 @@ def test_an_income_table_with_scoped_columns() -> None:
     got = {(f.concept, f.scope, f.value) for f in read_tables(doc(text)).facts}
     assert got == {("income.total", "all", Decimal("100.00")), ("income.total", "fiscal", Decimal("80.00")),
                    ("income.business", "all", Decimal("15.00")), ("income.other", "all", Decimal("5.00"))}
+
+
+def test_a_two_sided_income_and_spending_ledger() -> None:
+    text = ("收入支出决算总表\n项目\t行次\t金额\t项目\t行次\t金额\n"
+            "一、一般公共预算财政拨款收入\t1\t90.00\t一、一般公共服务支出\t32\t70.00\n"
+            "二、事业收入\t2\t10.00\t二、教育支出\t33\t28.00\n"
+            "本年收入合计\t30\t100.00\t本年支出合计\t59\t98.00\n"
+            "年初结转和结余\t32\t5.00\t年末结转和结余\t61\t7.00\n"
+            "总计\t33\t105.00\t总计\t62\t105.00\n")
+    got = {(f.concept, f.scope, f.label, f.value) for f in read_tables(doc(text)).facts}
+    assert got == {
+        ("income.total", "general_public_budget", None, Decimal("90.00")),
+        ("income.business", "all", None, Decimal("10.00")),
+        ("expenditure.function", "all", "一般公共服务支出", Decimal("70.00")),
+        ("expenditure.function", "all", "教育支出", Decimal("28.00")),
+        ("income.total", "all", None, Decimal("100.00")),
+        ("expenditure.total", "all", None, Decimal("98.00")),
+        ("carryover.opening", "all", None, Decimal("5.00")),
+        ("carryover.closing", "all", None, Decimal("7.00")),
+    }

@@ -1,0 +1,36 @@
+"""Column roles: what a header cell says its column holds, by meaning, not position."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["VALUE_ROLES", "role_of"]
+
+ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(p))
+    for role, p in (
+        ("level1", r"^一级(?:指标)?$"),
+        ("level2", r"^二级(?:指标)?$"),
+        ("name", r"^(?:三级(?:指标)?|绩效指标|指标名称|具体指标)$"),
+        ("weight", r"^(?:权重|分值|指标分值|权重分?|标准分值?|满分)(?:\(分\))?$"),
+        ("target", r"^(?:年度|年初|全年|预期)?(?:指标值|目标值|计划值|绩效目标值?)(?:\([A-Za-z]\))?$"),
+        ("actual", r"^(?:全年|年度|实际)?(?:实际)?(?:完成值|完成数|业绩值|实际值|完成情况值)(?:\([A-Za-z]\))?$"),
+        ("score", r"^(?:自评)?(?:得分|评分|分数)$"),
+        ("note", r"^(?:偏差(?:及|大或目标未完成)?原因(?:分析)?|原因分析|未完成原因|备注|偏差原因分析及改进措施)$"),
+        ("item", r"^(?:项目名称|项目|职能名称|政策或重点任务|支出项目|科目名称|功能分类科目名称|资金来源|资金结构)$"),
+        ("budget", r"^(?:全年|年初|调整后?)?预算(?:数|金额|安排数)?(?:\(万元\)|\(元\)|\([A-Za-z]\))?$"),
+        ("money_actual", r"^(?:全年|年度)?(?:执行数|决算数|实际支出数?|支出数|执行金额)(?:\(万元\)|\(元\)|\([A-Za-z]\))?$"),
+        ("rate", r"^(?:预算)?(?:执行率|完成率)(?:\([A-Za-z/]+\))?(?:\(%\))?$"),
+        ("fiscal", r"^(?:其中:?)?财政(?:拨款|资金)$"),
+    )
+)
+
+VALUE_ROLES = frozenset({"budget", "money_actual", "rate"})
+
+
+def role_of(text: str) -> str | None:
+    t = re.sub(r"\s+", "", text)
+    for role, pattern in ROLES:
+        if pattern.match(t):
+            return role
+    return None
