@@ -32,6 +32,8 @@ ORG_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?P<org>{_ORG})\s*\(本级\)"),
     # X（部门）内设…
     re.compile(rf"(?P<org>{_ORG})\s*\((?:部门|单位)\)"),
+    # a cover page that opens with the organisation's name on a line of its own
+    re.compile(rf"\A\s*(?P<org>{_ORG})\s*$", re.M),
 )
 
 _YEAR_TITLE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?:度)?")

@@ -72,3 +72,9 @@ def test_a_project_report_scores_itself() -> None:
     d = doc("经综合评价，该项目自评总分92.5分，评价等级为“优”。")
     assert metadata.find_score(d) is None  # in a department report: a project's score
     assert metadata.find_score(d, "project_performance_self_evaluation").value == Decimal("92.5")  # type: ignore[union-attr]
+
+
+def test_an_organisation_alone_on_the_first_line() -> None:
+    d = doc("\n某某市自然资源局\n2024年度项目支出绩效自评报告\n")
+    assert metadata.find_org(d).value == "某某市自然资源局"  # type: ignore[union-attr]
+    assert metadata.find_org(doc("关于开展绩效自评的说明\n正文。\n")) is None
