@@ -121,7 +121,8 @@ def verify(doc: Document, ex: Extraction) -> tuple[Extraction, dict[str, int]]:
             log.debug("dropped ungrounded fact %s=%s quote=%r", f.concept, f.value, f.evidence.quote)
     projects: list[Project] = []
     for p in ex.projects:
-        kept, n = _verify_cells(doc, p, ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score"))
+        kept, n = _verify_cells(doc, p, ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score"),
+                                needs_a_number=True)
         dropped += n
         if kept is not None:
             projects.append(kept)
@@ -153,8 +154,10 @@ def verify(doc: Document, ex: Extraction) -> tuple[Extraction, dict[str, int]]:
     return out, counters
 
 
-def _verify_cells(doc: Document, row, fields: tuple[str, ...]):
-    """Keep a row whose name evidence holds; null any numeric cell whose evidence fails."""
+def _verify_cells(doc: Document, row, fields: tuple[str, ...], *, needs_a_number: bool = False):
+    """Keep a row whose name evidence holds; null any numeric cell whose evidence fails.
+    With ``needs_a_number`` a row left with no number is dropped (a project is a project
+    because of its numbers; an indicator also stands by its target and actual strings)."""
     if not _ok(doc, row.evidence):
         n = sum(getattr(row, f) is not None for f in fields)
         return None, max(1, n)
@@ -171,8 +174,8 @@ def _verify_cells(doc: Document, row, fields: tuple[str, ...]):
             cells.pop(f, None)
             dropped += 1
     if update:
-        if all(getattr(row, f) is None or f in update for f in fields) and fields != ("weight", "score"):
-            return None, dropped  # a project with no number left is no project
+        if needs_a_number and all(getattr(row, f) is None or f in update for f in fields):
+            return None, dropped
         update["cells"] = cells
         row = row.model_copy(update=update)
     return row, dropped

@@ -72,12 +72,3 @@ def find_numbers(text: str, offset: int = 0) -> list[WrittenNumber]:
             )
         )
     return out
-
-
-def value_in_text(value: Decimal, text: str, *, unit_factors: tuple[Decimal, ...] = (Decimal(1),)) -> bool:
-    """True when ``value`` (possibly after a unit conversion) is written in ``text``."""
-    for n in find_numbers(text):
-        for f in unit_factors:
-            if n.value * f == value or abs(n.value) * f == abs(value):
-                return True
-    return False

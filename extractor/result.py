@@ -225,6 +225,3 @@ class Result(_Frozen):
     @classmethod
     def from_json(cls, data: str | bytes) -> Result:
         return cls.model_validate_json(data)
-
-    def facts_for(self, concept: str, measure: str = "actual", scope: str = "all") -> list[Fact]:
-        return [f for f in self.facts if f.concept == concept and f.measure == measure and f.scope == scope]

@@ -42,6 +42,13 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise DecodingError(f"bytes do not match their {enc} byte-order mark: {exc.reason}", path=where) from exc
+    if b"\x00" in data[:4096] and _looks_utf16(data):  # UTF-16 without a byte-order mark
+        sample = data[:4096]
+        enc = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError as exc:
+            raise DecodingError(f"looks like {enc} but does not decode: {exc.reason}", path=where) from exc
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
@@ -53,7 +60,7 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
 
 
 def _detect(data: bytes, where: str) -> tuple[str, str]:
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
+    if b"\x00" in data[:4096]:
         raise UnsupportedFormatError("binary content, not text (NUL bytes)", path=where)
     best = from_bytes(data).best()
     gb_text: str | None
@@ -82,14 +89,5 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def read_txt(data: bytes, name: str, *, where: str, meta: dict) -> Document:
-    if _looks_utf16(data) and b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        sample = data[:4096]
-        enc = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError as exc:
-            raise DecodingError(f"looks like {enc} but does not decode: {exc.reason}", path=where) from exc
-        encoding = enc
-    else:
-        text, encoding = decode(data, where)
+    text, encoding = decode(data, where)
     return build_document(name, text, source_format="txt", encoding=encoding, **meta)
