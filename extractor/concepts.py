@@ -23,6 +23,7 @@ PERCENT_MEASURES = frozenset({"rate", "share", "change_pct"})
 REPORT_KINDS: tuple[str, ...] = (
     "department_performance_self_evaluation",
     "department_final_accounts",
+    "department_budget",
     "project_performance_self_evaluation",
     "other",
 )
@@ -56,6 +57,8 @@ CATALOGUE: tuple[Concept, ...] = (
     _m("income.operating", "经营收入", scoped=True),
     _m("income.affiliated", "附属单位上缴收入", scoped=True),
     _m("income.other", "其他收入", scoped=True),
+    _m("income.fiscal_special_account", "财政专户管理资金收入", scoped=True),
+    _m("income.unit_funds", "单位资金", scoped=True),
     _m("expenditure.total", "支出合计", "整体支出", "本年支出", "财政拨款支出", scoped=True),
     _m("expenditure.basic", "基本支出", scoped=True),
     _m("expenditure.project", "项目支出", scoped=True),
@@ -66,6 +69,7 @@ CATALOGUE: tuple[Concept, ...] = (
     _m("expenditure.subsidy_affiliated", "对附属单位补助支出", scoped=True),
     _m("expenditure.function", "功能分类(类)", scoped=True, labelled=True),
     _m("expenditure.function_item", "功能分类(项)", scoped=True, labelled=True),
+    _m("expenditure.economic", "经济分类", scoped=True, labelled=True),
     _m("three_public.total", "“三公”经费"),
     _m("three_public.overseas", "因公出国（境）费"),
     _m("three_public.reception", "公务接待费"),

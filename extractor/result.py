@@ -31,6 +31,7 @@ Alignment = Literal["exact", "normalised", "fuzzy", "table"]
 ReportKind = Literal[
     "department_performance_self_evaluation",
     "department_final_accounts",
+    "department_budget",
     "project_performance_self_evaluation",
     "other",
 ]

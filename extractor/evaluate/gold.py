@@ -80,7 +80,9 @@ class GoldFact(_Frozen):
     value: Decimal
     optional: bool = False
     alternatives: tuple[Decimal, ...] = ()
+    code: str | None = Field(None, pattern=r"^\d{3}(?:\d{2}){0,2}$")
     quote: str | None = None
+    page: int | None = None
 
     @property
     def key(self) -> FactKey:
@@ -109,6 +111,7 @@ class GoldProject(_Frozen):
     fiscal_actual: Decimal | None = None
     score: Decimal | None = None
     quote: str | None = None
+    page: int | None = None
 
 
 class GoldIndicator(_Frozen):
@@ -121,6 +124,7 @@ class GoldIndicator(_Frozen):
     score: Decimal | None = None
     note: str | None = None
     quote: str | None = None
+    page: int | None = None
 
 
 class GoldEvaluation(_Frozen):
@@ -173,9 +177,10 @@ def parse_culprit(text: str) -> GoldCulprit | None:
 
 
 class ExpectedFinding(_Frozen):
-    kind: Literal["conflict", "sum", "ratio", "change", "bound"]
-    concepts: tuple[str, ...] = Field(min_length=1)
+    kind: Literal["conflict", "sum", "ratio", "change", "bound", "completeness"]
+    concepts: tuple[str, ...] = ()
     severity: Literal["rounding", "material"] = "material"
+    optional: bool = False
     note: str | None = None
     culprit: str | GoldCulprit | None = None
 
@@ -208,21 +213,27 @@ class Gold(_Frozen):
 
     @model_validator(mode="after")
     def _unique_keys(self) -> Gold:
-        seen: dict[FactKey, int] = {}
+        seen: dict[FactKey, list[int]] = {}
         for i, f in enumerate(self.facts):
-            if f.key in seen:
-                raise ValueError(f"facts[{i}] repeats the key of facts[{seen[f.key]}]: {f.key}")
-            seen[f.key] = i
+            for j in seen.get(f.key, ()):
+                other = self.facts[j]
+                if f.code is None or other.code is None or f.code == other.code:
+                    raise ValueError(f"facts[{i}] repeats the key of facts[{j}]: {f.key}"
+                                     " (a repeated label needs a different classification code)")
+            seen.setdefault(f.key, []).append(i)
         return self
 
     def scored_content(self) -> dict[str, Any]:
-        """Everything the scorer reads, as canonical JSON data (no quotes, notes)."""
-        drop_quote: dict[str, Any] = {"__all__": {"quote"}}
+        """Everything the scorer reads, as canonical JSON data (no quotes, pages, codes, notes)."""
+        drop_quote: dict[str, Any] = {"__all__": {"quote", "page", "code"}}
         data: dict[str, Any] = self.model_dump(
             mode="json", by_alias=True,
             exclude={"notes": True, "facts": drop_quote, "projects": drop_quote, "indicators": drop_quote,
                      "expected_findings": {"__all__": {"note"}}},
         )
+        for finding in data["expected_findings"]:  # revision 2's flag, left out while unset: digests stay
+            if not finding["optional"]:
+                del finding["optional"]
         return data
 
 
