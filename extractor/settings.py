@@ -28,9 +28,18 @@ class Settings(BaseSettings):
     max_pages: int = Field(500, gt=0, description="Refuse PDFs with more pages than this.")
 
     # --- model endpoint (any OpenAI-compatible server) -------------------------------------
-    base_url: str | None = Field(None, validation_alias=AliasChoices("EXTRACTOR_BASE_URL", "OPENAI_BASE_URL"))
+    base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("base_url", "EXTRACTOR_BASE_URL"),
+        description="The extractor's own endpoint; setting it opts in to the model path under `auto`.",
+    )
+    openai_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("openai_base_url", "OPENAI_BASE_URL"),
+        description="The standard OpenAI variable: used as the endpoint once the model path is chosen, never to choose it.",
+    )
     api_key: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("EXTRACTOR_API_KEY", "OPENAI_API_KEY"), repr=False
+        None, validation_alias=AliasChoices("api_key", "EXTRACTOR_API_KEY", "OPENAI_API_KEY"), repr=False
     )
     model: str = "gpt-4o-mini"
     timeout_s: float = Field(60.0, gt=0)
@@ -56,14 +65,22 @@ class Settings(BaseSettings):
         return _IsolatedSettings(**values)  # type: ignore[arg-type]
 
     @property
+    def endpoint(self) -> str | None:
+        """The model endpoint the model path talks to: the extractor's own, else OPENAI_BASE_URL."""
+        return self.base_url or self.openai_base_url
+
+    @property
     def llm_configured(self) -> bool:
-        """True when a model endpoint is configured (a base URL or an API key)."""
-        return bool(self.base_url) or self.api_key is not None
+        """True when a model path could run: an endpoint or an API key is known."""
+        return bool(self.endpoint) or self.api_key is not None
 
     def resolved_backend(self, requested: str | None = None) -> str:
+        """``auto`` is the offline rules backend unless the user configured the extractor's own
+        endpoint (``EXTRACTOR_BASE_URL``). An ambient ``OPENAI_API_KEY``/``OPENAI_BASE_URL``
+        never sends a document anywhere: documents leave the machine only when asked to."""
         name = requested or self.backend
         if name == "auto":
-            return "llm" if self.llm_configured else "rules"
+            return "llm" if self.base_url else "rules"
         return name
 
 

@@ -170,7 +170,7 @@ class ModelClient:
 
     async def __aenter__(self) -> ModelClient:
         key = self.settings.api_key.get_secret_value() if self.settings.api_key is not None else NO_KEY
-        self._client = openai.AsyncOpenAI(base_url=self.settings.base_url, api_key=key,
+        self._client = openai.AsyncOpenAI(base_url=self.settings.endpoint, api_key=key,
                                           timeout=self.settings.timeout_s, max_retries=0)
         self._sem = asyncio.Semaphore(self.settings.concurrency)
         return self

@@ -1,0 +1,82 @@
+"""Settings: network off by default — an ambient OpenAI key never sends a document anywhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from extractor.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({}, "rules"),
+        ({"api_key": "sk-test"}, "rules"),
+        ({"api_key": "sk-test", "openai_base_url": "http://127.0.0.1:9/v1"}, "rules"),
+        ({"base_url": "http://127.0.0.1:9/v1"}, "llm"),
+        ({"backend": "hybrid", "api_key": "sk-test"}, "hybrid"),
+    ],
+)
+def test_auto_uses_the_model_only_when_the_extractor_endpoint_is_configured(values, expected) -> None:
+    assert Settings.isolated(**values).resolved_backend() == expected
+
+
+def test_openai_base_url_still_serves_as_endpoint_once_the_model_path_is_chosen() -> None:
+    s = Settings.isolated(openai_base_url="http://127.0.0.1:9/v1", backend="llm")
+    assert s.endpoint == "http://127.0.0.1:9/v1" and s.llm_configured
+    assert Settings.isolated(base_url="http://a/v1", openai_base_url="http://b/v1").endpoint == "http://a/v1"
+
+
+class _Listener:
+    """A TCP listener on loopback that counts the connections it accepts."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.accepted = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.accepted += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+def test_ambient_openai_variables_open_no_connection(sample_paths: list[Path]) -> None:
+    listener = _Listener()
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
+        env.update(OPENAI_API_KEY="sk-ambient-key-for-another-tool",
+                   OPENAI_BASE_URL=f"http://127.0.0.1:{listener.port}/v1")
+        exe = Path(sys.executable).with_name("extractor")
+        out = subprocess.run([str(exe), "extract", str(sample_paths[0])], env=env, capture_output=True,
+                             text=True, timeout=120)
+    finally:
+        listener.close()
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["provenance"]["backend"] == "rules"
+    assert listener.accepted == 0
