@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from extractor import __version__
+from extractor._version import __version__
 from extractor.errors import EXIT_MIXED, ExtractorError, InternalError
 from extractor.settings import Settings, load_settings
 
@@ -109,7 +109,7 @@ def extract_cmd(
 ) -> None:
     """Extract facts, projects and indicators with evidence, and reconcile them."""
     setup_logging(verbose, quiet)
-    from extractor.extract import get_backend
+    from extractor.backends import get_backend
     from extractor.pipeline import extract
 
     settings = make_settings(backend)

@@ -23,7 +23,7 @@ def batch_cmd(
     """Extract many documents; one bad file never loses the others' results."""
     from extractor.batch import BatchItem, discover, run_batch
     from extractor.cli import err, make_settings, out, setup_logging
-    from extractor.extract import get_backend
+    from extractor.backends import get_backend
 
     setup_logging(verbose, quiet)
     settings = make_settings(backend)

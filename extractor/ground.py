@@ -5,7 +5,7 @@ Two jobs:
 * :func:`align` re-finds a quote (from a model, or a table cell) in the text: exact first,
   then after width/space normalisation, then a bounded fuzzy match (rapidfuzz), and returns
   a span such that ``text[start:end]`` *is* the quote that evidence will carry.
-* :func:`verify` checks an :class:`~extractor.extract.Extraction` from any backend: the span
+* :func:`verify` checks an :class:`~extractor.backends.Extraction` from any backend: the span
   holds the quote, and the number occurs in the quote as written (allowing 元/亿元 → 万元).
   Anything that fails is dropped and counted (``dropped_ungrounded``), never passed on.
 """
@@ -21,7 +21,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from extractor.document import Document, normalise
-from extractor.extract import Extraction
+from extractor.result import Extraction
 from extractor.numbers import find_numbers
 from extractor.result import Evidence, Fact, Indicator, Project
 

@@ -11,6 +11,7 @@ project and indicator carries :class:`Evidence`; the grounding stage guarantees
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -226,3 +227,23 @@ class Result(_Frozen):
     @classmethod
     def from_json(cls, data: str | bytes) -> Result:
         return cls.model_validate_json(data)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Extraction:
+    """What a backend found in one document, before grounding and reconciliation."""
+
+    org_name: str | None = None
+    fiscal_year: int | None = None
+    report_kind: ReportKind = "other"
+    metadata_evidence: dict[str, Evidence] = field(default_factory=dict)
+    facts: tuple[Fact, ...] = ()
+    projects: tuple[Project, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    evaluation: Evaluation = field(default_factory=Evaluation)
+    ledger: Ledger = field(default_factory=Ledger)
+    counters: dict[str, int] = field(default_factory=dict)
+    prompt_version: str | None = None
+    model: str | None = None
+    disagreements: tuple[dict[str, Any], ...] = ()
+    warnings: tuple[str, ...] = ()

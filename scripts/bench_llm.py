@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/bench_llm.py [--latency 0.2] [--per-token-ms 0] [--concurrency 1 4 16]
 
-Starts the test suite's stub server (tests/extract/llm/stub_server.py: starlette + uvicorn on
+Starts the test suite's stub server (tests/backends/llm/stub_server.py: starlette + uvicorn on
 127.0.0.1) with an injected latency per request, answering every chunk with a plausible
 answer of the right shape (money figures of the excerpt, so they ground). Then, for each
 sample in eval/samples/*.txt, runs the model backend chunked and routed at each concurrency,
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchlib  # noqa: E402
 
-from extractor.extract.llm import LLMBackend  # noqa: E402
+from extractor.backends.llm import LLMBackend  # noqa: E402
 from extractor.ingest import read  # noqa: E402
 from extractor.result import Ledger  # noqa: E402
 from extractor.settings import Settings  # noqa: E402

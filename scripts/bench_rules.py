@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from benchlib import header  # noqa: E402
 from make_fixtures import generate  # noqa: E402
 
-from extractor.extract.rules import RulesBackend  # noqa: E402
+from extractor.backends.rules import RulesBackend  # noqa: E402
 from extractor.ingest import read  # noqa: E402
 from extractor.pipeline import extract  # noqa: E402
 from extractor.settings import Settings  # noqa: E402

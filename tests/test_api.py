@@ -10,7 +10,7 @@ from extractor.settings import Settings
 
 
 def test_extract_stays_the_function_after_every_stage_is_imported() -> None:
-    for name in ("extractor.extract", "extractor.extract.rules", "extractor.pipeline", "extractor.ground"):
+    for name in ("extractor.backends", "extractor.backends.rules", "extractor.pipeline", "extractor.ground"):
         importlib.import_module(name)
     assert callable(extractor.extract) and extractor.extract.__module__ == "extractor"
     from extractor import extract

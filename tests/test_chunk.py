@@ -10,7 +10,7 @@ import pytest
 
 from extractor.chunk import chunk_document, route, split_chunk
 from extractor.document import build_document
-from extractor.extract.llm.schema import ROUTING_TERMS
+from extractor.backends.llm.schema import ROUTING_TERMS
 from extractor.ingest import read
 from extractor.settings import Settings
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor import __version__
+from extractor._version import __version__
 from extractor.errors import EvaluationError, ExtractorError
 from extractor.evaluate import METRICS_VERSION, SCORER_VERSION
 from extractor.evaluate.gold import Gold, gold_digest, load_gold_dir
@@ -111,7 +111,7 @@ def evaluate(
         missing = [g.document for g in golds if paths[g.document] is None]
         if missing:
             raise EvaluationError(f"gold documents not found in {docs}: {', '.join(missing)}", path=docs)
-        from extractor.extract import get_backend
+        from extractor.backends import get_backend
 
         be = get_backend(backend or settings.backend, settings)
     scores: list[DocScore] = []

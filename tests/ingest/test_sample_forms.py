@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.extract.rules import RulesBackend
+from extractor.backends.rules import RulesBackend
 from extractor.ingest import read
 from extractor.numbers import find_numbers
 from extractor.pipeline import run

@@ -1,0 +1,196 @@
+"""The hybrid backend: rules first, the model only on what the rules left, disagreements reported.
+
+The rules backend is free, deterministic and grounded by construction; the model is
+neither free nor deterministic. So the model is asked only about the parts of a document
+the rules did not cover:
+
+* the document is chunked and routed exactly as for the model backend;
+* a chunk's field group is **covered** when a rules value of that group has its evidence
+  inside the chunk (projects and indicators: a rules row there); ``evaluation`` and
+  ``metadata`` are covered document-wide once the rules found them;
+* each chunk is sent with its uncovered groups only, and not at all when none are left.
+
+Merging keeps every rules value. A model value is added when the rules have nothing for its
+key (a fact key, a project or indicator name). When both have the key with different values
+the rules value stays, the model value is left out, and the pair is reported in
+``Extraction.disagreements`` (and so in the result's provenance) for a human to look at.
+A model row whose name the rules also found only fills the rules row's empty cells.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from extractor.chunk import Chunk
+from extractor.document import Document
+from extractor.backends import Backend
+from extractor.result import Extraction
+from extractor.backends.llm import LLMBackend, run_sync
+from extractor.backends.llm.merge import norm_name
+from extractor.backends.llm.schema import group_of
+from extractor.result import Evaluation, Evidence, Fact, Indicator, Project
+from extractor.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["HybridBackend", "covered_groups"]
+
+_ROW_FIELDS = {
+    "project": ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score"),
+    "indicator": ("weight", "target", "actual", "score"),
+}
+
+
+def covered_groups(chunk: Chunk, rules: Extraction) -> set[str]:
+    """The field groups of ``chunk`` the rules already answered."""
+
+    def inside(ev: Evidence) -> bool:
+        return chunk.start <= ev.start < chunk.end
+
+    covered = {g for f in rules.facts if inside(f.evidence) and (g := group_of(f.concept))}
+    if any(inside(p.evidence) for p in rules.projects):
+        covered.add("projects")
+    if any(inside(i.evidence) for i in rules.indicators):
+        covered.add("indicators")
+    if rules.evaluation.score is not None:
+        covered.add("evaluation")
+    if rules.org_name and rules.fiscal_year:
+        covered.add("metadata")
+    return covered
+
+
+def _num(v: object) -> object:
+    return float(v) if isinstance(v, Decimal) else v
+
+
+def _ev(e: Evidence) -> dict[str, Any]:
+    return {"quote": e.quote, "start": e.start, "end": e.end}
+
+
+class HybridBackend:
+    name = "hybrid"
+
+    def __init__(self, settings: Settings | None = None, *, rules: Backend | None = None,
+                 llm: LLMBackend | None = None) -> None:
+        self.settings = settings or Settings()
+        self.llm = llm or LLMBackend(self.settings)
+        if rules is None:
+            from extractor.backends.rules import RulesBackend
+
+            rules = RulesBackend(self.settings)
+        self.rules: Backend = rules
+
+    def extract(self, document: Document) -> Extraction:
+        base = self.rules.extract(document)
+        plan = [replace(c, groups=tuple(g for g in c.groups if g not in covered_groups(c, base)))
+                for c in self.llm.plan(document)]
+        asked = sum(bool(c.groups) for c in plan)
+        log.info("hybrid: %d of %d chunks left to the model", asked, len(plan))
+        model = run_sync(self.llm.aextract(document, plan))
+        return self.combine(base, model, chunks_to_model=asked)
+
+    # ------------------------------------------------------------------ merging
+
+    def combine(self, base: Extraction, model: Extraction, *, chunks_to_model: int = 0) -> Extraction:
+        disagreements: list[dict[str, Any]] = []
+        facts = list(base.facts)
+        by_key: dict[tuple[object, ...], list[Fact]] = {}
+        for f in base.facts:
+            by_key.setdefault(f.key, []).append(f)
+        added = 0
+        for f in model.facts:
+            same = by_key.get(f.key)
+            if not same:
+                facts.append(f)
+                by_key[f.key] = [f]
+                added += 1
+            elif all(r.value != f.value for r in same):
+                disagreements.append({
+                    "kind": "fact", "concept": f.concept, "measure": f.measure, "period": f.period,
+                    "scope": f.scope, "label": f.label, "rules": [_num(r.value) for r in same], "llm": _num(f.value),
+                    "rules_evidence": _ev(same[0].evidence), "llm_evidence": _ev(f.evidence),
+                })
+        projects, n_p = self._rows(list(base.projects), model.projects, "project", disagreements)
+        indicators, n_i = self._rows(list(base.indicators), model.indicators, "indicator", disagreements)
+        evaluation = self._evaluation(base.evaluation, model.evaluation, disagreements)
+        use_model_meta = not (base.org_name and base.fiscal_year) and bool(model.metadata_evidence)
+        meta = model if use_model_meta else base
+        counters = dict(base.counters)
+        for k, v in model.counters.items():
+            if k == "dropped_ungrounded":
+                counters[k] = counters.get(k, 0) + v
+            else:
+                counters[f"llm_{k}"] = v
+        counters.update({"chunks_to_model": chunks_to_model, "llm_facts_added": added,
+                         "llm_rows_added": n_p + n_i, "disagreements": len(disagreements)})
+        return Extraction(
+            org_name=meta.org_name or base.org_name,
+            fiscal_year=meta.fiscal_year or base.fiscal_year,
+            report_kind=base.report_kind if base.report_kind != "other" else model.report_kind,
+            metadata_evidence={**model.metadata_evidence, **base.metadata_evidence} if use_model_meta
+            else base.metadata_evidence,
+            facts=tuple(facts),
+            projects=tuple(projects),
+            indicators=tuple(indicators),
+            evaluation=evaluation,
+            ledger=model.ledger,
+            counters=counters,
+            prompt_version=model.prompt_version,
+            model=model.model,
+            disagreements=(*base.disagreements, *disagreements),
+            warnings=(*base.warnings, *model.warnings),
+        )
+
+    @staticmethod
+    def _rows(rows: list[Any], extra: tuple[Any, ...], kind: str,
+              disagreements: list[dict[str, Any]]) -> tuple[list[Any], int]:
+        fields = _ROW_FIELDS[kind]
+        index = {norm_name(r.name): i for i, r in enumerate(rows)}
+        added = 0
+        for m in extra:
+            i = index.get(norm_name(m.name))
+            if i is None:
+                index[norm_name(m.name)] = len(rows)
+                rows.append(m)
+                added += 1
+                continue
+            r: Project | Indicator = rows[i]
+            clash = {f: (getattr(r, f), getattr(m, f)) for f in fields
+                     if getattr(r, f) is not None and getattr(m, f) is not None and getattr(r, f) != getattr(m, f)}
+            if clash:
+                disagreements.append({
+                    "kind": kind, "name": r.name,
+                    "fields": {f: {"rules": _num(a), "llm": _num(b)} for f, (a, b) in clash.items()},
+                    "rules_evidence": _ev(r.evidence), "llm_evidence": _ev(m.evidence),
+                })
+                continue
+            fill = {f: getattr(m, f) for f in fields if getattr(r, f) is None and getattr(m, f) is not None}
+            if fill:
+                rows[i] = r.model_copy(update={
+                    **fill,
+                    "cells": {**{k: v for k, v in m.cells.items() if k in fill}, **r.cells},
+                    "decimals": {**{k: v for k, v in m.decimals.items() if k in fill}, **r.decimals},
+                })
+        return rows, added
+
+    @staticmethod
+    def _evaluation(base: Evaluation, model: Evaluation, disagreements: list[dict[str, Any]]) -> Evaluation:
+        if base.score is not None and model.score is not None and base.score != model.score:
+            disagreements.append({"kind": "evaluation", "field": "score", "rules": _num(base.score),
+                                  "llm": _num(model.score)})
+        update: dict[str, Any] = {}
+        cells = dict(base.cells)
+        decimals = dict(base.decimals)
+        if base.score is None and model.score is not None:
+            update["score"] = model.score
+            cells["score"] = model.cells["score"]
+            decimals["score"] = model.decimals.get("score", 0)
+        if base.grade is None and model.grade is not None:
+            update["grade"] = model.grade
+            cells["grade"] = model.cells["grade"]
+        if not update:
+            return base
+        return base.model_copy(update={**update, "cells": cells, "decimals": decimals})

@@ -1,0 +1,213 @@
+"""The model backend: chunked, schema-guided, grounded extraction over any OpenAI-compatible endpoint.
+
+For one document::
+
+    chunk (extractor.chunk) → route each chunk to its field groups (schema.ROUTING_TERMS)
+      → per chunk: cache lookup, else one request (client.ModelClient: instructor re-asks
+        on schema errors, tenacity retries on transport errors, a truncated answer splits
+        the chunk in two) → ground every item against its chunk (convert) → merge across
+        chunks (merge) → Extraction with a Ledger of what the calls cost
+
+Requests run concurrently (``settings.concurrency``) on one event loop; :meth:`LLMBackend.extract`
+is synchronous for the pipeline and :meth:`LLMBackend.aextract` is there for async callers
+and for the hybrid backend, which passes its own plan (the chunks and groups the rules left).
+
+Nothing the model says reaches the result ungrounded: a value whose quote does not align to
+its chunk, or whose number is not in the aligned text, is dropped and counted
+(``dropped_ungrounded``), and the pipeline verifies again after every backend.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import logging
+from collections.abc import Awaitable, Coroutine, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from extractor.chunk import Chunk, chunk_document, route, split_chunk
+from extractor.document import Document
+from extractor.errors import ConfigError, ModelError, ModelOutputError
+from extractor.result import Extraction
+from extractor.backends.llm.cache import ResponseCache, cache_key
+from extractor.backends.llm.client import Meter, ModelClient, Truncated
+from extractor.backends.llm.convert import Grounded, ground_answer
+from extractor.backends.llm.merge import merge_evaluations, merge_facts, merge_rows
+from extractor.backends.llm.prompts import PromptSet, load_prompts
+from extractor.backends.llm.schema import (
+    ALL_GROUPS,
+    ROUTING_TERMS,
+    ChunkAnswer,
+    response_model_for,
+    schema_hash,
+)
+from extractor.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LLMBackend", "run_sync"]
+
+MAX_SPLIT_DEPTH = 3
+"""A truncated chunk is halved at most this many times before ModelOutputError."""
+MIN_SPLIT_CHARS = 200
+"""Chunks shorter than this are not split further."""
+
+T = TypeVar("T")
+
+
+def run_sync(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine from synchronous code, also when the caller is inside an event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+async def _all(aws: Sequence[Awaitable[T]]) -> list[T]:
+    """Await all; on the first failure cancel the rest and raise that failure itself."""
+    tasks = [asyncio.ensure_future(a) for a in aws]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+class LLMBackend:
+    """Extraction by a model behind any OpenAI-compatible endpoint (see module docstring)."""
+
+    name = "llm"
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        if self.settings.replay_only:
+            if self.settings.cache_path is None or not Path(self.settings.cache_path).exists():
+                raise ConfigError("replay_only needs EXTRACTOR_CACHE_PATH pointing at a recorded cache file")
+        else:
+            ModelClient(self.settings)  # refuses early (ConfigError) when no endpoint is configured
+        self.prompts: PromptSet = load_prompts(self.settings.prompts_dir)
+
+    # ------------------------------------------------------------------ planning
+
+    def plan(self, document: Document) -> list[Chunk]:
+        """The document's chunks, each with the field groups it will be asked about."""
+        s = self.settings
+        chunks = chunk_document(document, max_chars=s.chunk_chars, overlap=s.chunk_overlap)
+        row_groups = tuple(g for g in ALL_GROUPS if g != "metadata")
+        planned = []
+        for c in chunks:
+            if s.llm_route_groups:
+                groups = route(f"{c.heading}\n{c.context}\n{c.text}", ROUTING_TERMS)
+            else:
+                groups = row_groups
+            if c.index == 0:
+                groups = (*groups, "metadata")
+            planned.append(replace(c, groups=groups))
+        return planned
+
+    @staticmethod
+    def whole_document_plan(document: Document) -> list[Chunk]:
+        """The naive plan: the whole document in one request with the whole schema."""
+        return [Chunk(index=0, start=0, end=len(document.text), text=document.text, groups=ALL_GROUPS)]
+
+    # ------------------------------------------------------------------ running
+
+    def extract(self, document: Document) -> Extraction:
+        return run_sync(self.aextract(document))
+
+    async def aextract(self, document: Document, plan: Sequence[Chunk] | None = None) -> Extraction:
+        """Extract with ``plan`` (default :meth:`plan`); chunks without groups are not sent."""
+        plan = self.plan(document) if plan is None else list(plan)
+        meter = Meter()
+        counters = {"chunks": len(plan), "chunks_unrouted": sum(not c.groups for c in plan), "chunks_split": 0}
+        cache = ResponseCache(self.settings.cache_path) if self.settings.cache_path else None
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                client = None if self.settings.replay_only else await stack.enter_async_context(
+                    ModelClient(self.settings))
+                answers = await _all([self._answer(c, client, cache, meter, counters) for c in plan if c.groups])
+        finally:
+            if cache is not None:
+                cache.close()
+        pairs = [(chunk, ground_answer(document, chunk, answer)) for batch in answers for chunk, answer in batch]
+        return self._assemble(pairs, meter, counters)
+
+    async def _answer(self, chunk: Chunk, client: ModelClient | None, cache: ResponseCache | None, meter: Meter,
+                      counters: dict[str, int], depth: int = 0) -> list[tuple[Chunk, ChunkAnswer]]:
+        s = self.settings
+        model = response_model_for(chunk.groups)
+        messages = self.prompts.messages(chunk, chunk.groups)
+        key = cache_key(model=s.model, prompt_version=self.prompts.version, schema_hash=schema_hash(model),
+                        mode=s.instructor_mode, message=messages[-1]["content"])
+        if cache is not None:
+            hit = cache.get(key)
+            if hit is not None:
+                try:
+                    cached = model.model_validate_json(hit)
+                except ValidationError:  # validators changed since it was recorded: a miss
+                    log.warning("cached answer for chunk %d no longer validates; asking again", chunk.index)
+                else:
+                    meter.cache_hits += 1
+                    return [(chunk, cached)]
+        if client is None:
+            raise ModelError(f"replay: no recorded answer for chunk {chunk.index} (characters {chunk.start}-"
+                             f"{chunk.end}) with model {s.model!r} and prompts {self.prompts.version}")
+        try:
+            answer, spent = await client.ask(messages, model, meter)
+        except Truncated as exc:
+            halves = split_chunk(chunk) if depth < MAX_SPLIT_DEPTH and len(chunk) >= MIN_SPLIT_CHARS else None
+            if halves is None:
+                raise ModelOutputError(
+                    f"model answer truncated (finish_reason=length) for a chunk of {len(chunk)} characters "
+                    f"at max_tokens={s.max_tokens}; raise EXTRACTOR_MAX_TOKENS or lower EXTRACTOR_CHUNK_CHARS",
+                    attempts=meter.attempts,
+                ) from exc
+            counters["chunks_split"] += 1
+            log.info("chunk %d (%d chars) truncated; splitting in two", chunk.index, len(chunk))
+            parts = await _all([self._answer(h, client, cache, meter, counters, depth + 1) for h in halves])
+            return [p for part in parts for p in part]
+        if cache is not None:
+            cache.put(key, answer=answer.model_dump_json(), model=s.model, prompt_version=self.prompts.version,
+                      schema_hash=schema_hash(model), mode=s.instructor_mode, **spent)
+        return [(chunk, answer)]  # type: ignore[list-item]
+
+    def _assemble(self, pairs: list[tuple[Chunk, Grounded]], meter: Meter, counters: dict[str, int]) -> Extraction:
+        facts, dup = merge_facts(f for _, g in pairs for f in g.facts)
+        projects, pj = merge_rows(p for _, g in pairs for p in g.projects)
+        indicators, ij = merge_rows(i for _, g in pairs for i in g.indicators)
+        evaluation = merge_evaluations((c.start, g.evaluation) for c, g in pairs if g.evaluation is not None)
+        meta = next((g for c, g in sorted(pairs, key=lambda p: p[0].start) if g.metadata_evidence), Grounded())
+        counters = {
+            **counters,
+            "dropped_ungrounded": sum(g.dropped for _, g in pairs),
+            "merged_duplicates": dup,
+            "rows_joined": pj + ij,
+            "units_corrected": sum(g.units_corrected for _, g in pairs),
+        }
+        warnings: tuple[str, ...] = ()
+        if counters["chunks_split"]:
+            warnings = (f"{counters['chunks_split']} chunk(s) split after a truncated model answer",)
+        return Extraction(
+            org_name=meta.org_name,
+            fiscal_year=meta.fiscal_year,
+            report_kind=meta.report_kind or "other",  # type: ignore[arg-type]
+            metadata_evidence=meta.metadata_evidence,
+            facts=tuple(facts),
+            projects=tuple(projects),
+            indicators=tuple(indicators),
+            evaluation=evaluation,
+            ledger=meter.ledger(),
+            counters=counters,
+            prompt_version=self.prompts.version,
+            model=self.settings.model,
+            warnings=warnings,
+        )

@@ -1,0 +1,248 @@
+"""From a model's answer to facts, projects and indicators with evidence computed by code.
+
+The model's word is taken for *what* a number is (concept, measure, scope); never for
+*where* it is or *whether* it is there. For every item:
+
+1. its ``quote`` is aligned to the chunk (:func:`extractor.ground.align`: exact, then
+   width/space-normalised, then bounded fuzzy) — a quote that does not align is dropped;
+2. the number must occur in the aligned text (:func:`extractor.ground.number_in_quote`) —
+   an invented number is dropped;
+3. the unit written after the number in the text wins over the unit the model reported,
+   and money is converted to 万元 (:func:`extractor.numbers.to_wan`), decimals as written.
+
+Drops are counted (``dropped``, reported as ``dropped_ungrounded``). A fact's evidence is
+the aligned quote, narrowed to the sentence holding the number when the quote is long; a
+project's or indicator's evidence is its row, and each numeric cell gets the span of its
+number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractor.chunk import Chunk
+from extractor.concepts import BY_ID, unit_for
+from extractor.document import Document
+from extractor.backends.llm.schema import ChunkAnswer
+from extractor.ground import align, evidence_for, number_in_quote
+from extractor.numbers import WrittenNumber, decimals_of, find_numbers, parse_number, to_wan
+from extractor.result import Evaluation, Evidence, Fact, Indicator, Project
+
+__all__ = ["Grounded", "ground_answer"]
+
+NARROW_OVER = 80
+"""Fact quotes longer than this are narrowed to the sentence that holds the number."""
+_UNIT_AFTER = re.compile(r"\s*(亿元|万元|元|%|分|亿|万)")
+_SENTENCE = re.compile(r"[。；;\n]")
+_LABEL_SUFFIX = re.compile(r"\s*[(（](类|款|项)[)）]\s*$")
+_MONEY_FIELDS = ("budget", "actual", "fiscal_budget", "fiscal_actual")
+_PROJECT_FIELDS = ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score")
+
+
+@dataclass
+class Grounded:
+    """What one chunk's answer contributed, grounded."""
+
+    facts: list[Fact] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    evaluation: Evaluation | None = None
+    org_name: str | None = None
+    fiscal_year: int | None = None
+    report_kind: str | None = None
+    metadata_evidence: dict[str, Evidence] = field(default_factory=dict)
+    dropped: int = 0
+    units_corrected: int = 0
+
+
+def _occurrences(doc: Document, start: int, end: int, value: Decimal) -> list[WrittenNumber]:
+    """Numbers in ``text[start:end]`` equal to ``value`` (or to it in 元/亿元, or unsigned)."""
+    out = []
+    for n in find_numbers(doc.text[start:end], offset=start):
+        if any(n.value.scaleb(-s) in (value, -value) for s in (0, 4, -4)):
+            out.append(n)
+    out.sort(key=lambda n: n.value not in (value, -value))  # numbers as written first
+    return out
+
+
+def _unit_after(doc: Document, n: WrittenNumber) -> str | None:
+    m = _UNIT_AFTER.match(doc.text, n.end)
+    if m is None:
+        return None
+    return {"亿": "亿元", "万": "万元"}.get(m.group(1), m.group(1))
+
+
+def _cell(doc: Document, n: WrittenNumber, how: str) -> Evidence:
+    m = _UNIT_AFTER.match(doc.text, n.end)
+    end = m.end() if m else n.end
+    return evidence_for(doc, n.start, end, how)
+
+
+def _narrow(doc: Document, start: int, end: int, at: int) -> tuple[int, int]:
+    if end - start <= NARROW_OVER:
+        return start, end
+    left = start
+    for m in _SENTENCE.finditer(doc.text, start, at):
+        left = m.end()
+    m2 = _SENTENCE.search(doc.text, at, end)
+    right = m2.start() if m2 else end
+    while left < right and doc.text[left].isspace():
+        left += 1
+    return left, right
+
+
+def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+    a = align(item.quote, doc.text, lo=chunk.start, hi=chunk.end)
+    if a is None:
+        g.dropped += 1
+        return
+    written = parse_number(item.value)
+    decimals = decimals_of(item.value)
+    if not number_in_quote(written, doc.text[a.start : a.end]):
+        g.dropped += 1
+        return
+    occ = _occurrences(doc, a.start, a.end, written)
+    concept = BY_ID[item.concept]
+    target = unit_for(item.concept, item.measure)
+    unit = item.unit
+    if occ and occ[0].value in (written, -written):  # as written, not already converted by the model
+        seen = _unit_after(doc, occ[0])
+        if target == "万元" and seen in ("元", "万元", "亿元") and seen != (unit or "万元"):
+            g.units_corrected += 1
+            unit = seen
+    value, source_unit = written, None
+    if target == "万元" and unit in ("元", "亿元"):
+        value, decimals = to_wan(written, unit, decimals)
+        source_unit = unit
+    start, end = _narrow(doc, a.start, a.end, occ[0].start) if occ else (a.start, a.end)
+    label = _LABEL_SUFFIX.sub("", item.label).strip() if concept.labelled and item.label else None
+    g.facts.append(Fact(
+        concept=item.concept, measure=item.measure, period=item.period,
+        scope=item.scope if concept.scoped else "all", label=label, value=value,
+        unit=target,
+        decimals=decimals, evidence=evidence_for(doc, start, end, a.how), source_unit=source_unit, backend="llm",
+    ))
+
+
+def _cells(doc: Document, start: int, end: int, how: str, values: dict[str, str | None],
+           money: tuple[str, ...], unit: str, g: Grounded):
+    """Numeric cells of a row: value, decimals and the span of each number (distinct
+    occurrences in column order). Cells whose number is not in the row are dropped."""
+    out: dict[str, Decimal] = {}
+    cells: dict[str, Evidence] = {}
+    decimals: dict[str, int] = {}
+    used: set[int] = set()
+    for name, raw in values.items():
+        if raw is None:
+            continue
+        written = parse_number(raw)
+        occ = _occurrences(doc, start, end, written)
+        if not occ:
+            g.dropped += 1
+            continue
+        n = next((o for o in occ if o.start not in used), occ[0])
+        used.add(n.start)
+        value, dec = written, decimals_of(raw)
+        exact = n.value in (written, -written)
+        seen = _unit_after(doc, n) if name in money and exact else None
+        cell_unit = seen if seen in ("元", "万元", "亿元") else unit
+        if name in money and cell_unit in ("元", "亿元") and exact:
+            value, dec = to_wan(written, cell_unit, dec)
+        out[name], decimals[name] = value, dec
+        cells[name] = _cell(doc, n, how)
+    return out, cells, decimals
+
+
+def _row_span(doc: Document, chunk: Chunk, quote: str, name: str):
+    a = align(quote, doc.text, lo=chunk.start, hi=chunk.end)
+    if a is None or align(name, doc.text, lo=a.start, hi=a.end) is None:
+        return None
+    return a
+
+
+def _project(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+    values = {f: getattr(item, f) for f in _PROJECT_FIELDS}
+    a = _row_span(doc, chunk, item.quote, item.name)
+    if a is None:
+        g.dropped += sum(v is not None for v in values.values())
+        return
+    nums, cells, decimals = _cells(doc, a.start, a.end, a.how, values, _MONEY_FIELDS, item.unit, g)
+    if not nums:
+        return
+    g.projects.append(Project(name=item.name.strip(), evidence=evidence_for(doc, a.start, a.end, a.how),
+                              cells=cells, decimals=decimals, is_total=item.is_total, **nums))
+
+
+def _indicator(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+    a = _row_span(doc, chunk, item.quote, item.name)
+    if a is None:
+        g.dropped += sum(getattr(item, f) is not None for f in ("weight", "score")) or 1
+        return
+    nums, cells, decimals = _cells(doc, a.start, a.end, a.how, {"weight": item.weight, "score": item.score},
+                                   (), "万元", g)
+    texts: dict[str, str | None] = {}
+    for f in ("target", "actual", "level1", "level2", "note"):
+        v = getattr(item, f)
+        t = align(v, doc.text, lo=a.start, hi=a.end) if v else None
+        if v and t is None:
+            g.dropped += f in ("target", "actual")
+        texts[f] = doc.text[t.start : t.end] if t else None
+        if t and f in ("target", "actual"):
+            cells[f] = evidence_for(doc, t.start, t.end, t.how)
+    g.indicators.append(Indicator(name=item.name.strip(), evidence=evidence_for(doc, a.start, a.end, a.how),
+                                  cells=cells, decimals=decimals, **nums, **texts))
+
+
+def _evaluation(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+    a = align(item.quote, doc.text, lo=chunk.start, hi=chunk.end)
+    if a is None:
+        g.dropped += item.score is not None
+        return
+    nums, cells, decimals = _cells(doc, a.start, a.end, a.how, {"score": item.score}, (), "万元", g)
+    grade = None
+    if item.grade:
+        t = align(item.grade, doc.text, lo=a.start, hi=a.end)
+        if t is not None and t.how == "exact":
+            grade = item.grade
+            cells["grade"] = evidence_for(doc, t.start, t.end)
+    if nums or grade:
+        g.evaluation = Evaluation(score=nums.get("score"), grade=grade, cells=cells, decimals=decimals)
+
+
+def _metadata(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+    a = align(item.quote, doc.text, lo=chunk.start, hi=chunk.end)
+    if a is None:
+        return
+    if item.org_name:
+        pos = doc.text.find(item.org_name.strip(), a.start, a.end)
+        if pos >= 0:
+            g.org_name = item.org_name.strip()
+            g.metadata_evidence["org_name"] = evidence_for(doc, pos, pos + len(g.org_name))
+    if item.fiscal_year:
+        pos = doc.text.find(str(item.fiscal_year), a.start, a.end)
+        if pos >= 0:
+            g.fiscal_year = item.fiscal_year
+            g.metadata_evidence["fiscal_year"] = evidence_for(doc, pos, pos + 4)
+    if item.report_kind != "other":
+        g.report_kind = item.report_kind
+        g.metadata_evidence["report_kind"] = evidence_for(doc, a.start, a.end, a.how)
+
+
+def ground_answer(doc: Document, chunk: Chunk, answer: ChunkAnswer) -> Grounded:
+    """Ground every item of one chunk's answer; drop (and count) what does not hold."""
+    g = Grounded()
+    for item in getattr(answer, "facts", None) or ():
+        _fact(doc, chunk, item, g)
+    for p in getattr(answer, "projects", None) or ():
+        _project(doc, chunk, p, g)
+    for ind in getattr(answer, "indicators", None) or ():
+        _indicator(doc, chunk, ind, g)
+    ev = getattr(answer, "evaluation", None)
+    if ev is not None:
+        _evaluation(doc, chunk, ev, g)
+    md = getattr(answer, "metadata", None)
+    if md is not None:
+        _metadata(doc, chunk, md, g)
+    return g

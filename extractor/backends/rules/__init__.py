@@ -1,0 +1,69 @@
+"""The offline rules backend: deterministic, grounded extraction without a model.
+
+A library of small named patterns (``patterns``), table reconstruction (``tables``) and
+metadata finders (``metadata``). Every value carries the span it was read from; a number
+whose role the backend cannot name is left out, not guessed.
+"""
+
+from __future__ import annotations
+
+from extractor.document import Document
+from extractor.backends import dedupe_facts
+from extractor.result import Extraction
+from extractor.backends.rules import metadata, projects, sentences, tables
+from extractor.ground import evidence_for
+from extractor.result import Evaluation, Evidence, Project
+from extractor.settings import Settings
+
+__all__ = ["RulesBackend"]
+
+
+def merge_projects(rows: list[Project]) -> list[Project]:
+    """One row per project name; a table row wins over a sentence restating it."""
+    out: dict[tuple[str, bool], Project] = {}
+    for p in rows:
+        out.setdefault((p.name, p.is_total), p)
+    return list(out.values())
+
+
+class RulesBackend:
+    name = "rules"
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    def extract(self, document: Document) -> Extraction:
+        meta_ev: dict[str, Evidence] = {}
+        org = metadata.find_org(document)
+        year = metadata.find_year(document)
+        kind = metadata.find_kind(document)
+        for key, found in (("org_name", org), ("fiscal_year", year), ("report_kind", kind)):
+            if found is not None:
+                meta_ev[key] = evidence_for(document, found.start, found.end)
+        score = metadata.find_score(document, kind.value if kind else None)  # type: ignore[arg-type]
+        grade = metadata.find_grade(document)
+        cells: dict[str, Evidence] = {}
+        decimals: dict[str, int] = {}
+        if score is not None:
+            cells["score"] = evidence_for(document, score.start, score.end)
+            decimals["score"] = score.decimals
+        if grade is not None:
+            cells["grade"] = evidence_for(document, grade.start, grade.end)
+        evaluation = Evaluation(
+            score=score.value if score else None,
+            grade=grade.value if grade else None,
+            cells=cells,
+            decimals=decimals,
+        )
+        reading = tables.read_tables(document)
+        facts, _ = dedupe_facts([*sentences.scan(document), *reading.facts])
+        return Extraction(
+            facts=tuple(facts),
+            projects=tuple(merge_projects([*reading.projects, *projects.scan_projects(document)])),
+            indicators=tuple(reading.indicators),
+            org_name=org.value if org else None,  # type: ignore[arg-type]
+            fiscal_year=year.value if year else None,  # type: ignore[arg-type]
+            report_kind=kind.value if kind else "other",  # type: ignore[arg-type]
+            metadata_evidence=meta_ev,
+            evaluation=evaluation,
+        )

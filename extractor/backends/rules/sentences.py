@@ -1,0 +1,267 @@
+"""Facts from running text: subjects (concept terms), numbers with units, and the cue words
+between them.
+
+The text is read in *units*: a line, or each cell of a tab-separated line, split into
+sentences at 。；; and "!?". Within a unit the current subject is the last concept term
+seen; each number with a unit binds to it, its measure decided by :func:`patterns.classify`
+from the words in between. A term right after 占 ("占本年支出合计的93%") names the whole of
+a share, not a new subject; a bare 支出/收入 ("支出决算为…") continues the current subject.
+A number whose subject changed to something outside the catalogue ("其中，副省级领导用车
+0辆") is left out.
+
+Scope comes from the term ("一般公共预算财政拨款支出"), else from the sentence's scope
+words before the term, else from the nearest section heading that names one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractor.concepts import BY_ID, unit_for
+from extractor.document import Document, heading_level
+from extractor.backends.rules import patterns
+from extractor.backends.rules.lexicon import TermMatch, find_terms, scope_in
+from extractor.numbers import decimals_of, parse_number, to_wan
+from extractor.result import Evidence, Fact
+
+__all__ = ["Unit", "scan", "units_of"]
+
+_SENTENCE_END = re.compile(r"[。;；!?！？]")
+_WHOLE_BEFORE = re.compile(r"占(?:[^\d，,。；;]{0,3})$")
+_SUBITEM = re.compile(r"其中[:：，,]?\s*(?P<noun>[\u4e00-\u9fff]{2,})")
+_SUBITEM_OK = re.compile(r"^(?:为|是|共|合计|总计|总额|支出|收入|决算|预算)+$")
+MAX_QUOTE = 120
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_JOINER = re.compile(r"\s*[、和及与,，]\s*")
+_BREAKDOWN_OF_POSTS = frozenset({"staff.admin", "staff.inst"})
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A stretch of text read on its own (a line or a table cell), with its heading scope."""
+
+    start: int
+    end: int
+    heading_scope: str | None
+
+
+def units_of(doc: Document) -> Iterator[Unit]:
+    """Lines (cells for tab-separated lines) with the scope of their section heading."""
+    text = doc.text
+    heading_scopes: dict[int, str | None] = {}
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        level = heading_level(line)
+        if level is not None and level <= 3 and not patterns.UNIT_NUMBER.search(line):
+            heading_scopes = {k: v for k, v in heading_scopes.items() if k < level}
+            heading_scopes[level] = scope_in(line)
+        scope = next((heading_scopes[k] for k in sorted(heading_scopes, reverse=True) if heading_scopes[k]), None)
+        if "\t" in line:
+            cell_start = start
+            for cell in line.split("\t"):
+                if cell.strip():
+                    yield Unit(cell_start, cell_start + len(cell), scope)
+                cell_start += len(cell) + 1
+        else:
+            yield Unit(start, end, scope)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    s = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.end() > s:
+            yield s, m.end()
+        s = m.end()
+    if s < end:
+        yield s, end
+
+
+def _same_family(a: str, b: str) -> bool:
+    return a.split(".")[0] == b.split(".")[0]
+
+
+# Income from sources other than the treasury is never fiscal: only its own words scope it.
+_NON_FISCAL = frozenset({"income.superior_subsidy", "income.business", "income.operating", "income.affiliated",
+                         "income.other"})
+
+
+def _scope_for(term: TermMatch, sentence_prefix: str, heading_scope: str | None) -> str:
+    concept = BY_ID.get(term.concept)
+    if concept is None or not concept.scoped:
+        return "all"
+    if term.concept in _NON_FISCAL:
+        return term.scope or "all"
+    return term.scope or scope_in(sentence_prefix) or heading_scope or "all"
+
+
+def scan(doc: Document) -> list[Fact]:
+    """Every fact the running text states, with evidence. Offsets are into ``doc.text``."""
+    facts: list[Fact] = []
+    text = doc.text
+    for unit in units_of(doc):
+        subject: TermMatch | None = None
+        subject_scope = "all"
+        for s, e in _sentences(text, unit.start, unit.end):
+            sentence = text[s:e]
+            terms = [_shift(t, s) for t in find_terms(sentence)]
+            numbers = list(patterns.UNIT_NUMBER.finditer(text, s, e))
+            respectively = [m.start() + s for m in _RESPECTIVELY.finditer(sentence)]
+            events = sorted([(t.start, 0, t) for t in terms] + [(n.start(), 1, n) for n in numbers]
+                            + [(p, 2, p) for p in respectively], key=lambda ev: (ev[0], ev[1]))
+            last_token_end = s
+            last_bound_end = s
+            listed: list[TermMatch] = []  # subjects in a row ("A、B和C")
+            parallel: list[TermMatch] = []  # "分别": the k-th number belongs to the k-th subject
+            parallel_all: list[TermMatch] = []
+            parallel_from = s
+            posts = False  # inside a breakdown of authorised posts
+            for _, kind, obj in events:
+                if kind == 2:
+                    if len(listed) >= 2:
+                        parallel_all = list(listed)
+                    # a second "分别" with no new list ("占比分别为52.2%和47.8%") means the same subjects
+                    parallel = list(parallel_all)
+                    parallel_from = last_token_end
+                    continue
+                if kind == 0:
+                    term: TermMatch = obj  # type: ignore[assignment]
+                    if _WHOLE_BEFORE.search(text, s, term.start):
+                        continue  # the whole of a share, not a new subject
+                    if term.term.generic and subject is not None:
+                        continue  # "支出决算为…" goes on about the current subject
+                    if term.term.continues_only:
+                        continue
+                    if subject is not None and _in_gloss(text, subject.end, term.start):
+                        continue  # "人员经费（含离退休费）…": a gloss on the subject, not a new one
+                    if term.term.within and (subject is None or not subject.concept.startswith(term.term.within)):
+                        continue  # "货物类" names procurement of goods only inside procurement
+                    if text[term.start : term.end].endswith("编制") and term.term.name in _BREAKDOWN_OF_POSTS and (
+                            posts or (subject is not None and subject.concept == "staff.authorized")):
+                        subject, posts = None, True  # "核定编制42名（行政编制17名…）": posts, not people
+                        continue
+                    posts = False
+                    joined = bool(listed) and _LIST_JOINER.fullmatch(text[listed[-1].end : term.start]) is not None
+                    listed = [*listed, term] if joined else [term]
+                    subject = term
+                    subject_scope = _scope_for(term, text[s : term.start], unit.heading_scope)
+                    continue
+                m: re.Match[str] = obj  # type: ignore[assignment]
+                listed = []
+                if parallel:
+                    subject = parallel.pop(0)
+                    subject_scope = _scope_for(subject, text[s : subject.start], unit.heading_scope)
+                    fact = _bind(doc, s, m, subject, subject_scope, m.start(), m.start(), unit.start,
+                                 lead_from=max(parallel_from, subject.start))
+                    last_token_end = m.end()
+                    if fact is not None:
+                        facts.append(fact)
+                    if not parallel:
+                        subject = None  # the list is used up; what follows needs its own subject
+                    continue
+                if subject is not None and _diverted(text[max(subject.end, last_token_end) : m.start()]):
+                    subject = None  # "其中，X用车0辆": a sub-item outside the catalogue took over
+                fact = _bind(doc, s, m, subject, subject_scope, last_token_end, last_bound_end, unit.start)
+                last_token_end = m.end()
+                if fact is not None:
+                    facts.append(fact)
+                    last_bound_end = m.end()
+            flat = patterns.FLAT.search(sentence)
+            if flat and subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "money":
+                facts.append(_fact(doc, subject, subject_scope, "change", Decimal(0), 0, s + flat.start(),
+                                   s + flat.end(), None))
+    return facts
+
+
+def _shift(t: TermMatch, offset: int) -> TermMatch:
+    return TermMatch(t.term, t.start + offset, t.end + offset, label=t.label, scope=t.scope)
+
+
+_GLOSS = re.compile(r"\([^()]*\)")
+
+
+def _in_gloss(text: str, subject_end: int, pos: int) -> bool:
+    """True when ``pos`` lies in a parenthesis that opens right after the subject."""
+    between = text[subject_end:pos]
+    return between.lstrip().startswith("(") and ")" not in between
+
+
+def _diverted(lead: str) -> bool:
+    sub = _SUBITEM.search(lead)
+    return bool(sub and not _SUBITEM_OK.match(sub.group("noun")) and not find_terms(sub.group("noun")))
+
+
+def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, scope: str,
+          last_token_end: int, last_bound_end: int, line_start: int, *, lead_from: int | None = None) -> Fact | None:
+    if subject is None:
+        return None
+    concept = BY_ID.get(subject.concept)
+    if concept is None:
+        return None
+    unit = m.group("unit")
+    kind = patterns.unit_kind(unit)
+    if unit == "人次":
+        return None
+    if concept.kind == "count":
+        if kind != "count" or unit not in (subject.term.count_units or (unit,)):
+            return None
+    elif kind == "count":
+        return None
+    text = doc.text
+    if patterns.is_target(text[max(s, m.start() - 8) : m.start()]):
+        return None
+    lead_start = max(subject.start, last_token_end)
+    between = _GLOSS.sub("", text[max(subject.end, last_bound_end) : m.start()])
+    if kind == "percent" and "占" in between:
+        between = between[: between.rfind("占")]  # "占授予中小企业合同金额的": the whole, not noise
+    if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):
+        return None  # too many other words between the subject and the number: unsure
+    # the comparison a change refers to may open the line ("与上年相比，A增加…；B增加…")
+    if concept.scoped and scope == "all":
+        scope = scope_in(text[subject.end : m.start()]) or scope
+    if lead_from is not None:
+        lead_start = lead_from  # a listed subject: its cue words stand before the number, not after it
+    measured = patterns.classify(text[lead_start : m.start()], unit,
+                                 sentence_before=text[min(line_start, subject.start) : m.start()])
+    if measured is None:
+        return None
+    if concept.kind == "count" and measured.measure != "actual":
+        return None
+    if kind == "percent" and measured.measure not in ("rate", "share", "change_pct"):
+        return None
+    if kind == "money" and measured.measure in ("rate", "share", "change_pct"):
+        return None
+    raw = m.group("num")
+    value = parse_number(raw)
+    decimals = decimals_of(raw)
+    if kind == "money":
+        value, decimals = to_wan(value, "万元" if unit == "万" else unit, decimals)
+    if measured.negative and value > 0:
+        value = -value
+    quote_start = subject.start if m.end() - subject.start <= MAX_QUOTE else max(lead_start, m.start() - 40)
+    return _fact(doc, subject, scope, measured.measure, value, decimals, quote_start, m.end(),
+                 unit if kind == "money" and unit not in ("万元", "万") else None, period=measured.period)
+
+
+def _fact(doc: Document, subject: TermMatch, scope: str, measure: str, value: Decimal, decimals: int,
+          start: int, end: int, source_unit: str | None, *, period: str = "current") -> Fact:
+    quote = doc.text[start:end]
+    return Fact(
+        concept=subject.concept,
+        measure=measure,
+        period=period,
+        scope=scope,
+        label=subject.label,
+        value=value,
+        unit=unit_for(subject.concept, measure),
+        decimals=decimals,
+        evidence=Evidence(quote=quote, start=start, end=end, page=doc.page_of(start)),
+        source_unit=source_unit if source_unit in ("元", "亿元") else None,
+        backend="rules",
+    )

@@ -1,0 +1,80 @@
+"""Metadata finders and sentence-stated projects, on text written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.backends.rules import metadata
+from extractor.backends.rules.projects import scan_projects
+from tests.backends.rules.conftest import doc
+
+
+def test_title_gives_year_org_and_kind() -> None:
+    d = doc("2024年度某某县农业农村局部门整体支出绩效自评报告\n一、基本情况\n")
+    assert metadata.find_year(d).value == 2024  # type: ignore[union-attr]
+    assert metadata.find_org(d).value == "某某县农业农村局"  # type: ignore[union-attr]
+    assert metadata.find_kind(d).value == "department_performance_self_evaluation"  # type: ignore[union-attr]
+
+
+def test_final_accounts_title_and_org_before_the_year() -> None:
+    d = doc("某市文化馆2023年度部门决算\n第一部分 概况\n")
+    assert metadata.find_org(d).value == "某市文化馆"  # type: ignore[union-attr]
+    assert metadata.find_kind(d).value == "department_final_accounts"  # type: ignore[union-attr]
+
+
+def test_org_from_a_labelled_field() -> None:
+    d = doc("绩效自评表\n单位名称:某某区卫生健康局\n")
+    assert metadata.find_org(d).value == "某某区卫生健康局"  # type: ignore[union-attr]
+
+
+def test_score_and_grade() -> None:
+    d = doc("经综合评价，部门整体支出自评得分为91.5分，评价等级为“良”。")
+    assert metadata.find_score(d).value == Decimal("91.5")  # type: ignore[union-attr]
+    assert metadata.find_grade(d).value == "良"  # type: ignore[union-attr]
+
+
+def test_a_project_score_is_not_the_department_score_and_praise_is_no_grade() -> None:
+    d = doc("“职工书屋”项目绩效自评综述：绩效自评得分为88分。多名职工被评为“优秀工作者”。")
+    assert metadata.find_score(d) is None
+    assert metadata.find_grade(d) is None
+
+
+def test_projects_stated_in_sentences() -> None:
+    d = doc("“职工书屋”项目绩效自评综述：绩效自评得分为88分。项目全年预算数为12万元，执行数为10.8万元，完成预算的90%。\n"
+            "重点任务项目劳模慰问经费，年初预算为3万元，年度预算执行数为3万元，预算执行率为100%。\n")
+    got = {(p.name, p.budget, p.actual, p.rate, p.score) for p in scan_projects(d)}
+    assert got == {
+        ("职工书屋", Decimal(12), Decimal("10.8"), Decimal(90), Decimal(88)),
+        ("劳模慰问经费", Decimal(3), Decimal(3), Decimal(100), None),
+    }
+
+
+def test_average_project_scores_are_not_the_department_score() -> None:
+    assert metadata.find_score(doc("本部门对实施的20个项目开展了绩效自评，平均得分90.5分。")) is None
+
+
+def test_projects_named_before_a_full_stop_keep_their_word_project() -> None:
+    d = doc("(一)河道清淤项目。项目预算数200.00万元，执行数180.00万元，执行率90%。\n")
+    assert [(p.name, p.budget, p.actual, p.rate) for p in scan_projects(d)] == [
+        ("河道清淤项目", Decimal("200.00"), Decimal("180.00"), Decimal(90)),
+    ]
+
+
+def test_enumerated_funds_with_their_budget_are_projects_but_function_lines_are_not() -> None:
+    d = doc("(一)城乡医疗救助资金。全年预算300.00万元，实际支出280.50万元，执行率93.5%。\n"
+            "1.教育支出(类)普通教育(款)小学教育(项)。年初预算为10万元，支出决算为9万元。\n")
+    assert [(p.name, p.budget, p.actual, p.rate) for p in scan_projects(d)] == [
+        ("城乡医疗救助资金", Decimal("300.00"), Decimal("280.50"), Decimal("93.5")),
+    ]
+
+
+def test_a_project_report_scores_itself() -> None:
+    d = doc("经综合评价，该项目自评总分92.5分，评价等级为“优”。")
+    assert metadata.find_score(d) is None  # in a department report: a project's score
+    assert metadata.find_score(d, "project_performance_self_evaluation").value == Decimal("92.5")  # type: ignore[union-attr]
+
+
+def test_an_organisation_alone_on_the_first_line() -> None:
+    d = doc("\n某某市自然资源局\n2024年度项目支出绩效自评报告\n")
+    assert metadata.find_org(d).value == "某某市自然资源局"  # type: ignore[union-attr]
+    assert metadata.find_org(doc("关于开展绩效自评的说明\n正文。\n")) is None

@@ -1,0 +1,107 @@
+"""Each cue pattern on sentences written for the test (not copied from the samples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.backends.rules import patterns
+from extractor.backends.rules.lexicon import find_terms, scope_in
+
+
+@pytest.mark.parametrize(
+    ("lead", "unit", "before", "expected"),
+    [
+        ("年初预算为", "万元", "", ("budget", False, "current")),
+        ("万元，决算数为", "万元", "", ("actual", False, "current")),
+        ("，占", "%", "", ("share", False, "current")),
+        ("，占支出总额的", "%", "", ("share", False, "current")),
+        ("，执行率为", "%", "", ("rate", False, "current")),
+        ("，完成年初预算的", "%", "", ("rate", False, "current")),
+        ("，比上年减少", "万元", "", ("change", True, "current")),
+        ("，比上年减少3万元，下降", "%", "", ("change_pct", True, "current")),
+        ("增长", "%", "与2021年度相比，", ("change_pct", False, "current")),
+        ("，较上年决算数增加", "万元", "", ("change", False, "current")),
+        ("，较预算支出减少", "万元", "", ("vs_budget", True, "current")),
+        ("，比年初预算增加", "万元", "", ("vs_budget", False, "current")),
+        ("，上年决算数为", "万元", "", ("actual", False, "prior")),
+        ("全年预算执行数", "万元", "", ("actual", False, "current")),
+        ("一般公共预算财政拨款收入", "万元", "", ("actual", False, "current")),
+    ],
+)
+def test_classify_measures(lead: str, unit: str, before: str, expected: tuple[str, bool, str]) -> None:
+    m = patterns.classify(lead, unit, sentence_before=before + lead)
+    assert m is not None
+    assert (m.measure, m.negative, m.period) == expected
+
+
+def test_percent_against_the_budget_is_no_catalogue_measure() -> None:
+    assert patterns.classify("，上升", "%", sentence_before="经费支出50万元，比年初预算数减少10万元，上升") is None
+
+
+def test_a_bare_percent_without_cue_is_left_out() -> None:
+    assert patterns.classify("，为", "%", sentence_before="达到标准，为") is None
+
+
+@pytest.mark.parametrize(("before", "target"), [("≥", True), (">=", True), ("不低于", True), ("为", False), ("", False)])
+def test_targets_are_recognised(before: str, target: bool) -> None:
+    assert patterns.is_target("指标" + before) is target
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("支出1,234.5万元", "万元"), ("共12名", "名"), ("占8.5%", "%"), ("增加300元", "元"), ("合计2.1亿元", "亿元")],
+)
+def test_unit_numbers(text: str, unit: str) -> None:
+    m = patterns.UNIT_NUMBER.search(text)
+    assert m is not None and m.group("unit") == unit
+
+
+def test_unit_numbers_skip_years_and_people_counts_in_wan() -> None:
+    assert patterns.UNIT_NUMBER.search("2024年度") is None
+    assert patterns.UNIT_NUMBER.search("服务3万人次") is None
+    m0 = patterns.UNIT_NUMBER.search("服务300人次")
+    assert m0 is not None and m0.group("unit") == "人次"  # found, and the scanner drops it
+    m = patterns.UNIT_NUMBER.search("服务3万人")
+    assert m is None or m.group("unit") != "万"
+
+
+def test_noise_between_subject_and_number() -> None:
+    assert not patterns.noisy("比上年度决算数增加")
+    assert patterns.noisy("全面开展绩效评价工作，涉及十二个单位，共涉及资金")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "scope"),
+    [
+        ("一般公共预算财政拨款支出", "expenditure.total", "general_public_budget"),
+        ("政府性基金预算财政拨款收入", "income.total", "government_fund"),
+        ("财政拨款收入", "income.total", "fiscal"),
+        ("一般公共预算财政拨款基本支出", "expenditure.basic", "general_public_budget"),
+        ("商品和服务支出", "expenditure.public", None),
+        ("公务用车运行维护费", "three_public.vehicles_operation", None),
+        ("公务用车购置及运行维护费", "three_public.vehicles", None),
+        ("授予小微企业合同金额", "procurement.small_micro", None),
+        ("年末结转和结余", "carryover.closing", None),
+        ("使用非财政拨款结余", "non_fiscal_surplus_used", None),
+        ("机关运行经费", "agency_operating_cost", None),
+        ("实有在职人员", "staff.in_service", None),
+    ],
+)
+def test_terms_name_their_concept_and_scope(text: str, concept: str, scope: str | None) -> None:
+    terms = find_terms(text)
+    assert [t.concept for t in terms] == [concept]
+    assert terms[0].scope == scope
+
+
+def test_function_classes_and_items_carry_their_labels() -> None:
+    terms = find_terms("教育支出(类)普通教育(款)小学教育(项)")
+    assert [(t.concept, t.label) for t in terms] == [
+        ("expenditure.function", "教育支出"),
+        ("expenditure.function_item", "小学教育"),
+    ]
+    assert [(t.concept, t.label) for t in find_terms("卫生健康支出30万元")] == [("expenditure.function", "卫生健康支出")]
+
+
+def test_non_fiscal_is_not_fiscal() -> None:
+    assert scope_in("使用非财政拨款结余") is None
+    assert scope_in("财政拨款结转") == "fiscal"

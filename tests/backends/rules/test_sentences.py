@@ -1,0 +1,197 @@
+"""The sentence scanner on sentences written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.backends.rules.sentences import scan
+from tests.backends.rules.conftest import doc
+
+
+def facts(text: str) -> set[tuple]:
+    d = doc(text)
+    out = set()
+    for f in scan(d):
+        assert d.text[f.evidence.start : f.evidence.end] == f.evidence.quote
+        out.add((f.concept, f.measure, f.period, f.scope, f.label, f.value))
+    return out
+
+
+def test_total_with_parts_shares_and_a_change() -> None:
+    got = facts("2024年某局支出合计1,200.50万元，比上年增加100万元，增长9.1%。其中：基本支出900.5万元，占75%；项目支出300万元，占25%。")
+    assert got == {
+        ("expenditure.total", "actual", "current", "all", None, Decimal("1200.50")),
+        ("expenditure.total", "change", "current", "all", None, Decimal("100")),
+        ("expenditure.total", "change_pct", "current", "all", None, Decimal("9.1")),
+        ("expenditure.basic", "actual", "current", "all", None, Decimal("900.5")),
+        ("expenditure.basic", "share", "current", "all", None, Decimal("75")),
+        ("expenditure.project", "actual", "current", "all", None, Decimal("300")),
+        ("expenditure.project", "share", "current", "all", None, Decimal("25")),
+    }
+
+
+def test_decreases_are_negative_and_yuan_become_wan() -> None:
+    got = facts("公务接待费支出12,345元，比上年减少2,000元，下降13.9%。")
+    assert ("three_public.reception", "actual", "current", "all", None, Decimal("1.2345")) in got
+    assert ("three_public.reception", "change", "current", "all", None, Decimal("-0.2000")) in got
+    assert ("three_public.reception", "change_pct", "current", "all", None, Decimal("-13.9")) in got
+
+
+def test_budget_actual_and_rate_of_a_scoped_total() -> None:
+    got = facts("2024年度一般公共预算财政拨款支出年初预算为50万元，支出决算为45万元，完成年初预算的90%。")
+    assert got == {
+        ("expenditure.total", "budget", "current", "general_public_budget", None, Decimal("50")),
+        ("expenditure.total", "actual", "current", "general_public_budget", None, Decimal("45")),
+        ("expenditure.total", "rate", "current", "general_public_budget", None, Decimal("90")),
+    }
+
+
+def test_the_whole_of_a_share_is_not_a_new_subject() -> None:
+    got = facts("财政拨款收入80万元，占本年收入合计的80%。")
+    assert ("income.total", "share", "current", "fiscal", None, Decimal("80")) in got
+    assert not any(f[3] == "all" and f[0] == "income.total" for f in got)
+
+
+def test_heading_scope_applies_to_unscoped_terms_below_it() -> None:
+    got = facts("六、一般公共预算财政拨款基本支出情况说明\n人员经费60万元，公用经费5万元。\n七、其他\n人员经费1万元。")
+    assert ("expenditure.personnel", "actual", "current", "general_public_budget", None, Decimal("60")) in got
+    assert ("expenditure.public", "actual", "current", "general_public_budget", None, Decimal("5")) in got
+    assert ("expenditure.personnel", "actual", "current", "all", None, Decimal("1")) in got
+
+
+def test_function_item_values_follow_their_heading_sentence() -> None:
+    got = facts("教育支出(类)普通教育(款)小学教育(项)。年初预算为10万元，支出决算为12万元，完成年初预算的120%。")
+    assert ("expenditure.function_item", "budget", "current", "all", "小学教育", Decimal("10")) in got
+    assert ("expenditure.function_item", "actual", "current", "all", "小学教育", Decimal("12")) in got
+    assert ("expenditure.function_item", "rate", "current", "all", "小学教育", Decimal("120")) in got
+
+
+def test_staff_counts_need_people_units() -> None:
+    got = facts("核定编制30人，实有在职人员28人，其中行政人员20人，事业人员8人；离退休人员5人。")
+    assert got == {
+        ("staff.authorized", "actual", "current", "all", None, Decimal("30")),
+        ("staff.in_service", "actual", "current", "all", None, Decimal("28")),
+        ("staff.administrative", "actual", "current", "all", None, Decimal("20")),
+        ("staff.institutional", "actual", "current", "all", None, Decimal("8")),
+        ("staff.retired", "actual", "current", "all", None, Decimal("5")),
+    }
+
+
+def test_sub_items_outside_the_catalogue_do_not_bind() -> None:
+    got = facts("单位共有车辆4辆，其中，执法执勤用车3辆、应急保障用车1辆。")
+    assert got == {("vehicles.count", "actual", "current", "all", None, Decimal("4"))}
+
+
+def test_flat_against_last_year_is_a_zero_change() -> None:
+    got = facts("因公出国(境)费0万元，与上年持平。")
+    assert ("three_public.overseas", "change", "current", "all", None, Decimal("0")) in got
+
+
+def test_targets_and_unrelated_numbers_are_left_out() -> None:
+    assert facts("培训学员350名，发放慰问金20万元。") == set()
+    assert facts("项目支出成本<=100万元") == set()
+
+
+def test_vs_budget_and_prior_year() -> None:
+    got = facts("人员经费决算支出20.5万元，较预算支出增加1.5万元。上年决算数为18万元。")
+    assert ("expenditure.personnel", "vs_budget", "current", "all", None, Decimal("1.5")) in got
+    assert ("expenditure.personnel", "actual", "prior", "all", None, Decimal("18")) in got
+
+
+def test_grand_totals_with_carryover_are_not_income_or_spending_totals() -> None:
+    got = facts("2024年度收入总计150万元，支出总计150万元。本年收入合计120万元，本年支出合计110万元。")
+    assert got == {
+        ("income.total", "actual", "current", "all", None, Decimal("120")),
+        ("expenditure.total", "actual", "current", "all", None, Decimal("110")),
+    }
+
+
+def test_a_comparison_opening_the_line_governs_every_clause() -> None:
+    got = facts("与上年相比，财政拨款收入增加20万元，增长5%；财政拨款支出减少3万元，下降1.5%。")
+    assert ("income.total", "change", "current", "fiscal", None, Decimal("20")) in got
+    assert ("expenditure.total", "change", "current", "fiscal", None, Decimal("-3")) in got
+    assert ("expenditure.total", "change_pct", "current", "fiscal", None, Decimal("-1.5")) in got
+
+
+def test_a_change_with_no_comparison_is_left_out() -> None:
+    assert facts("因人员调整，人员经费增加3万元。") == set()
+
+
+def test_carry_over_of_basic_spending_is_not_basic_spending() -> None:
+    got = facts("年末结转和结余50万元，其中：基本支出结转10万元，项目支出结转和结余40万元。")
+    assert got == {("carryover.closing", "actual", "current", "all", None, Decimal("50"))}
+
+
+def test_other_income_sources_are_never_fiscal() -> None:
+    got = facts("本年收入合计100万元，其中：财政拨款收入80万元，事业收入15万元，其他收入5万元。")
+    assert ("income.business", "actual", "current", "all", None, Decimal("15")) in got
+    assert ("income.other", "actual", "current", "all", None, Decimal("5")) in got
+
+
+def test_department_budget_execution_and_prior_year() -> None:
+    got = facts("部门全年预算数为500万元，实际支出450万元，预算执行率为90%。全年支出较2022年度的420万元有所增加。")
+    assert ("expenditure.total", "budget", "current", "all", None, Decimal("500")) in got
+    assert ("expenditure.total", "actual", "current", "all", None, Decimal("450")) in got
+    assert ("expenditure.total", "rate", "current", "all", None, Decimal("90")) in got
+    assert ("expenditure.total", "actual", "prior", "all", None, Decimal("420")) in got
+
+
+def test_actual_spending_of_an_unnamed_subject_binds_to_nothing() -> None:
+    assert facts("(二)道路养护项目。全年预算80万元，实际支出78万元。") == set()
+
+
+def test_quoted_function_items_with_dashes() -> None:
+    got = facts("“教育支出—普通教育—高中教育”(项)年初预算1,200,000.00元，决算数1,150,000.00元。")
+    assert ("expenditure.function_item", "budget", "current", "all", "高中教育", Decimal("120.000000")) in got
+    assert ("expenditure.function_item", "actual", "current", "all", "高中教育", Decimal("115.000000")) in got
+
+
+def test_procurement_categories_inside_a_procurement_sentence_only() -> None:
+    got = facts("政府采购支出总额60万元，其中：货物类10万元，工程类30万元，服务类20万元。")
+    assert ("procurement.goods", "actual", "current", "all", None, Decimal("10")) in got
+    assert ("procurement.works", "actual", "current", "all", None, Decimal("30")) in got
+    assert ("procurement.services", "actual", "current", "all", None, Decimal("20")) in got
+    assert facts("采购办公设备，货物类10万元。") == set()
+
+
+def test_counts_after_the_first_need_their_own_noun() -> None:
+    got = facts("内设办公室(中心)6个，下辖社区9个；现有公务用车2辆。")
+    assert got == {
+        ("org.internal_units", "actual", "current", "all", None, Decimal("6")),
+        ("vehicles.count", "actual", "current", "all", None, Decimal("2")),
+    }
+
+
+def test_respectively_pairs_the_kth_number_with_the_kth_subject() -> None:
+    got = facts("基本支出和项目支出分别为300万元和200万元，占比分别为60%和40%。")
+    assert got == {
+        ("expenditure.basic", "actual", "current", "all", None, Decimal("300")),
+        ("expenditure.project", "actual", "current", "all", None, Decimal("200")),
+        ("expenditure.basic", "share", "current", "all", None, Decimal("60")),
+        ("expenditure.project", "share", "current", "all", None, Decimal("40")),
+    }
+    got = facts("教育支出、卫生健康支出、住房保障支出分别占决算支出的70.5%、20%和9.5%。")
+    assert {(f[4], f[5]) for f in got if f[1] == "share"} == {
+        ("教育支出", Decimal("70.5")), ("卫生健康支出", Decimal(20)), ("住房保障支出", Decimal("9.5"))}
+
+
+def test_a_breakdown_of_authorised_posts_is_not_staff() -> None:
+    got = facts("核定编制42名(行政编制17名、事业编制25名)，年末实有在职人员39人。")
+    assert got == {
+        ("staff.authorized", "actual", "current", "all", None, Decimal(42)),
+        ("staff.in_service", "actual", "current", "all", None, Decimal(39)),
+    }
+
+
+def test_glosses_in_parentheses_and_scopes_named_before_the_number() -> None:
+    got = facts("人员经费(含离退休费)80万元；项目支出中，财政拨款安排(60万元)。其他支出(福利彩票公益金安排)30万元。")
+    assert ("expenditure.personnel", "actual", "current", "all", None, Decimal("80")) in got
+    assert ("expenditure.project", "actual", "current", "fiscal", None, Decimal("60")) in got
+    assert ("expenditure.function", "actual", "current", "all", "其他支出", Decimal("30")) in got
+    assert not any(f[0] == "staff.retired" for f in got)
+
+
+def test_procurement_budget_and_amount() -> None:
+    got = facts("全年政府采购预算120.00万元，实际采购金额110.50万元。")
+    assert got == {("procurement.total", "budget", "current", "all", None, Decimal("120.00")),
+                   ("procurement.total", "actual", "current", "all", None, Decimal("110.50"))}
