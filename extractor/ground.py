@@ -15,19 +15,25 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import Literal
 
 from rapidfuzz import fuzz
 
 from extractor.document import Document, normalise
-from extractor.result import Extraction
-from extractor.numbers import find_numbers
-from extractor.result import Evidence, Fact, Indicator, Project
+from extractor.numbers import number_in_quote
+from extractor.result import (
+    INDICATOR_NUMBERS,
+    PROJECT_NUMBERS,
+    Evidence,
+    Extraction,
+    Fact,
+    Indicator,
+    Project,
+)
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Aligned", "align", "evidence_for", "number_in_quote", "verify"]
+__all__ = ["Aligned", "align", "evidence_for", "verify"]
 
 _SPACE = re.compile(r"\s+")
 FUZZY_MIN_SCORE = 90.0
@@ -87,24 +93,6 @@ def evidence_for(doc: Document, start: int, end: int, how: str = "exact") -> Evi
     )
 
 
-_SHIFTS = (0, 4, -4)  # same unit, 元 → 万元, 亿元 → 万元
-_ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
-"""Words that state a zero ("与上年持平": change 0)."""
-
-
-def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True) -> bool:
-    """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned),
-    or is zero stated in words ("与上年持平")."""
-    if value == 0 and _ZERO_WORDS.search(quote):
-        return True
-    for n in find_numbers(quote):
-        for shift in _SHIFTS:
-            v = n.value.scaleb(-shift)
-            if v == value or (allow_sign_flip and v == -value):
-                return True
-    return False
-
-
 def _ok(doc: Document, ev: Evidence) -> bool:
     return 0 <= ev.start < ev.end <= len(doc.text) and doc.text[ev.start : ev.end] == ev.quote
 
@@ -121,14 +109,14 @@ def verify(doc: Document, ex: Extraction) -> tuple[Extraction, dict[str, int]]:
             log.debug("dropped ungrounded fact %s=%s quote=%r", f.concept, f.value, f.evidence.quote)
     projects: list[Project] = []
     for p in ex.projects:
-        kept, n = _verify_cells(doc, p, ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score"),
+        kept, n = _verify_cells(doc, p, tuple(PROJECT_NUMBERS),
                                 needs_a_number=True)
         dropped += n
         if kept is not None:
             projects.append(kept)
     indicators: list[Indicator] = []
     for ind in ex.indicators:
-        kept_i, n = _verify_cells(doc, ind, ("weight", "score"))
+        kept_i, n = _verify_cells(doc, ind, tuple(INDICATOR_NUMBERS))
         dropped += n
         if kept_i is not None:
             indicators.append(kept_i)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["NUMBER_RE", "WrittenNumber", "decimals_of", "find_numbers", "parse_number", "to_wan"]
+__all__ = ["NUMBER_RE", "WrittenNumber", "decimals_of", "find_numbers", "number_in_quote", "parse_number", "to_wan"]
 
 # A number as written: optional sign, digits with optional thousands separators, decimals.
 NUMBER_RE = re.compile(r"(?<![\d.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
@@ -72,3 +72,21 @@ def find_numbers(text: str, offset: int = 0) -> list[WrittenNumber]:
             )
         )
     return out
+
+
+_SHIFTS = (0, 4, -4)  # same unit, 元 → 万元, 亿元 → 万元
+_ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
+"""Words that state a zero ("与上年持平": change 0)."""
+
+
+def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True) -> bool:
+    """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned),
+    or is zero stated in words ("与上年持平")."""
+    if value == 0 and _ZERO_WORDS.search(quote):
+        return True
+    for n in find_numbers(quote):
+        for shift in _SHIFTS:
+            v = n.value.scaleb(-shift)
+            if v == value or (allow_sign_flip and v == -value):
+                return True
+    return False

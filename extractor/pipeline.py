@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 from extractor._version import __version__
+from extractor.backends import Backend, get_backend
 from extractor.document import Document
 from extractor.errors import ConfigError
-from extractor.backends import Backend, get_backend
 from extractor.ground import verify
 from extractor.ingest import read, read_bytes
 from extractor.result import Provenance, Result, SourceInfo

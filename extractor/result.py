@@ -11,8 +11,10 @@ project and indicator carries :class:`Evidence`; the grounding stage guarantees
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
@@ -70,6 +72,16 @@ class Fact(_Frozen):
     @property
     def key(self) -> tuple[str, str, str, str, str | None]:
         return (self.concept, self.measure, self.period, self.scope, self.label)
+
+
+PROJECT_NUMBERS: Mapping[str, str] = MappingProxyType(
+    {"budget": "万元", "actual": "万元", "rate": "%", "fiscal_budget": "万元", "fiscal_actual": "万元", "score": "%"}
+)
+"""The numeric fields of a project row and their units: the one list every stage reads."""
+PROJECT_MONEY: tuple[str, ...] = tuple(k for k, unit in PROJECT_NUMBERS.items() if unit == "万元")
+INDICATOR_NUMBERS: Mapping[str, str] = MappingProxyType({"weight": "%", "score": "%"})
+"""The numeric fields of an indicator row (points, compared like percents)."""
+INDICATOR_STRINGS: tuple[str, ...] = ("level1", "level2", "name", "target", "actual", "note")
 
 
 class Project(_Frozen):

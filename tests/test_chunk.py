@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.backends.llm.schema import ROUTING_TERMS
 from extractor.chunk import chunk_document, route, split_chunk
 from extractor.document import build_document
-from extractor.backends.llm.schema import ROUTING_TERMS
 from extractor.ingest import read
 from extractor.settings import Settings
 

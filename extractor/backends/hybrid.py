@@ -24,14 +24,13 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from extractor.chunk import Chunk
-from extractor.document import Document
 from extractor.backends import Backend
-from extractor.result import Extraction
 from extractor.backends.llm import LLMBackend, run_sync
 from extractor.backends.llm.merge import norm_name
 from extractor.backends.llm.schema import group_of
-from extractor.result import Evaluation, Evidence, Fact, Indicator, Project
+from extractor.chunk import Chunk
+from extractor.document import Document
+from extractor.result import PROJECT_NUMBERS, Evaluation, Evidence, Extraction, Fact, Indicator, Project
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,7 +38,7 @@ log = logging.getLogger(__name__)
 __all__ = ["HybridBackend", "covered_groups"]
 
 _ROW_FIELDS = {
-    "project": ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score"),
+    "project": tuple(PROJECT_NUMBERS),
     "indicator": ("weight", "target", "actual", "score"),
 }
 

@@ -7,7 +7,7 @@ itself tested. It is split like the pipeline it measures:
   (an unknown concept or a duplicated key is an error, not a silent never-match);
 * :mod:`~extractor.evaluate.score` scores one result against one gold file, per the spec's
   "Scoring" section, and sums document scores;
-* :mod:`~extractor.evaluate.run` extracts (or loads) the result for each gold document;
+* :mod:`~extractor.harness` extracts (or loads) the result for each gold document;
 * :mod:`~extractor.evaluate.report` writes ``metrics.json`` and ``report.md`` and builds the
   terminal table;
 * :mod:`~extractor.evaluate.baseline` compares a run with a stored ``metrics.json``.

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import EvaluationError
+from extractor.evaluate.outcome import GOOD_OUTCOMES
 from extractor.evaluate.report import HEADLINE, lookup
-from extractor.evaluate.score import GOOD_OUTCOMES
 
 __all__ = ["EPSILON", "Comparison", "check_fail_under", "compare", "load_metrics", "parse_fail_under"]
 

@@ -22,7 +22,7 @@ Findings
 Grounding
     Every value a result carries is checked the way the pipeline promises: the evidence span
     holds the quote (``text[start:end] == quote``) and a number occurs in its quote
-    (:func:`extractor.ground.number_in_quote`). Facts, project and indicator rows and their
+    (:func:`extractor.numbers.number_in_quote`). Facts, project and indicator rows and their
     numeric cells, the evaluation score and grade, metadata evidence and findings' facts are
     checked; each failure is a violation, listed with the value and the quote.
 """
@@ -35,9 +35,9 @@ from scipy.optimize import linear_sum_assignment
 
 from extractor.evaluate.counts import FindingCounts, GroundCounts, fact_values_match, fmt, values_match
 from extractor.evaluate.gold import ExpectedFinding, Gold, GoldCulprit, normalise_name
-from extractor.evaluate.score import NAME_FLOOR, Outcome, name_similarity
-from extractor.ground import number_in_quote
-from extractor.result import Culprit, Evidence, Finding, FindingFact, Result
+from extractor.evaluate.outcome import NAME_FLOOR, Outcome, name_similarity
+from extractor.numbers import number_in_quote
+from extractor.result import INDICATOR_NUMBERS, Culprit, Evidence, Finding, FindingFact, Result
 
 __all__ = ["check_grounding", "ref_matches", "score_findings"]
 
@@ -169,7 +169,7 @@ def check_grounding(result: Result, text: str) -> tuple[GroundCounts, list[dict[
         check(f"fact {f.concept}{label}@{f.scope} {f.measure} {f.period}", f.evidence, f.value)
     for kind, rows, numeric in (("project", result.projects, ("budget", "actual", "rate", "fiscal_budget",
                                                                "fiscal_actual", "score")),
-                                ("indicator", result.indicators, ("weight", "score"))):
+                                ("indicator", result.indicators, tuple(INDICATOR_NUMBERS))):
         for row in rows:
             check(f"{kind} {row.name}", row.evidence, None)
             for name in numeric:

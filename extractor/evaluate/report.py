@@ -15,6 +15,7 @@ watches and which way is better.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +31,19 @@ from extractor.evaluate.counts import (
     MetaCounts,
     RowCounts,
 )
-from extractor.evaluate.run import EvalRun
+from extractor.evaluate.gold import Gold
 from extractor.evaluate.score import DocScore
 
 __all__ = ["HEADLINE", "build_metrics", "doc_metrics", "dumps_metrics", "lookup", "render_markdown", "terminal_table", "write_reports"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class EvalRun:
+    golds: tuple[Gold, ...]
+    scores: tuple[DocScore, ...]
+    run: dict[str, Any]
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
 
 HEADLINE: tuple[tuple[str, int], ...] = (
     ("facts.f1", +1),

@@ -44,12 +44,9 @@ Findings and grounding: see :mod:`~extractor.evaluate.findings`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
 
 from extractor.concepts import family_of
 from extractor.evaluate.counts import (
@@ -64,49 +61,19 @@ from extractor.evaluate.counts import (
     values_match,
 )
 from extractor.evaluate.gold import FactKey, Gold, GoldIndicator, GoldProject, normalise_name
-from extractor.result import Fact, Indicator, Project, Result
+from extractor.evaluate.outcome import Outcome, pair_rows
+from extractor.result import (
+    INDICATOR_NUMBERS,
+    INDICATOR_STRINGS,
+    PROJECT_NUMBERS,
+    Fact,
+    Indicator,
+    Project,
+    Result,
+)
 
-__all__ = ["NAME_FLOOR", "DocScore", "Outcome", "name_similarity", "pair_rows", "score_document", "score_facts"]
+__all__ = ["DocScore", "score_document", "score_facts"]
 
-NAME_FLOOR = 0.6
-"""Rows whose normalised names are less similar than this are never paired."""
-
-GOOD_OUTCOMES = frozenset({"correct", "correctly_absent", "matched", "recalled", "named"})
-
-PROJECT_NUMBERS = {"budget": "万元", "actual": "万元", "rate": "%", "fiscal_budget": "万元",
-                   "fiscal_actual": "万元", "score": "%"}
-INDICATOR_NUMBERS = {"weight": "%", "score": "%"}
-INDICATOR_STRINGS = ("level1", "level2", "name", "target", "actual", "note")
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """One scored item, with enough to show and to diff against a baseline.
-
-    ``quote`` is the result's evidence (gold's own quote for a miss); it is written to
-    ``metrics.json`` only for items that went wrong, the ones a reader needs it for."""
-
-    document: str
-    kind: str
-    id: str
-    outcome: str
-    gold: str | None = None
-    extracted: tuple[str, ...] = ()
-    quote: str | None = None
-    family: str | None = None
-    error: float | None = None
-
-    @property
-    def good(self) -> bool:
-        return self.outcome in GOOD_OUTCOMES
-
-    def to_dict(self) -> dict[str, object]:
-        d: dict[str, object] = {"document": self.document, "kind": self.kind, "id": self.id,
-                                "outcome": self.outcome, "gold": self.gold, "extracted": list(self.extracted)}
-        for k in ("quote", "family", "error"):
-            if getattr(self, k) is not None and not (k == "quote" and self.good):
-                d[k] = getattr(self, k)
-        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,26 +154,6 @@ def score_facts(gold: Gold, result: Result) -> tuple[FactCounts, dict[str, FactC
 # --------------------------------------------------------------------------- rows
 
 
-def name_similarity(a: str | None, b: str | None) -> float:
-    na, nb = normalise_name(a), normalise_name(b)
-    if not na or not nb:
-        return 0.0
-    return float(fuzz.ratio(na, nb)) / 100.0
-
-
-def pair_rows(gold_names: Sequence[str], result_names: Sequence[str],
-              tiebreak: Callable[[int, int], float] | None = None,
-              floor: float = NAME_FLOOR) -> list[tuple[int, int, float]]:
-    """Optimal one-to-one pairs ``(gold index, result index, similarity)`` above ``floor``."""
-    if not gold_names or not result_names:
-        return []
-    sim = [[name_similarity(g, r) for r in result_names] for g in gold_names]
-    weight = [[(v + (tiebreak(i, j) if tiebreak else 0.0)) if v >= floor else 0.0 for j, v in enumerate(row)]
-              for i, row in enumerate(sim)]
-    rows, cols = linear_sum_assignment(weight, maximize=True)
-    return [(int(i), int(j), sim[i][j]) for i, j in zip(rows, cols, strict=True) if sim[i][j] >= floor]
-
-
 def _row_ids(kind: str, names: Sequence[str]) -> list[str]:
     ids, seen = [], dict[str, int]()
     for n in names:
@@ -217,7 +164,7 @@ def _row_ids(kind: str, names: Sequence[str]) -> list[str]:
 
 
 def _score_rows(doc: str, kind: str, gold_rows: Sequence[GoldProject | GoldIndicator],
-                result_rows: Sequence[Project | Indicator], numbers: dict[str, str],
+                result_rows: Sequence[Project | Indicator], numbers: Mapping[str, str],
                 strings: Sequence[str]) -> tuple[RowCounts, list[Outcome]]:
     rows = [r for r in result_rows if not r.is_total]
     tiebreak = None

@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Literal
 
 from extractor.concepts import SCOPES
+from extractor.result import PROJECT_MONEY
 
 __all__ = ["CN_BUDGET", "Form", "IndicatorRules", "LabelSum", "Nesting", "PerMeasure", "Profile",
            "ProjectRules", "Ref", "ShareWhole", "Sum", "parse_ref"]
@@ -123,7 +124,7 @@ class Nesting:
 class ProjectRules:
     rate: bool = True
     bounds: tuple[tuple[str, str], ...] = (("fiscal_budget", "budget"), ("fiscal_actual", "actual"))
-    total_fields: tuple[str, ...] = ("budget", "actual", "fiscal_budget", "fiscal_actual")
+    total_fields: tuple[str, ...] = PROJECT_MONEY
     within: tuple[tuple[str, str], ...] = (("actual", "expenditure.project:actual"),
                                            ("budget", "expenditure.project:budget"))
     """Σ of the listed projects' field ≤ a fact (the projects are part of 项目支出)."""

@@ -22,13 +22,13 @@ from decimal import Decimal
 
 from extractor.concepts import PERCENT_MEASURES
 from extractor.reconcile.intervals import Interval, decimals_of_value, written
-from extractor.result import Evidence, FindingFact, Result
+from extractor.result import PROJECT_NUMBERS, Evidence, FindingFact, Result
 
 __all__ = ["EVAL_SCORE", "Book", "Candidate", "Slot", "SlotKey", "fact_key", "norm_name"]
 
 SlotKey = tuple[str, ...]
 EVAL_SCORE: SlotKey = ("evaluation", "score")
-PROJECT_FIELDS = ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score")
+PROJECT_FIELDS = tuple(PROJECT_NUMBERS)
 
 _MARKERS = re.compile(r"[（(](?:类|款|项)[)）]")
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.evaluate.gold import normalise_name
-from extractor.evaluate.score import NAME_FLOOR, name_similarity, pair_rows, score_document
+from extractor.evaluate.outcome import NAME_FLOOR, name_similarity, pair_rows
+from extractor.evaluate.score import score_document
 from extractor.result import Evidence, Fact
 from tests.evaluate.synth import gold, result_from_gold
 

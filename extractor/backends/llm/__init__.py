@@ -30,10 +30,6 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from extractor.chunk import Chunk, chunk_document, route, split_chunk
-from extractor.document import Document
-from extractor.errors import ConfigError, ModelError, ModelOutputError
-from extractor.result import Extraction
 from extractor.backends.llm.cache import ResponseCache, cache_key
 from extractor.backends.llm.client import Meter, ModelClient, Truncated
 from extractor.backends.llm.convert import Grounded, ground_answer
@@ -46,6 +42,10 @@ from extractor.backends.llm.schema import (
     response_model_for,
     schema_hash,
 )
+from extractor.chunk import Chunk, chunk_document, route, split_chunk
+from extractor.document import Document
+from extractor.errors import ConfigError, ModelError, ModelOutputError
+from extractor.result import Extraction
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ The model's word is taken for *what* a number is (concept, measure, scope); neve
 
 1. its ``quote`` is aligned to the chunk (:func:`extractor.ground.align`: exact, then
    width/space-normalised, then bounded fuzzy) — a quote that does not align is dropped;
-2. the number must occur in the aligned text (:func:`extractor.ground.number_in_quote`) —
+2. the number must occur in the aligned text (:func:`extractor.numbers.number_in_quote`) —
    an invented number is dropped;
 3. the unit written after the number in the text wins over the unit the model reported,
    and money is converted to 万元 (:func:`extractor.numbers.to_wan`), decimals as written.
@@ -22,13 +22,22 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractor.backends.llm.schema import ChunkAnswer
 from extractor.chunk import Chunk
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
-from extractor.backends.llm.schema import ChunkAnswer
-from extractor.ground import align, evidence_for, number_in_quote
-from extractor.numbers import WrittenNumber, decimals_of, find_numbers, parse_number, to_wan
-from extractor.result import Evaluation, Evidence, Fact, Indicator, Project
+from extractor.ground import align, evidence_for
+from extractor.numbers import WrittenNumber, decimals_of, find_numbers, number_in_quote, parse_number, to_wan
+from extractor.result import (
+    INDICATOR_NUMBERS,
+    PROJECT_MONEY,
+    PROJECT_NUMBERS,
+    Evaluation,
+    Evidence,
+    Fact,
+    Indicator,
+    Project,
+)
 
 __all__ = ["Grounded", "ground_answer"]
 
@@ -37,8 +46,8 @@ NARROW_OVER = 80
 _UNIT_AFTER = re.compile(r"\s*(亿元|万元|元|%|分|亿|万)")
 _SENTENCE = re.compile(r"[。；;\n]")
 _LABEL_SUFFIX = re.compile(r"\s*[(（](类|款|项)[)）]\s*$")
-_MONEY_FIELDS = ("budget", "actual", "fiscal_budget", "fiscal_actual")
-_PROJECT_FIELDS = ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score")
+_MONEY_FIELDS = PROJECT_MONEY
+_PROJECT_FIELDS = tuple(PROJECT_NUMBERS)
 
 
 @dataclass
@@ -178,7 +187,7 @@ def _project(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
 def _indicator(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
     a = _row_span(doc, chunk, item.quote, item.name)
     if a is None:
-        g.dropped += sum(getattr(item, f) is not None for f in ("weight", "score")) or 1
+        g.dropped += sum(getattr(item, f) is not None for f in INDICATOR_NUMBERS) or 1
         return
     nums, cells, decimals = _cells(doc, a.start, a.end, a.how, {"weight": item.weight, "score": item.score},
                                    (), "万元", g)

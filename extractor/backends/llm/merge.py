@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from extractor.backends import dedupe_facts
-from extractor.result import Evaluation, Fact, Indicator, Project
+from extractor.result import PROJECT_NUMBERS, Evaluation, Fact, Indicator, Project
 
 __all__ = ["merge_evaluations", "merge_facts", "merge_rows", "norm_name"]
 
@@ -48,7 +48,7 @@ def merge_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
 
 
 _ROW_FIELDS = {
-    Project: ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score"),
+    Project: tuple(PROJECT_NUMBERS),
     Indicator: ("level1", "level2", "weight", "target", "actual", "score", "note"),
 }
 

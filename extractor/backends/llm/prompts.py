@@ -28,13 +28,13 @@ from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import ValidationError
 
+from extractor.backends.llm.schema import ALL_GROUPS, concepts_in, group_of, response_model_for
 from extractor.chunk import Chunk
 from extractor.concepts import BY_ID
 from extractor.document import normalise
 from extractor.errors import ConfigError
-from extractor.backends.llm.schema import ALL_GROUPS, concepts_in, group_of, response_model_for
-from extractor.ground import number_in_quote
-from extractor.numbers import parse_number
+from extractor.numbers import number_in_quote, parse_number
+from extractor.result import INDICATOR_NUMBERS, PROJECT_NUMBERS
 
 __all__ = ["PromptSet", "default_prompts_dir", "load_prompts"]
 
@@ -146,11 +146,11 @@ def check_example(example: dict[str, Any]) -> None:
         number(f["value"], quoted(f, f["concept"]), f["concept"])
     for p in answer.get("projects", []):
         q = quoted(p, p["name"])
-        for k in ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score"):
+        for k in PROJECT_NUMBERS:
             number(p.get(k), q, f"{p['name']}.{k}")
     for ind in answer.get("indicators", []):
         q = quoted(ind, ind["name"])
-        for k in ("weight", "score"):
+        for k in INDICATOR_NUMBERS:
             number(ind.get(k), q, f"{ind['name']}.{k}")
         for k in ("target", "actual"):
             if ind.get(k) and ind[k] not in q:

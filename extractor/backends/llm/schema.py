@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from extractor.concepts import BY_ID, CATALOGUE, PERCENT_MEASURES, Measure, Period, Scope
 from extractor.numbers import parse_number
-from extractor.result import ReportKind
+from extractor.result import PROJECT_NUMBERS, ReportKind
 
 __all__ = [
     "ALL_GROUPS",
@@ -154,7 +154,7 @@ class FactItem(_Item):
         return self
 
 
-_NUMBER_FIELDS = ("budget", "actual", "rate", "fiscal_budget", "fiscal_actual", "score")
+_NUMBER_FIELDS = tuple(PROJECT_NUMBERS)
 
 
 class ProjectItem(_Item):

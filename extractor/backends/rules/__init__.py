@@ -7,12 +7,11 @@ whose role the backend cannot name is left out, not guessed.
 
 from __future__ import annotations
 
-from extractor.document import Document
 from extractor.backends import dedupe_facts
-from extractor.result import Extraction
 from extractor.backends.rules import metadata, projects, sentences, tables
+from extractor.document import Document
 from extractor.ground import evidence_for
-from extractor.result import Evaluation, Evidence, Project
+from extractor.result import Evaluation, Evidence, Extraction, Project
 from extractor.settings import Settings
 
 __all__ = ["RulesBackend"]

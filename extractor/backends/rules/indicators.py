@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractor.document import Document
 from extractor.backends.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number
+from extractor.document import Document
 from extractor.numbers import decimals_of, parse_number
 from extractor.result import Evidence, Indicator
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractor.document import Document
 from extractor.backends.rules import patterns
 from extractor.backends.rules.lexicon import find_terms
+from extractor.document import Document
 from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import Evidence, Project
 

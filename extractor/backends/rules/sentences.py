@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractor.concepts import BY_ID, unit_for
-from extractor.document import Document, heading_level
 from extractor.backends.rules import patterns
 from extractor.backends.rules.lexicon import TermMatch, find_terms, scope_in
+from extractor.concepts import BY_ID, unit_for
+from extractor.document import Document, heading_level
 from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import Evidence, Fact
 

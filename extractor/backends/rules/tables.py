@@ -21,14 +21,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractor.concepts import BY_ID, unit_for
-from extractor.document import Document
 from extractor.backends.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number, table_rows
 from extractor.backends.rules.indicators import read_indicators
 from extractor.backends.rules.lexicon import find_terms, scope_in
 from extractor.backends.rules.roles import VALUE_ROLES as _VALUE_ROLES
 from extractor.backends.rules.roles import role_of
 from extractor.backends.rules.wide import is_wide, ledger_header, read_ledger, read_wide, wide_header
+from extractor.concepts import BY_ID, unit_for
+from extractor.document import Document
 from extractor.result import Fact, Indicator, Project
 
 __all__ = ["TableReading", "read_tables", "role_of"]

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from extractor.concepts import BY_ID, unit_for
-from extractor.document import Document
 from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number
 from extractor.backends.rules.lexicon import find_terms, scope_in
 from extractor.backends.rules.roles import VALUE_ROLES as _VALUE_ROLES
 from extractor.backends.rules.roles import role_of
+from extractor.concepts import BY_ID, unit_for
+from extractor.document import Document
 from extractor.result import Fact
 
 __all__ = ["concept_column", "is_wide", "ledger_header", "read_ledger", "read_wide", "wide_header"]

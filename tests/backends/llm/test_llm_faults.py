@@ -12,10 +12,10 @@ from decimal import Decimal
 
 import pytest
 
+from extractor.backends.llm import LLMBackend
 from extractor.chunk import Chunk
 from extractor.document import build_document
 from extractor.errors import ModelError, ModelOutputError, RetryExhaustedError
-from extractor.backends.llm import LLMBackend
 
 from .conftest import KEY, fact, good_answer
 from .stub_server import Reply

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.chunk import Chunk
-from extractor.document import build_document
 from extractor.backends.llm.convert import ground_answer
 from extractor.backends.llm.merge import merge_facts, merge_rows
 from extractor.backends.llm.schema import ALL_GROUPS, response_model_for
+from extractor.chunk import Chunk
+from extractor.document import build_document
 from extractor.result import Evidence, Fact, Project
 
 TEXT = (

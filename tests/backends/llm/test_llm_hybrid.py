@@ -5,14 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from extractor.document import build_document
-from extractor.result import Extraction
 from extractor.backends.hybrid import HybridBackend
 from extractor.backends.llm import LLMBackend
+from extractor.document import build_document
 from extractor.ground import evidence_for
 from extractor.ingest import read
 from extractor.pipeline import run
-from extractor.result import Fact
+from extractor.result import Extraction, Fact
 
 from .conftest import fact
 from .stub_server import Reply, plausible_responder

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.backends.llm.prompts import default_prompts_dir, load_prompts
 from extractor.chunk import Chunk
 from extractor.errors import ConfigError
-from extractor.backends.llm.prompts import default_prompts_dir, load_prompts
 
 ROOT = Path(__file__).resolve().parents[3]
 

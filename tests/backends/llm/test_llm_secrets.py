@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from extractor.errors import RetryExhaustedError
 from extractor.backends.llm import LLMBackend
+from extractor.errors import RetryExhaustedError
 from extractor.pipeline import run
 
 from .conftest import KEY, good_answer

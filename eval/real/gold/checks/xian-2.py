@@ -121,4 +121,5 @@ checks.append(check_sum("245003 = 网络信息化建设 + 委托咨询业务 + �
 checks.append(check_sum("项目 合计 = Σ units", Y("457432345"), [Y("10508500"), Y("439793845"), Y("7130000")]))
 
 report(checks)
+# Expected BAD: prose 301/501 2036.82, 302 3092.07, 303/509 17.64, 502 2528.02 vs the 元 tables -> conflict findings in gold.
 sys.exit(0)

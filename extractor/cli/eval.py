@@ -20,21 +20,7 @@ from extractor.errors import EXIT_REGRESSION, EvaluationError, ExtractorError
 
 __all__ = ["eval_cmd"]
 
-# The same flags as ``extractor.cli`` (which imports this module to register the command,
-# so this module imports the CLI's helpers only when the command runs).
-Verbose = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv for debug).")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only the verdict and errors.")]
-BackendOpt = Annotated[
-    str | None,
-    typer.Option("--backend", "-b", help="auto | rules | llm | hybrid (default: from settings, auto → rules offline)."),
-]
-
-
-def _fail(exc: ExtractorError) -> typer.Exit:
-    from extractor.cli import err
-
-    err.print(f"[red]error[/red] [{exc.kind}]: {escape(exc.one_line())}", highlight=False, soft_wrap=True)
-    return typer.Exit(exc.exit_code)
+from extractor.cli.common import BackendOpt, Quiet, Verbose, err, fail, make_settings, out, setup_logging
 
 
 def eval_cmd(
@@ -54,10 +40,9 @@ def eval_cmd(
     quiet: Quiet = False,
 ) -> None:
     """Score extraction against gold: facts, projects, indicators, metadata, findings, grounding."""
-    from extractor.cli import err, make_settings, out, setup_logging
     from extractor.evaluate.baseline import check_fail_under, compare, load_metrics, parse_fail_under
     from extractor.evaluate.report import build_metrics, terminal_table, write_reports
-    from extractor.evaluate.run import evaluate
+    from extractor.harness import evaluate
 
     def say(message: str) -> None:
         err.print(message, highlight=False, soft_wrap=True)
@@ -79,7 +64,7 @@ def eval_cmd(
         comparison = compare(base, metrics, path=baseline) if base is not None else None
         failures = check_fail_under(metrics, thresholds)
     except ExtractorError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
 
     mpath, rpath = write_reports(metrics, out_dir, comparison.to_markdown() if comparison else None)
     for w in run.warnings:
@@ -105,7 +90,7 @@ def eval_cmd(
     if run.errors:
         for e in run.errors:
             say(f"[red]error[/red]: {escape(e)}")
-        raise _fail(EvaluationError(f"{len(run.errors)} document(s) failed to extract; scores are incomplete"))
+        raise fail(EvaluationError(f"{len(run.errors)} document(s) failed to extract; scores are incomplete"))
     regressed = bool(failures) or bool(comparison and comparison.regressions)
     for f in failures:
         say(f"[red]regression[/red]: {f}")

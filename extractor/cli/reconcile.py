@@ -20,9 +20,7 @@ from extractor.errors import EXIT_FINDINGS, ExtractorError, InputError
 
 __all__ = ["reconcile_cmd"]
 
-# The same flags as ``extractor.cli`` (which imports this module to register the command).
-Verbose = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv for debug).")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line and errors.")]
+from extractor.cli.common import FormatOpt, Quiet, Verbose, err, exit_code_for, out, setup_logging
 
 
 def _load(path: Path):  # -> Result
@@ -55,13 +53,13 @@ def reconcile_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Result files written by `extractor extract`.")],
     no_fail: Annotated[bool, typer.Option("--no-fail", help="Exit 0 even when material findings exist.")] = False,
     out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Write re-checked results to OUT/<name>.")] = None,
+    fmt: FormatOpt = "json",
     verbose: Verbose = 0,
     quiet: Quiet = False,
 ) -> None:
     """Re-check the arithmetic of result files; exit 4 when material findings exist."""
     from rich.table import Table
 
-    from extractor.cli import err, exit_code_for, out, setup_logging
     from extractor.reconcile import reconcile
 
     setup_logging(verbose, quiet)
@@ -70,8 +68,12 @@ def reconcile_cmd(
     table = Table(show_lines=False)
     for col in ("file", "severity", "kind", "rule", "culprit → fits", "message"):
         table.add_column(col, overflow="fold", ratio=3 if col == "message" else 1)
+    writer = None
     if out_dir is not None:
+        from extractor.output import open_writer
+
         out_dir.mkdir(parents=True, exist_ok=True)
+        writer = open_writer(fmt, out_dir)
     for path in paths:
         try:
             result = reconcile(_load(path))
@@ -80,8 +82,8 @@ def reconcile_cmd(
             err.print(f"[red]error[/red] [{exc.kind}]: {exc.one_line()}", highlight=False, soft_wrap=True)
             continue
         checked += 1
-        if out_dir is not None:
-            (out_dir / path.name).write_text(result.to_json() + "\n", encoding="utf-8")
+        if writer is not None:
+            writer.write(result, name=path.stem)
         for f in sorted(result.findings, key=lambda f: (f.severity != "material", f.kind, f.rule)):
             material += f.severity == "material"
             rounding += f.severity == "rounding"
@@ -90,6 +92,8 @@ def reconcile_cmd(
             statuses = [c.status for c in result.checks]
             err.print(f"{path}: {statuses.count('passed')} passed, {statuses.count('failed')} failed, "
                       f"{statuses.count('not_run')} not run", highlight=False)
+    if writer is not None:
+        writer.close()
     if not quiet and table.row_count:
         out.print(table)
     out.print(f"{checked} result(s) checked: {material} material, {rounding} rounding finding(s)"

@@ -19,7 +19,6 @@ import platform
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from extractor._version import __version__
 from extractor.errors import EvaluationError, ExtractorError
 from extractor.evaluate import METRICS_VERSION, SCORER_VERSION
 from extractor.evaluate.gold import Gold, gold_digest, load_gold_dir
+from extractor.evaluate.report import EvalRun
 from extractor.evaluate.score import DocScore, score_document
 from extractor.ingest import SUPPORTED_SUFFIXES, read
 from extractor.result import Provenance, Result, SourceInfo
@@ -43,18 +43,9 @@ ProgressCallback = Callable[[int, int, str], None]
 """``(done, total, document)`` after each document; the CLI draws the bar."""
 
 
-@dataclass(frozen=True, kw_only=True)
-class EvalRun:
-    golds: tuple[Gold, ...]
-    scores: tuple[DocScore, ...]
-    run: dict[str, Any]
-    errors: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-
-
 def git_revision(cwd: Path | None = None) -> tuple[str | None, bool | None]:
     """``(sha, dirty)`` of the working tree, ``(None, None)`` outside git or without git."""
-    where = cwd or Path(__file__).resolve().parents[2]
+    where = cwd or Path(__file__).resolve().parents[1]
     try:
         sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=where, capture_output=True, text=True,
                              timeout=10, check=True).stdout.strip()

@@ -1,0 +1,81 @@
+"""``extractor extract``: documents → results (stdout for one, ``--out DIR`` for many)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from extractor.cli.common import (
+    BackendOpt,
+    FormatOpt,
+    Quiet,
+    Verbose,
+    err,
+    exit_code_for,
+    fail,
+    make_settings,
+    out,
+    setup_logging,
+    summarise,
+    summary_table,
+)
+from extractor.errors import ExtractorError, InternalError
+
+__all__ = ["extract_cmd"]
+
+OutDir = Annotated[Path | None, typer.Option("--out", "-o", help="Write into OUT/ (json: OUT/<stem>.json each).")]
+
+
+def extract_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Documents: .txt .md .docx .pdf")],
+    out_dir: OutDir = None,
+    backend: BackendOpt = None,
+    fmt: FormatOpt = "json",
+    verbose: Verbose = 0,
+    quiet: Quiet = False,
+) -> None:
+    """Extract facts, projects and indicators with evidence, and reconcile them."""
+    setup_logging(verbose, quiet)
+    from extractor.backends import get_backend
+    from extractor.output import open_writer
+    from extractor.pipeline import extract
+
+    settings = make_settings(backend)
+    if out_dir is None and len(paths) > 1 and fmt == "json":
+        err.print("[red]error[/red]: several documents need --out DIR (one JSON file each) or --format jsonl")
+        raise typer.Exit(2)
+    try:
+        be = get_backend(settings.backend, settings)
+        if out_dir is not None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        writer = open_writer(fmt, out_dir)
+    except ExtractorError as exc:
+        raise fail(exc) from exc
+    failures: list[ExtractorError] = []
+    rows: list[dict[str, object]] = []
+    with writer:
+        for path in paths:
+            try:
+                result = extract(path, backend=be, settings=settings)
+            except ExtractorError as exc:
+                failures.append(exc)
+                err.print(f"[red]error[/red] [{exc.kind}]: {exc.one_line()}")
+                continue
+            except Exception as exc:  # a bug in us must not lose the other documents
+                bug = InternalError(f"internal error: {type(exc).__name__}: {exc}", path=path)
+                logging.getLogger(__name__).debug("internal error", exc_info=True)
+                failures.append(bug)
+                err.print(f"[red]error[/red] [InternalError]: {bug.one_line()}")
+                continue
+            for w in result.provenance.warnings:
+                err.print(f"[yellow]warning[/yellow]: {path}: {w}")
+            writer.write(result, name=path.stem)
+            if out_dir is not None:
+                rows.append(summarise(result))
+    if rows and not quiet:
+        out.print(summary_table(rows))
+        out.print(f"{len(rows)} written to {out_dir}/, {len(failures)} failed")
+    raise typer.Exit(exit_code_for(failures))
