@@ -32,6 +32,9 @@ class RulesBackend:
         self.settings = settings or Settings()
 
     def extract(self, document: Document) -> Extraction:
+        if metadata.is_not_a_disclosure(document):
+            # a notice, a form, a bulletin…: kind `other`, and no budget figures invented from it
+            return Extraction(report_kind="other", counters={"not_a_disclosure": 1})
         meta_ev: dict[str, Evidence] = {}
         org = metadata.find_org(document)
         year = metadata.find_year(document)

@@ -44,7 +44,20 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"整体支出.{0,12}(?:绩效|自评)|绩效自评报告|整体绩效自评|整体支出\s*$", re.M),
      "department_performance_self_evaluation"),
     (re.compile(r"(?:部门|单位)决算|决算公开|决算说明"), "department_final_accounts"),
+    (re.compile(r"(?:部门|单位)(?:综合)?预算|预算(?:公开|情况说明)"), "department_budget"),
 )
+_BUDGET_ONLY_IN_TITLE = frozenset({"department_budget"})
+"""Kinds read from the title only: 预算 words run through the body of every other kind."""
+
+TITLE_LINES = 4
+"""A disclosure names its kind in its first lines (a cover, or a title under the organisation)."""
+_NOT_A_DISCLOSURE = re.compile(
+    r"文件\s*$|〔\d{4}〕|[(（]\d{4}[)）]\s*\d+\s*号|通知\s*$|申请表|公报|法治政府建设|工作报告|工作要点|实施意见|"
+    r"实施方案|管理办法|信息公开工作年度报告|年度报告\s*$",
+    re.M,
+)
+"""Title lines of documents that are not budget disclosures (a notice, a government document,
+a form, a bulletin, an annual report): a batch of real downloads holds such files."""
 
 _SCORE = re.compile(
     r"(?:自评(?:价)?(?:结果)?(?:总)?得分|自评总分|总得分|综合得分|绩效自评得分|评价得分|得分)(?:为|是)?\s*[:：]?\s*\n?\s*"
@@ -94,18 +107,42 @@ def find_org(doc: Document) -> Found | None:
     return None
 
 
+def _title(doc: Document) -> str:
+    """The first few non-empty lines (at most TITLE_CHARS characters)."""
+    lines: list[str] = []
+    end = 0
+    for m in re.finditer(r"[^\n]*\n?", doc.text[:TITLE_CHARS]):
+        if m.group().strip():
+            lines.append(m.group())
+            end = m.end()
+            if len(lines) == TITLE_LINES:
+                break
+    return doc.text[:end]
+
+
+def _earliest(where: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> Found | None:
+    best: Found | None = None
+    for pattern, kind in rules:
+        m = pattern.search(where)
+        if m and (best is None or m.start() < best.start):
+            best = Found(kind, m.start(), m.end())
+    return best
+
+
+def is_not_a_disclosure(doc: Document) -> bool:
+    """True when the title names another kind of document and no disclosure kind."""
+    title = _title(doc)
+    return _NOT_A_DISCLOSURE.search(title) is not None and _earliest(title, _KIND_RULES) is None
+
+
 def find_kind(doc: Document) -> Found | None:
-    head = doc.text[:TITLE_CHARS]
-    for where, offset in ((head, 0), (doc.text, 0)):
-        best: tuple[int, str, re.Match[str]] | None = None
-        for pattern, kind in _KIND_RULES:
-            m = pattern.search(where)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), kind, m)
-        if best is not None:
-            m = best[2]
-            return Found(best[1], offset + m.start(), offset + m.end())
-    return None
+    """The kind its title names; else the first kind wording in the body (never a budget:
+    预算 words run through every kind's body)."""
+    found = _earliest(_title(doc), _KIND_RULES) or _earliest(doc.text[:TITLE_CHARS], _KIND_RULES)
+    if found is not None:
+        return found
+    body_rules = tuple(r for r in _KIND_RULES if r[1] not in _BUDGET_ONLY_IN_TITLE)
+    return _earliest(doc.text, body_rules)
 
 
 def find_score(doc: Document, kind: str | None = None) -> Found | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.backends.rules import metadata
+import pytest
+
+from extractor.backends.rules import RulesBackend, metadata
 from extractor.backends.rules.projects import scan_projects
 from tests.backends.rules.conftest import doc
 
@@ -78,3 +80,36 @@ def test_an_organisation_alone_on_the_first_line() -> None:
     d = doc("\n某某市自然资源局\n2024年度项目支出绩效自评报告\n")
     assert metadata.find_org(d).value == "某某市自然资源局"  # type: ignore[union-attr]
     assert metadata.find_org(doc("关于开展绩效自评的说明\n正文。\n")) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某市某某局(本级)\n2026年度部门预算公开\n初审:某某\n",
+        "某市某某局\n2026 年部门预算情况说明\n一、单位基本情况\n",
+        "2026 年度\n某区某某局\n单位预算\n目录\n",
+        "某市某某委员会\n2019 年部门综合预算说明\n",
+    ],
+)
+def test_budget_titles_name_the_budget_kind(title: str) -> None:
+    assert metadata.find_kind(doc(title + "一、收支总表\n")).value == "department_budget"  # type: ignore[union-attr]
+
+
+def test_budget_words_in_a_body_do_not_make_a_budget() -> None:
+    d = doc("某市文化馆2023年度部门决算\n第一部分 概况\n" + "本年预算公开……部门预算执行情况。\n" * 3)
+    assert metadata.find_kind(d).value == "department_final_accounts"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某市人民政府办公室文件\n某政办发〔2026〕11 号\n关于公布年度重大行政决策事项目录的通知\n",
+        "某市某某局政府信息公开申请表\n申请人信息\t公民\t姓名\n",
+        "某市财政局 2025 年度\n法治政府建设报告\n",
+    ],
+)
+def test_documents_that_are_not_disclosures_are_other_and_yield_no_facts(title: str) -> None:
+    d = doc(title + "全年预算支出合计1682.76万元，其中基本支出1208.20万元。\n")
+    assert metadata.is_not_a_disclosure(d)
+    ex = RulesBackend().extract(d)
+    assert ex.report_kind == "other" and not ex.facts and ex.org_name is None and ex.fiscal_year is None
