@@ -80,6 +80,9 @@ def cmd_test(args: list[str]) -> int:
         [bin_("extractor"), "eval", "--backend", "rules", "--baseline", "eval/baselines/rules.json", "-q"],
         *([bin_("extractor"), "eval", "--backend", "rules", "--gold", f"eval/{s}/gold", "--docs", f"eval/{s}/samples",
            "--out", f"out/eval-{s}", "--baseline", f"eval/baselines/{s}.json", "-q"] for s in ("challenge", "heldout")),
+        # real PDF disclosures, hand-labelled (eval/real/README.md)
+        [bin_("extractor"), "eval", "--backend", "rules", "--gold", "eval/real/gold", "--docs", "eval/real/docs",
+         "--out", "out/eval-real", "--baseline", "eval/baselines/real.json", "-q"],
         # last, so that its summary line closes the output
         [bin_("pytest"), "-q", *args],
     ]

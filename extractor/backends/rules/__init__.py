@@ -8,10 +8,10 @@ whose role the backend cannot name is left out, not guessed.
 from __future__ import annotations
 
 from extractor.backends import dedupe_facts
-from extractor.backends.rules import metadata, projects, sentences, tables
+from extractor.backends.rules import classified, metadata, projects, sentences, tables
 from extractor.document import Document
 from extractor.ground import evidence_for
-from extractor.result import Evaluation, Evidence, Extraction, Project
+from extractor.result import Evaluation, Evidence, Extraction, Fact, Project
 from extractor.settings import Settings
 
 __all__ = ["RulesBackend"]
@@ -58,7 +58,10 @@ class RulesBackend:
             decimals=decimals,
         )
         reading = tables.read_tables(document)
-        facts, _ = dedupe_facts([*sentences.scan(document), *reading.facts])
+        coded: list[Fact] = []
+        if kind is not None and kind.value == "department_budget":
+            coded = classified.read_classified(document, "budget")
+        facts, _ = dedupe_facts([*sentences.scan(document), *reading.facts, *coded])
         return Extraction(
             facts=tuple(facts),
             projects=tuple(merge_projects([*reading.projects, *projects.scan_projects(document)])),

@@ -1,0 +1,219 @@
+"""Rows of the classified tables every disclosure publishes, read by their codes.
+
+A row that opens with a classification code — 功能分类 201 / 20101 / 2010101 (类, 款, 项; the
+code may be split over cells as ``201 | 01 | 01``), 经济分类 301 / 30101 or 501 / 50101 — is one
+figure of that class: its name is the next text cell, its amount the cell under the table's
+total column (合计 / 小计 / 金额 / 预算数 / 决算数). The table's title says the scope
+(一般公共预算 → ``general_public_budget``, 政府性基金, 国有资本经营, 财政拨款 → ``fiscal``,
+else ``all``), the unit line says 元 or 万元, and the report's kind says the measure
+(``budget`` in a 部门预算, ``actual`` in a 决算). The 合计 row of a table headed 基本支出 /
+项目支出 / 人员经费 / 公用经费 gives those totals too.
+
+Where a disclosure publishes economic classes twice for one scope (all spending, then basic
+spending only), the basic-spending table is the one read: it is the mandated form, and one
+key cannot hold two breakdowns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number, table_rows
+from extractor.concepts import Scope, unit_for
+from extractor.document import Document
+from extractor.numbers import to_wan
+from extractor.result import Fact
+
+__all__ = ["read_classified"]
+
+_TITLE = re.compile(r"表\s*$|表[(（][^)）]{0,16}[)）]\s*$|^\s*(?:公开)?\d{1,2}\s*表|情况表|明细表|预算表|决算表")
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_TOTAL_HEADER = re.compile(r"^(?:合计|小计|总计|金额|本年预算|预算数|决算数|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$")
+_LOOKBACK = 12
+"""Lines above a header searched for the table's title and unit."""
+
+_SCOPES: tuple[tuple[re.Pattern[str], Scope], ...] = (
+    (re.compile(r"一般公共预算"), "general_public_budget"),
+    (re.compile(r"政府性基金"), "government_fund"),
+    (re.compile(r"国有资本经营"), "state_capital"),
+    (re.compile(r"财政拨款"), "fiscal"),
+)
+_TOTAL_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^基本支出$"), "expenditure.basic"),
+    (re.compile(r"^项目支出$"), "expenditure.project"),
+    (re.compile(r"^人员经费$"), "expenditure.personnel"),
+    (re.compile(r"^公用经费$"), "expenditure.public"),
+)
+
+
+@dataclass(frozen=True)
+class _Table:
+    title: str
+    scope: Scope
+    unit: str
+    total_col: int
+    header: Row
+    rows: list[Row]
+
+    @property
+    def basic_only(self) -> bool:
+        return "基本支出" in self.title
+
+
+def _code(cells: tuple[CellSpan, ...]) -> tuple[str, int] | None:
+    """The row's code and the index of its name cell."""
+    texts = [c.text.strip() for c in cells]
+    if not texts or not re.fullmatch(r"\d{3}(?:\d{2}){0,2}", texts[0]):
+        return None
+    code, i = texts[0], 1
+    while len(code) < 7 and i < len(texts) and re.fullmatch(r"\d{2}", texts[i]):
+        code += texts[i]
+        i += 1
+    while i < len(texts) and not texts[i]:
+        i += 1
+    return code, i
+
+
+def _concept(code: str) -> str | None:
+    if code[0] == "2":
+        return "expenditure.function" if len(code) == 3 else "expenditure.function_item"
+    if code[0] in "35" and len(code) in (3, 5):
+        return "expenditure.economic"
+    return None
+
+
+def _scope(title: str) -> Scope:
+    for pattern, scope in _SCOPES:
+        if pattern.search(title):
+            return scope
+    return "all"
+
+
+def _context(doc: Document, start: int) -> tuple[str, str]:
+    """(title, unit) from the lines above a table."""
+    lines = doc.text[max(0, start - 1200) : start].split("\n")[-_LOOKBACK:]
+    title, unit = "", "万元"
+    for line in reversed(lines):
+        s = line.strip()
+        m = _UNIT.search(s)
+        if m and unit == "万元":
+            unit = m.group(1)
+        if not title and s and _TITLE.search(s) and len(s) <= 60:
+            title = s
+    return title, unit
+
+
+def _header(row: Row) -> int | None:
+    """The total column of a header row (a row with no code whose cell names the total)."""
+    if not row.cells or _code(row.cells) is not None:
+        return None
+    texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
+    if any(cell_number(c) is not None for c in row.cells):
+        return None
+    return next((j for j, t in enumerate(texts) if _TOTAL_HEADER.match(t)), None)
+
+
+def _tables(doc: Document) -> Iterator[_Table]:
+    """Each header row with coded rows under it starts a table (one run of rows may hold
+    several tables, one per page)."""
+    for rows in table_rows(doc):
+        starts: list[tuple[int, int]] = []
+        for i, row in enumerate(rows):
+            col = _header(row)
+            if col is None:
+                continue
+            if starts and not any(_code(r.cells) or _is_total(r) for r in rows[starts[-1][0] + 1 : i]):
+                continue  # the second line of a two-line header belongs to the table above it
+            starts.append((i, col))
+        for n, (i, col) in enumerate(starts):
+            end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
+            body = rows[i + 1 : end]
+            if not any(_code(r.cells) for r in body):
+                continue
+            title, unit = _context(doc, rows[i].cells[0].start)
+            if "收入" in title and "支出" not in title:
+                continue  # an income table broken down by function: its rows are no spending
+            yield _Table(title, _scope(title), unit, col, rows[i], body)
+
+
+def _is_total(row: Row) -> bool:
+    texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
+    return bool(texts) and (bool(re.fullmatch(r"合计|总计|本年支出合计", texts[0])) or (
+        len(texts) > 1 and not texts[0] and bool(re.fullmatch(r"合计|总计", texts[1]))))
+
+
+def _value(cell: CellSpan, unit: str) -> tuple[Decimal, int] | None:
+    parsed = cell_number(cell)
+    if parsed is None or parsed[2]:
+        return None
+    return to_wan(parsed[0], unit, parsed[1])
+
+
+def _fact(doc: Document, concept: str, measure: str, scope: Scope, label: str | None, cell: CellSpan,
+          unit: str) -> Fact | None:
+    got = _value(cell, unit)
+    if got is None:
+        return None
+    value, decimals = got
+    return Fact(concept=concept, measure=measure, scope=scope, label=label, value=value,
+                unit=unit_for(concept, measure), decimals=decimals, evidence=cell_evidence(doc, cell.start, cell.end),
+                source_unit=unit if unit != "万元" else None, backend="rules")
+
+
+def _cell_at(row: Row, col: int, offset: int) -> CellSpan | None:
+    """The cell under header column ``col`` in a row whose name cell sits at ``offset``
+    (rows whose code is split over cells are shifted against the header)."""
+    j = col + offset
+    return row.cells[j] if 0 <= j < len(row.cells) else None
+
+
+def read_classified(doc: Document, measure: str) -> list[Fact]:
+    """Facts from every coded row of the document's classified tables."""
+    tables = list(_tables(doc))
+    basic_scopes = {t.scope for t in tables if t.basic_only and any(
+        (c := _code(r.cells)) and _concept(c[0]) == "expenditure.economic" for r in t.rows)}
+    facts: list[Fact] = []
+    for t in tables:
+        header_name = 1 if len(t.header.cells) > 1 else 0
+        for row in t.rows:
+            texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
+            coded = _code(row.cells)
+            if coded is None:
+                if (texts and re.fullmatch(r"(?:合计|总计|本年支出合计)", texts[0])) or (
+                        len(texts) > 1 and not texts[0] and re.fullmatch(r"合计|总计", texts[1])):
+                    facts.extend(_totals(doc, t, row, measure))
+                continue
+            code, name_at = coded
+            concept = _concept(code)
+            if concept is None or name_at >= len(row.cells):
+                continue
+            if concept == "expenditure.economic" and t.scope in basic_scopes and not t.basic_only:
+                continue
+            label = re.sub(r"\s+", "", row.cells[name_at].text)
+            label = re.sub(r"[(（](?:类|款|项)[)）]$", "", label)
+            if not label or cell_number(row.cells[name_at]) is not None:
+                continue
+            cell = _cell_at(row, t.total_col, name_at - header_name)
+            if cell is None:
+                continue
+            fact = _fact(doc, concept, measure, t.scope, label, cell, t.unit)
+            if fact is not None:
+                facts.append(fact)
+    return facts
+
+
+def _totals(doc: Document, t: _Table, row: Row, measure: str) -> Iterator[Fact]:
+    texts = [re.sub(r"\s+", "", c.text) for c in t.header.cells]
+    if len(row.cells) == len(t.header.cells):  # columns beside the total only where they align
+        for j, head in enumerate(texts):
+            for pattern, concept in _TOTAL_COLUMNS:
+                wanted = pattern.match(head) and not (t.basic_only and concept == "expenditure.basic")
+                if wanted and (fact := _fact(doc, concept, measure, t.scope, None, row.cells[j], t.unit)):
+                    yield fact
+    total = "expenditure.basic" if t.basic_only else "expenditure.total"
+    at = _cell_at(row, t.total_col, 0)
+    if at is not None and (fact := _fact(doc, total, measure, t.scope, None, at, t.unit)):
+        yield fact

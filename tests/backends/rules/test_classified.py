@@ -1,0 +1,52 @@
+"""Coded rows of classified tables (功能分类 / 经济分类) in a department budget."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.backends.rules.classified import read_classified
+from tests.backends.rules.conftest import doc
+
+TABLES = (
+    "一般公共预算支出表\n部门:某局 单位:万元\n"
+    "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    "合计\t\t1,062.80\t69.62\t993.18\n"
+    "208\t社会保障和就业支出\t69.62\t69.62\t\n"
+    "20805\t行政事业单位养老支出\t69.62\t69.62\t\n"
+    "224\t灾害防治及应急管理支出\t993.18\t\t993.18\n"
+    "2240102\t一般行政管理事务\t993.18\t\t993.18\n"
+    "\n一般公共预算基本支出表\n部门:某局 单位:元\n"
+    "科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+    "合计\t\t696,200.00\t600,000.00\t96,200.00\n"
+    "301\t工资福利支出\t600,000.00\t600,000.00\t\n"
+    "30101\t基本工资\t400,000.00\t400,000.00\t\n"
+    "302\t商品和服务支出\t96,200.00\t\t96,200.00\n"
+)
+
+
+def _facts() -> dict[tuple[str, str, str | None], Decimal]:
+    return {(f.concept, f.scope, f.label): f.value for f in read_classified(doc(TABLES), "budget")}
+
+
+def test_function_rows_by_code_level_with_the_title_scope() -> None:
+    got = _facts()
+    assert got[("expenditure.function", "general_public_budget", "社会保障和就业支出")] == Decimal("69.62")
+    assert got[("expenditure.function_item", "general_public_budget", "行政事业单位养老支出")] == Decimal("69.62")
+    assert got[("expenditure.function_item", "general_public_budget", "一般行政管理事务")] == Decimal("993.18")
+    assert got[("expenditure.total", "general_public_budget", None)] == Decimal("1062.80")
+    assert got[("expenditure.project", "general_public_budget", None)] == Decimal("993.18")
+
+
+def test_economic_rows_in_yuan_are_converted_and_the_basic_table_total_is_basic() -> None:
+    got = _facts()
+    assert got[("expenditure.economic", "general_public_budget", "基本工资")] == Decimal("40")
+    assert got[("expenditure.economic", "general_public_budget", "商品和服务支出")] == Decimal("9.62")
+    assert got[("expenditure.basic", "general_public_budget", None)] == Decimal("69.62")
+    assert got[("expenditure.personnel", "general_public_budget", None)] == Decimal("60")
+
+
+def test_every_value_is_measured_as_budget_with_its_cell_as_evidence() -> None:
+    d = doc(TABLES)
+    for f in read_classified(d, "budget"):
+        assert f.measure == "budget"
+        assert d.text[f.evidence.start : f.evidence.end] == f.evidence.quote
