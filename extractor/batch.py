@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -23,6 +22,7 @@ from typing import Any
 
 from extractor.errors import ExtractorError, InternalError
 from extractor.ingest import SUPPORTED_SUFFIXES
+from extractor.output import atomic_write_text
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -118,9 +118,7 @@ def _work(path: str, output: str, settings: Settings, backend: str | None) -> di
     except Exception as exc:  # a bug in us must not lose the batch
         bug = InternalError(f"internal error: {type(exc).__name__}: {exc}", path=path)
         return {"status": "failed", "error": bug.to_dict(), "seconds": time.perf_counter() - t0}
-    tmp = Path(output + ".part")
-    tmp.write_text(result.to_json() + "\n", encoding="utf-8")
-    os.replace(tmp, output)
+    atomic_write_text(Path(output), result.to_json() + "\n")
     return {
         "status": "ok",
         "seconds": time.perf_counter() - t0,

@@ -20,7 +20,7 @@ from typing import Protocol, Self
 from extractor.errors import ConfigError
 from extractor.result import Result
 
-__all__ = ["FORMATS", "Writer", "atomic_write_text", "open_writer"]
+__all__ = ["FORMATS", "BaseWriter", "Writer", "atomic_write_text", "open_writer"]
 
 FORMATS: tuple[str, ...] = ("json", "jsonl", "csv")
 
@@ -45,6 +45,19 @@ class Writer(Protocol):
     def __enter__(self) -> Self: ...
 
     def __exit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None: ...
+
+
+class BaseWriter:
+    """Context-manager plumbing every writer shares: leaving the block closes the files."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> list[Path]:
+        return []
 
 
 def open_writer(fmt: str, dest: Path | None) -> Writer:

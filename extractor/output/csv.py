@@ -7,8 +7,7 @@ import csv
 import io
 from pathlib import Path
 
-from extractor.output import atomic_write_text
-from extractor.output.json import _Base
+from extractor.output import BaseWriter, atomic_write_text
 from extractor.result import INDICATOR_NUMBERS, PROJECT_NUMBERS, Evidence, Result
 
 __all__ = ["FACT_COLUMNS", "FINDING_COLUMNS", "CsvWriter", "fact_rows", "finding_rows"]
@@ -69,7 +68,7 @@ def _csv(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
     return buf.getvalue()
 
 
-class CsvWriter(_Base):
+class CsvWriter(BaseWriter):
     """``DEST/facts.csv`` and ``DEST/findings.csv`` over every result written."""
 
     def __init__(self, dest: Path) -> None:

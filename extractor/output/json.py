@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 
-from extractor.output import atomic_write_text
+from extractor.output import BaseWriter, atomic_write_text
 from extractor.result import Result
 
 __all__ = ["JsonWriter", "JsonlWriter"]
 
 
-class _Base:
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
-        self.close()
-
-    def close(self) -> list[Path]:
-        return []
-
-
-class JsonWriter(_Base):
+class JsonWriter(BaseWriter):
     """``DEST/<name>.json`` per result (``name`` defaults to the document's stem); without a
     folder, each result as indented JSON on standard output."""
 
@@ -46,7 +33,7 @@ class JsonWriter(_Base):
         return list(self.written)
 
 
-class JsonlWriter(_Base):
+class JsonlWriter(BaseWriter):
     """``DEST/results.jsonl``: one compact result per line, in the order written."""
 
     FILE = "results.jsonl"
