@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from extractor.geometry import Box
+
 __all__ = [
     "Block",
     "BlockKind",
@@ -136,6 +138,9 @@ class Document:
     size_bytes: int = 0
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    boxes: array | None = field(default=None, repr=False)
+    """Four floats per *raw* character (x0, top, x1, bottom on its page), NaN where a
+    character has no box (separators the reader wrote); ``None`` for sources without geometry."""
 
     @property
     def pages(self) -> int | None:
@@ -152,6 +157,25 @@ class Document:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span ({start}, {end}) outside text of length {len(self.text)}")
         return self.offset_map[start], self.offset_map[end]
+
+    def bbox(self, start: int, end: int) -> Box | None:
+        """The box around ``text[start:end]`` on the page where it starts, or ``None``."""
+        if self.boxes is None or start >= end:
+            return None
+        page = self.page_of(start)
+        if page is not None and page < len(self.page_starts):
+            end = min(end, self.page_starts[page])  # a quote across a page break: its first page
+        raw_start, raw_end = self.raw_span(start, end)
+        x0 = top = float("inf")
+        x1 = bottom = float("-inf")
+        b = self.boxes
+        for i in range(4 * raw_start, 4 * raw_end, 4):
+            if b[i] == b[i]:  # not NaN
+                x0, top = min(x0, b[i]), min(top, b[i + 1])
+                x1, bottom = max(x1, b[i + 2]), max(bottom, b[i + 3])
+        if x0 == float("inf"):
+            return None
+        return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
     def tables(self) -> list[Block]:
         return [b for b in self.blocks if b.kind is BlockKind.TABLE]
@@ -203,12 +227,28 @@ class TextBuilder:
         self._blocks: list[_RawBlock] = []
         self._page_starts: list[int] = []
         self._page: int | None = None
+        self._boxes: array | None = None
+
+    def _box(self, n: int, boxes: Sequence[Box | None] | None) -> None:
+        """Record the boxes of the next ``n`` characters (NaN where unknown)."""
+        if boxes is None and self._boxes is None:
+            return
+        if self._boxes is None:
+            self._boxes = array("f", [_NAN] * (4 * self._len))
+        if boxes is None:
+            self._boxes.extend([_NAN] * (4 * n))
+            return
+        for box in boxes:
+            self._boxes.extend(box if box is not None else _NO_BOX)
 
     @property
     def offset(self) -> int:
         return self._len
 
-    def _write(self, s: str) -> tuple[int, int]:
+    def _write(self, s: str, boxes: Sequence[Box | None] | None = None) -> tuple[int, int]:
+        if boxes is not None and len(boxes) != len(s):
+            raise ValueError(f"{len(boxes)} boxes for {len(s)} characters")
+        self._box(len(s), boxes)
         start = self._len
         self._parts.append(s)
         self._len += len(s)
@@ -221,29 +261,38 @@ class TextBuilder:
         self._page = number
         self._page_starts.append(self._len)
 
-    def paragraph(self, text: str, *, heading_level: int | None = None) -> None:
-        text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    def paragraph(
+        self, text: str, *, heading_level: int | None = None, boxes: Sequence[Box | None] | None = None
+    ) -> None:
+        if boxes is None:
+            text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
         if not text.strip():
             return
-        start, end = self._write(text)
+        start, end = self._write(text, boxes)
         self._write("\n")
         kind = BlockKind.HEADING if heading_level else BlockKind.PARAGRAPH
         self._blocks.append(_RawBlock(kind, start, end, self._page, heading_level, []))
 
-    def table(self, rows: Sequence[Sequence[str | None]]) -> None:
-        """Rows of cell texts; newlines and tabs inside a cell become spaces."""
+    def table(
+        self,
+        rows: Sequence[Sequence[str | None]],
+        boxes: Sequence[Sequence[Sequence[Box | None] | None]] | None = None,
+    ) -> None:
+        """Rows of cell texts (and, optionally, one box per character of each cell);
+        newlines and tabs inside a cell become spaces."""
         clean = [[(c or "").replace("\t", " ").replace("\r", " ").replace("\n", " ") for c in r] for r in rows]
-        clean = [r for r in clean if any(c.strip() for c in r)]
-        if not clean:
+        keep = [i for i, r in enumerate(clean) if any(c.strip() for c in r)]
+        if not keep:
             return
         start = self._len
         spans: list[list[tuple[int, int]]] = []
-        for row in clean:
+        for i in keep:
             row_spans = []
-            for j, cell in enumerate(row):
+            for j, cell in enumerate(clean[i]):
                 if j:
                     self._write("\t")
-                row_spans.append(self._write(cell))
+                cell_boxes = boxes[i][j] if boxes is not None and j < len(boxes[i]) else None
+                row_spans.append(self._write(cell, cell_boxes if cell_boxes is not None and len(cell_boxes) == len(cell) else None))
             self._write("\n")
             spans.append(row_spans)
         self._blocks.append(_RawBlock(BlockKind.TABLE, start, self._len - 1, self._page, None, spans))
@@ -257,8 +306,13 @@ class TextBuilder:
             self.raw_text(),
             raw_blocks=self._blocks,
             raw_page_starts=self._page_starts,
+            boxes=self._boxes,
             **meta,
         )
+
+
+_NAN = float("nan")
+_NO_BOX = (_NAN, _NAN, _NAN, _NAN)
 
 
 def _to_norm(offset_map: array, raw_offset: int) -> int:
@@ -272,6 +326,7 @@ def build_document(
     *,
     raw_blocks: Sequence[_RawBlock] | None = None,
     raw_page_starts: Sequence[int] = (),
+    boxes: array | None = None,
     **meta: object,
 ) -> Document:
     """Normalise ``raw`` and translate block and page offsets into the normalised text.
@@ -307,5 +362,6 @@ def build_document(
         offset_map=omap,
         blocks=tuple(blocks),
         page_starts=page_starts,
+        boxes=boxes,
         **meta,  # type: ignore[arg-type]
     )

@@ -90,6 +90,7 @@ def evidence_for(doc: Document, start: int, end: int, how: str = "exact") -> Evi
         end=end,
         page=doc.page_of(start),
         alignment=how,
+        bbox=doc.bbox(start, end),
     )
 
 

@@ -52,6 +52,9 @@ class Evidence(_Frozen):
     end: int = Field(ge=0)
     page: int | None = None
     alignment: Alignment = "exact"
+    bbox: tuple[float, float, float, float] | None = Field(
+        None, description="[x0, top, x1, bottom] in PDF points on `page`, origin top left (sources with geometry)."
+    )
 
 
 class Fact(_Frozen):

@@ -1,8 +1,8 @@
 """PDF with a text layer, through pdfplumber.
 
-Per page: ruled tables found by ``find_tables`` (lines strategy) become table blocks; the
-text outside them becomes one paragraph per text line; both are ordered by their top
-coordinate so reading order is kept. Page numbers are kept on every block.
+Per page: the characters with their boxes and the ruling (lines and rectangle edges) make a
+:class:`~extractor.geometry.Page`, which the layout stage turns into tables and paragraphs
+in reading order, every character keeping its box (so evidence carries page and bbox).
 
 A page with no characters but with images (a scan) has no text layer. When no page has
 text the document raises :class:`~extractor.errors.NeedsOCRError`; when only some pages
@@ -20,19 +20,18 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractor.document import Document, TextBuilder, heading_level
+from extractor.document import Document, TextBuilder
 from extractor.errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
     EncryptedDocumentError,
     NeedsOCRError,
 )
+from extractor.geometry import Page, Word, union
+from extractor.layout import X_GAP, lay_out_page
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
-
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-
 
 def _open(data: bytes, where: str) -> Any:
     try:
@@ -50,52 +49,26 @@ def _open(data: bytes, where: str) -> Any:
         raise CorruptDocumentError(f"not a readable PDF: {type(exc).__name__}: {exc}", path=where) from exc
 
 
-def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+def page_geometry(page: Any, number: int) -> Page:
+    """The page as positioned words and ruling, read from pdfplumber's objects."""
+    words: list[Word] = []
+    run: list[dict] = []
 
+    def flush() -> None:
+        if run:
+            boxes = tuple((c["x0"], c["top"], c["x1"], c["bottom"]) for c in run)
+            text = "".join(c["text"] for c in run)
+            if len(text) == len(boxes):
+                words.append(Word(text, union(boxes) or boxes[0], boxes))
+            run.clear()
 
-def join_wrapped(text: str | None) -> str:
-    """Undo line wrapping inside a table cell: CJK and digits join directly, words with a space."""
-    if not text:
-        return ""
-    parts = text.split("\n")
-    out = parts[0]
-    for part in parts[1:]:
-        if out and part and out[-1].isascii() and out[-1].isalpha() and part[0].isascii() and part[0].isalpha():
-            out += " " + part
-        else:
-            out += part
-    return out
-
-
-def merge_lines(lines: list[dict]) -> list[tuple[float, str]]:
-    """Join wrapped text lines into paragraphs.
-
-    A line continues the previous one when the previous line ran to the right margin, the
-    vertical gap is about one line, and the new line does not start a heading.
-    """
-    if not lines:
-        return []
-    right = max(line["x1"] for line in lines)
-    paragraphs: list[tuple[float, str]] = []
-    prev: dict | None = None
-    for line in lines:
-        height = max(1.0, line["bottom"] - line["top"])
-        continues = (
-            prev is not None
-            and prev["x1"] >= right - 1.5 * height
-            and 0 <= line["top"] - prev["bottom"] <= 0.9 * height
-            and heading_level(line["text"]) is None
-        )
-        if continues:
-            top, text = paragraphs[-1]
-            paragraphs[-1] = (top, join_wrapped(text + "\n" + line["text"]))
-        else:
-            paragraphs.append((line["top"], line["text"]))
-        prev = line
-    return paragraphs
+    for c in page.chars:
+        if run and (abs(c["top"] - run[-1]["top"]) > 0.5 or not 0 <= c["x0"] - run[-1]["x1"] <= X_GAP):
+            flush()
+        run.append(c)
+    flush()
+    rules = tuple((e["x0"], e["top"], e["x1"], e["bottom"]) for e in page.edges)
+    return Page(number=number, width=float(page.width), height=float(page.height), words=tuple(words), rules=rules)
 
 
 def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
@@ -136,20 +109,4 @@ def _read_page(page: Any, builder: TextBuilder, number: int, no_text: list[int])
     if not page.chars:
         no_text.append(number)
         return
-    tables = page.find_tables(table_settings=_TABLE_SETTINGS)
-    boxes = [t.bbox for t in tables]
-    items: list[tuple[float, str, Any]] = []
-    for t in tables:
-        rows = [[join_wrapped(cell) for cell in row] for row in t.extract()]
-        if rows:
-            items.append((t.bbox[1], "table", rows))
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    lines = outside.extract_text_lines(layout=False, strip=True, return_chars=False)
-    for top, text in merge_lines(lines):
-        items.append((top, "line", text))
-    items.sort(key=lambda it: it[0])
-    for _, kind, payload in items:
-        if kind == "table":
-            builder.table(payload)
-        else:
-            builder.paragraph(payload, heading_level=heading_level(payload))
+    lay_out_page(page_geometry(page, number), builder)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractor.document import BlockKind, Document
+from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number
 from extractor.result import Evidence
 
@@ -193,4 +194,4 @@ def cell_number(cell: CellSpan) -> tuple[Decimal, int, bool] | None:
 
 
 def cell_evidence(doc: Document, start: int, end: int) -> Evidence:
-    return Evidence(quote=doc.text[start:end], start=start, end=end, page=doc.page_of(start), alignment="table")
+    return evidence_for(doc, start, end, "table")

@@ -16,6 +16,7 @@ from decimal import Decimal
 from extractor.backends.rules import patterns
 from extractor.backends.rules.lexicon import find_terms
 from extractor.document import Document
+from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import Evidence, Project
 
@@ -92,15 +93,14 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
         if kind == "money":
             value, dec = to_wan(value, "万元" if unit == "万" else unit, dec)
         values[key], decimals[key] = value, dec
-        cells[key] = Evidence(quote=text[m.start() : m.end()], start=m.start(), end=m.end(), page=doc.page_of(m.start()))
+        cells[key] = evidence_for(doc, m.start(), m.end())
     score = _SCORE.search(text, start, end)
     if score and not values.get("score"):
         raw = score.group("n")
         values["score"], decimals["score"] = parse_number(raw), decimals_of(raw)
-        cells["score"] = Evidence(quote=text[score.start("n") : score.end()], start=score.start("n"), end=score.end(),
-                                  page=doc.page_of(score.start()))
+        cells["score"] = evidence_for(doc, score.start("n"), score.end())
     if len([k for k in values if k != "score"]) < 2:
         return None
     stop = max(ev.end for ev in cells.values())
-    evidence = Evidence(quote=text[name_start:stop], start=name_start, end=stop, page=doc.page_of(name_start))
+    evidence = evidence_for(doc, name_start, stop)
     return Project(name=name, evidence=evidence, cells=cells, decimals=decimals, **values)

@@ -24,8 +24,9 @@ from extractor.backends.rules import patterns
 from extractor.backends.rules.lexicon import TermMatch, find_terms, scope_in
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document, heading_level
+from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number, to_wan
-from extractor.result import Evidence, Fact
+from extractor.result import Fact
 
 __all__ = ["Unit", "scan", "units_of"]
 
@@ -251,7 +252,6 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
 
 def _fact(doc: Document, subject: TermMatch, scope: str, measure: str, value: Decimal, decimals: int,
           start: int, end: int, source_unit: str | None, *, period: str = "current") -> Fact:
-    quote = doc.text[start:end]
     return Fact(
         concept=subject.concept,
         measure=measure,
@@ -261,7 +261,7 @@ def _fact(doc: Document, subject: TermMatch, scope: str, measure: str, value: De
         value=value,
         unit=unit_for(subject.concept, measure),
         decimals=decimals,
-        evidence=Evidence(quote=quote, start=start, end=end, page=doc.page_of(start)),
+        evidence=evidence_for(doc, start, end),
         source_unit=source_unit if source_unit in ("元", "亿元") else None,
         backend="rules",
     )
