@@ -1,13 +1,19 @@
 """Grounding: every value is tied to an exact quote of the normalised text, by code.
 
-Two jobs:
+Every backend's values pass through here, and this is the only place that says *where* a
+value is and *whether* it is there::
 
-* :func:`align` re-finds a quote (from a model, or a table cell) in the text: exact first,
-  then after width/space normalisation, then a bounded fuzzy match (rapidfuzz), and returns
-  a span such that ``text[start:end]`` *is* the quote that evidence will carry.
-* :func:`verify` checks an :class:`~extractor.backends.Extraction` from any backend: the span
-  holds the quote, and the number occurs in the quote as written (allowing 元/亿元 → 万元).
-  Anything that fails is dropped and counted (``dropped_ungrounded``), never passed on.
+    align(quote, text)            re-find a quote: exact, then width/space-normalised, then
+                                  bounded fuzzy (rapidfuzz); the span returned *is* the quote
+    locate(doc, quote, value)     a model's (quote, number): the aligned quote (or, for a quote
+                                  the model extended, its clause holding the number) and the
+                                  occurrence of the number in it, as written
+    occurrences(doc, span, value) the numbers of a span equal to a value (as written first,
+                                  then in 元/亿元, then unsigned)
+    evidence_for(doc, start, end) the one constructor of :class:`~extractor.result.Evidence`
+    verify(doc, extraction)       the pipeline's last word, for any backend: the span holds
+                                  the quote and the number occurs in it; what fails is
+                                  dropped and counted (``dropped_ungrounded``)
 """
 
 from __future__ import annotations
@@ -15,12 +21,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
+from decimal import Decimal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
 from extractor.document import Document, normalise
-from extractor.numbers import number_in_quote
+from extractor.numbers import WrittenNumber, close_digit_gaps, find_numbers, number_in_quote
 from extractor.result import (
     INDICATOR_NUMBERS,
     PROJECT_NUMBERS,
@@ -33,18 +40,48 @@ from extractor.result import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Aligned", "align", "evidence_for", "verify"]
+__all__ = [
+    "Aligned",
+    "How",
+    "Located",
+    "align",
+    "evidence_for",
+    "locate",
+    "narrow",
+    "number_evidence",
+    "occurrences",
+    "unit_after",
+    "verify",
+]
 
-_SPACE = re.compile(r"\s+")
+How = Literal["exact", "normalised", "fuzzy", "table"]
 FUZZY_MIN_SCORE = 90.0
 FUZZY_MAX_QUOTE = 400
+NARROW_OVER = 80
+"""Quotes longer than this are narrowed to the sentence holding the number."""
+_SENTENCE = re.compile(r"[。；;\n]")
+_CLAUSE = re.compile(r"[。；;，\n\t]|,(?!\d{3})")
+_UNIT_AFTER = re.compile(r"\s*(亿元|万元|元|%|分|亿|万)")
 
 
 @dataclass(frozen=True, slots=True)
 class Aligned:
     start: int
     end: int
-    how: Literal["exact", "normalised", "fuzzy"]
+    how: How
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A model's quote found in the text, and the number in it."""
+
+    span: Aligned
+    number: WrittenNumber | None
+    """The occurrence of the value in the span; ``None`` when the value is a zero stated in
+    words ("与上年持平")."""
+
+
+# --------------------------------------------------------------------------- alignment
 
 
 def _squeeze(s: str) -> tuple[str, list[int]]:
@@ -83,15 +120,90 @@ def align(quote: str, text: str, *, lo: int = 0, hi: int | None = None) -> Align
     return Aligned(lo + widx[res.dest_start], lo + widx[res.dest_end - 1] + 1, "fuzzy")
 
 
-def evidence_for(doc: Document, start: int, end: int, how: str = "exact") -> Evidence:
-    return Evidence(
-        quote=doc.text[start:end],
-        start=start,
-        end=end,
-        page=doc.page_of(start),
-        alignment=how,
-        bbox=doc.bbox(start, end),
-    )
+def occurrences(doc: Document, start: int, end: int, value: Decimal) -> list[WrittenNumber]:
+    """Numbers in ``text[start:end]`` equal to ``value`` (or to it in 元/亿元, or unsigned),
+    the ones written as the value first."""
+    def equal(n: WrittenNumber) -> bool:
+        return any(n.value.scaleb(-s) in (value, -value) for s in (0, 4, -4))
+
+    out = [n for n in find_numbers(doc.text[start:end], offset=start) if equal(n)]
+    if not out:  # "3 58.52": spaces inside the number, as PDF text layers write them
+        closed, idx = close_digit_gaps(doc.text[start:end])
+        for n in find_numbers(closed):
+            if equal(n):
+                s, e = start + idx[n.start], start + idx[n.end - 1] + 1
+                out.append(replace(n, text=doc.text[s:e], start=s, end=e))
+    out.sort(key=lambda n: n.value not in (value, -value))
+    return out
+
+
+def _clause_with(quote: str, value: Decimal) -> str | None:
+    """The clause of ``quote`` that states ``value`` (for a quote the model extended)."""
+    qn, _ = normalise(quote)
+    for part in _CLAUSE.split(qn):
+        if part.strip() and number_in_quote(value, part):
+            return part.strip()
+    return None
+
+
+def locate(doc: Document, quote: str, value: Decimal, *, lo: int = 0, hi: int | None = None) -> Located | None:
+    """Where a model's (quote, value) is in ``doc.text[lo:hi]``, or ``None`` when it is not.
+
+    The quote is aligned as a whole; when it does not align (the model added words that are
+    not there), its clause holding the number is aligned instead, as a fuzzy match. The value
+    must then be written in the aligned span.
+    """
+    a = align(quote, doc.text, lo=lo, hi=hi)
+    if a is None or not number_in_quote(value, doc.text[a.start : a.end]):
+        clause = _clause_with(quote, value)
+        part = align(clause, doc.text, lo=lo, hi=hi) if clause and clause != quote.strip() else None
+        if part is None:
+            return None
+        a = Aligned(part.start, part.end, "fuzzy")
+        if not number_in_quote(value, doc.text[a.start : a.end]):
+            return None
+    occ = occurrences(doc, a.start, a.end, value)
+    return Located(a, occ[0] if occ else None)
+
+
+def unit_after(doc: Document, n: WrittenNumber) -> str | None:
+    """The unit written right after a number (``万`` read as 万元, ``亿`` as 亿元)."""
+    m = _UNIT_AFTER.match(doc.text, n.end)
+    if m is None:
+        return None
+    return {"亿": "亿元", "万": "万元"}.get(m.group(1), m.group(1))
+
+
+def narrow(doc: Document, start: int, end: int, at: int) -> tuple[int, int]:
+    """A long span narrowed to the sentence holding offset ``at``."""
+    if end - start <= NARROW_OVER:
+        return start, end
+    left = start
+    for m in _SENTENCE.finditer(doc.text, start, at):
+        left = m.end()
+    m2 = _SENTENCE.search(doc.text, at, end)
+    right = m2.start() if m2 else end
+    while left < right and doc.text[left].isspace():
+        left += 1
+    return left, right
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def evidence_for(doc: Document, start: int, end: int, how: How = "exact") -> Evidence:
+    """The evidence of ``doc.text[start:end]``: its quote, span, page and how it was found."""
+    return Evidence(quote=doc.text[start:end], start=start, end=end, page=doc.page_of(start), alignment=how,
+                    bbox=doc.bbox(start, end))
+
+
+def number_evidence(doc: Document, n: WrittenNumber, how: How = "exact") -> Evidence:
+    """The evidence of one number and the unit written after it."""
+    m = _UNIT_AFTER.match(doc.text, n.end)
+    return evidence_for(doc, n.start, m.end() if m else n.end, how)
+
+
+# --------------------------------------------------------------------------- verification
 
 
 def _ok(doc: Document, ev: Evidence) -> bool:
@@ -110,8 +222,7 @@ def verify(doc: Document, ex: Extraction) -> tuple[Extraction, dict[str, int]]:
             log.debug("dropped ungrounded fact %s=%s quote=%r", f.concept, f.value, f.evidence.quote)
     projects: list[Project] = []
     for p in ex.projects:
-        kept, n = _verify_cells(doc, p, tuple(PROJECT_NUMBERS),
-                                needs_a_number=True)
+        kept, n = _verify_cells(doc, p, tuple(PROJECT_NUMBERS), needs_a_number=True)
         dropped += n
         if kept is not None:
             projects.append(kept)
@@ -129,7 +240,6 @@ def verify(doc: Document, ex: Extraction) -> tuple[Extraction, dict[str, int]]:
             cells = {k: v for k, v in evaluation.cells.items() if k != "score"}
             evaluation = evaluation.model_copy(update={"score": None, "cells": cells})
     meta_ev = {k: v for k, v in ex.metadata_evidence.items() if _ok(doc, v)}
-    counters = {"dropped_ungrounded": dropped}
     out = replace(
         ex,
         facts=tuple(facts),
@@ -140,10 +250,10 @@ def verify(doc: Document, ex: Extraction) -> tuple[Extraction, dict[str, int]]:
         org_name=ex.org_name if "org_name" in meta_ev or ex.org_name is None else None,
         fiscal_year=ex.fiscal_year if "fiscal_year" in meta_ev or ex.fiscal_year is None else None,
     )
-    return out, counters
+    return out, {"dropped_ungrounded": dropped}
 
 
-def _verify_cells(doc: Document, row, fields: tuple[str, ...], *, needs_a_number: bool = False):
+def _verify_cells(doc: Document, row: Any, fields: tuple[str, ...], *, needs_a_number: bool = False) -> tuple[Any, int]:
     """Keep a row whose name evidence holds; null any numeric cell whose evidence fails.
     With ``needs_a_number`` a row left with no number is dropped (a project is a project
     because of its numbers; an indicator also stands by its target and actual strings)."""

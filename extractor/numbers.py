@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["NUMBER_RE", "WrittenNumber", "decimals_of", "find_numbers", "number_in_quote", "parse_number", "to_wan"]
+__all__ = [
+    "NUMBER_RE",
+    "WrittenNumber",
+    "close_digit_gaps",
+    "decimals_of",
+    "find_numbers",
+    "number_in_quote",
+    "parse_number",
+    "to_wan",
+]
 
 # A number as written: optional sign, digits with optional thousands separators, decimals.
 NUMBER_RE = re.compile(r"(?<![\d.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
@@ -75,13 +84,26 @@ def find_numbers(text: str, offset: int = 0) -> list[WrittenNumber]:
 
 
 _SHIFTS = (0, 4, -4)  # same unit, 元 → 万元, 亿元 → 万元
+_DIGIT_GAP = re.compile(r"(?<=[\d.,]) +(?=[\d.,])")
+"""Spaces inside a number, as PDF text layers write them ("3 58.52")."""
+
+
+def close_digit_gaps(text: str) -> tuple[str, list[int]]:
+    """``text`` without the spaces inside numbers, and per kept character its index in ``text``."""
+    idx: list[int] = []
+    last = 0
+    for m in _DIGIT_GAP.finditer(text):
+        idx.extend(range(last, m.start()))
+        last = m.end()
+    idx.extend(range(last, len(text)))
+    return _DIGIT_GAP.sub("", text), idx
 _ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
 """Words that state a zero ("与上年持平": change 0)."""
 
 
 def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True) -> bool:
-    """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned),
-    or is zero stated in words ("与上年持平")."""
+    """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned, or
+    with spaces inside the number), or is zero stated in words ("与上年持平")."""
     if value == 0 and _ZERO_WORDS.search(quote):
         return True
     for n in find_numbers(quote):
@@ -89,4 +111,5 @@ def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True)
             v = n.value.scaleb(-shift)
             if v == value or (allow_sign_flip and v == -value):
                 return True
-    return False
+    closed = _DIGIT_GAP.sub("", quote)
+    return closed != quote and number_in_quote(value, closed, allow_sign_flip=allow_sign_flip)

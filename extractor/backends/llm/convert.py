@@ -1,13 +1,13 @@
 """From a model's answer to facts, projects and indicators with evidence computed by code.
 
 The model's word is taken for *what* a number is (concept, measure, scope); never for
-*where* it is or *whether* it is there. For every item:
+*where* it is or *whether* it is there: that is :mod:`extractor.ground`'s job, and this
+module only maps the answer's items onto it. For every item:
 
-1. its ``quote`` is aligned to the chunk (:func:`extractor.ground.align`: exact, then
-   width/space-normalised, then bounded fuzzy) — a quote that does not align is dropped;
-2. the number must occur in the aligned text (:func:`extractor.numbers.number_in_quote`) —
-   an invented number is dropped;
-3. the unit written after the number in the text wins over the unit the model reported,
+1. its ``quote`` and number are located in the chunk (:func:`extractor.ground.locate`:
+   exact, then width/space-normalised, then bounded fuzzy, then the quote's clause that
+   holds the number) — a quote that does not align, or does not hold the number, is dropped;
+2. the unit written after the number in the text wins over the unit the model reported,
    and money is converted to 万元 (:func:`extractor.numbers.to_wan`), decimals as written.
 
 Drops are counted (``dropped``, reported as ``dropped_ungrounded``). A fact's evidence is
@@ -26,8 +26,17 @@ from extractor.backends.llm.schema import ChunkAnswer
 from extractor.chunk import Chunk
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
-from extractor.ground import align, evidence_for
-from extractor.numbers import WrittenNumber, decimals_of, find_numbers, number_in_quote, parse_number, to_wan
+from extractor.ground import (
+    How,
+    align,
+    evidence_for,
+    locate,
+    narrow,
+    number_evidence,
+    occurrences,
+    unit_after,
+)
+from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import (
     INDICATOR_NUMBERS,
     PROJECT_MONEY,
@@ -41,10 +50,6 @@ from extractor.result import (
 
 __all__ = ["Grounded", "ground_answer"]
 
-NARROW_OVER = 80
-"""Fact quotes longer than this are narrowed to the sentence that holds the number."""
-_UNIT_AFTER = re.compile(r"\s*(亿元|万元|元|%|分|亿|万)")
-_SENTENCE = re.compile(r"[。；;\n]")
 _LABEL_SUFFIX = re.compile(r"\s*[(（](类|款|项)[)）]\s*$")
 _MONEY_FIELDS = PROJECT_MONEY
 _PROJECT_FIELDS = tuple(PROJECT_NUMBERS)
@@ -66,58 +71,19 @@ class Grounded:
     units_corrected: int = 0
 
 
-def _occurrences(doc: Document, start: int, end: int, value: Decimal) -> list[WrittenNumber]:
-    """Numbers in ``text[start:end]`` equal to ``value`` (or to it in 元/亿元, or unsigned)."""
-    out = []
-    for n in find_numbers(doc.text[start:end], offset=start):
-        if any(n.value.scaleb(-s) in (value, -value) for s in (0, 4, -4)):
-            out.append(n)
-    out.sort(key=lambda n: n.value not in (value, -value))  # numbers as written first
-    return out
-
-
-def _unit_after(doc: Document, n: WrittenNumber) -> str | None:
-    m = _UNIT_AFTER.match(doc.text, n.end)
-    if m is None:
-        return None
-    return {"亿": "亿元", "万": "万元"}.get(m.group(1), m.group(1))
-
-
-def _cell(doc: Document, n: WrittenNumber, how: str) -> Evidence:
-    m = _UNIT_AFTER.match(doc.text, n.end)
-    end = m.end() if m else n.end
-    return evidence_for(doc, n.start, end, how)
-
-
-def _narrow(doc: Document, start: int, end: int, at: int) -> tuple[int, int]:
-    if end - start <= NARROW_OVER:
-        return start, end
-    left = start
-    for m in _SENTENCE.finditer(doc.text, start, at):
-        left = m.end()
-    m2 = _SENTENCE.search(doc.text, at, end)
-    right = m2.start() if m2 else end
-    while left < right and doc.text[left].isspace():
-        left += 1
-    return left, right
-
-
 def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
-    a = align(item.quote, doc.text, lo=chunk.start, hi=chunk.end)
-    if a is None:
-        g.dropped += 1
-        return
     written = parse_number(item.value)
-    decimals = decimals_of(item.value)
-    if not number_in_quote(written, doc.text[a.start : a.end]):
+    found = locate(doc, item.quote, written, lo=chunk.start, hi=chunk.end)
+    if found is None:
         g.dropped += 1
         return
-    occ = _occurrences(doc, a.start, a.end, written)
+    a, n = found.span, found.number
+    decimals = decimals_of(item.value)
     concept = BY_ID[item.concept]
     target = unit_for(item.concept, item.measure)
     unit = item.unit
-    if occ and occ[0].value in (written, -written):  # as written, not already converted by the model
-        seen = _unit_after(doc, occ[0])
+    if n is not None and n.value in (written, -written):  # as written, not already converted by the model
+        seen = unit_after(doc, n)
         if target == "万元" and seen in ("元", "万元", "亿元") and seen != (unit or "万元"):
             g.units_corrected += 1
             unit = seen
@@ -125,7 +91,7 @@ def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
     if target == "万元" and unit in ("元", "亿元"):
         value, decimals = to_wan(written, unit, decimals)
         source_unit = unit
-    start, end = _narrow(doc, a.start, a.end, occ[0].start) if occ else (a.start, a.end)
+    start, end = narrow(doc, a.start, a.end, n.start) if n is not None else (a.start, a.end)
     label = _LABEL_SUFFIX.sub("", item.label).strip() if concept.labelled and item.label else None
     g.facts.append(Fact(
         concept=item.concept, measure=item.measure, period=item.period,
@@ -135,7 +101,7 @@ def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
     ))
 
 
-def _cells(doc: Document, start: int, end: int, how: str, values: dict[str, str | None],
+def _cells(doc: Document, start: int, end: int, how: How, values: dict[str, str | None],
            money: tuple[str, ...], unit: str, g: Grounded):
     """Numeric cells of a row: value, decimals and the span of each number (distinct
     occurrences in column order). Cells whose number is not in the row are dropped."""
@@ -147,7 +113,7 @@ def _cells(doc: Document, start: int, end: int, how: str, values: dict[str, str 
         if raw is None:
             continue
         written = parse_number(raw)
-        occ = _occurrences(doc, start, end, written)
+        occ = occurrences(doc, start, end, written)
         if not occ:
             g.dropped += 1
             continue
@@ -155,12 +121,12 @@ def _cells(doc: Document, start: int, end: int, how: str, values: dict[str, str 
         used.add(n.start)
         value, dec = written, decimals_of(raw)
         exact = n.value in (written, -written)
-        seen = _unit_after(doc, n) if name in money and exact else None
+        seen = unit_after(doc, n) if name in money and exact else None
         cell_unit = seen if seen in ("元", "万元", "亿元") else unit
         if name in money and cell_unit in ("元", "亿元") and exact:
             value, dec = to_wan(written, cell_unit, dec)
         out[name], decimals[name] = value, dec
-        cells[name] = _cell(doc, n, how)
+        cells[name] = number_evidence(doc, n, how)
     return out, cells, decimals
 
 
