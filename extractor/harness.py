@@ -29,6 +29,7 @@ from extractor._version import __version__
 from extractor.errors import EvaluationError, ExtractorError
 from extractor.evaluate import METRICS_VERSION, SCORER_VERSION
 from extractor.evaluate.gold import Gold, gold_digest, load_gold_dir
+from extractor.evaluate.injected import audit, load_injections
 from extractor.evaluate.report import EvalRun
 from extractor.evaluate.score import DocScore, score_document
 from extractor.ingest import SUPPORTED_SUFFIXES, read
@@ -91,9 +92,13 @@ def evaluate(
     backend: str | None = None,
     results_dir: str | Path | None = None,
     on_progress: ProgressCallback | None = None,
+    injections: str | Path | None = None,
 ) -> EvalRun:
-    """Score every gold document; extract it first unless ``results_dir`` is given."""
+    """Score every gold document; extract it first unless ``results_dir`` is given. With
+    ``injections`` (a fault-injecting endpoint's log) also audit what became of each injected
+    error (:mod:`extractor.evaluate.injected`)."""
     golds = load_gold_dir(gold_dir)
+    results: dict[str, Result] = {}
     docs = Path(docs_dir)
     paths = {g.document: find_document(docs, g) for g in golds}
     warnings: list[str] = []
@@ -143,10 +148,12 @@ def evaluate(
         if result.document != gold.document:
             warnings.append(f"result names document {result.document!r}, gold {gold.document!r}")
         scores.append(score_document(gold, result, text=text, wall_s=wall, error=error))
+        results[gold.document] = result
         if on_progress is not None:
             on_progress(n, len(golds), gold.document)
     return EvalRun(golds=tuple(golds), scores=tuple(scores), errors=tuple(errors), warnings=tuple(warnings),
-                   run=_describe(golds, scores, settings, backend, results_dir, gold_dir, docs))
+                   run=_describe(golds, scores, settings, backend, results_dir, gold_dir, docs),
+                   injected=audit(load_injections(injections), results) if injections is not None else None)
 
 
 def _distinct(values: list[object]) -> str | None:

@@ -73,7 +73,7 @@ def cmd_run(args: list[str]) -> int:
 def cmd_test(args: list[str]) -> int:
     setup()
     steps = [
-        [bin_("ruff"), "check", "extractor", "tests", "scripts"],
+        [bin_("ruff"), "check", "extractor", "tests", "scripts", "eval/simulator"],
         [bin_("mypy")],
         [bin_("lint-imports")],
         # the eval gate: score the rules backend on the samples; exit 3 on a regression

@@ -36,6 +36,8 @@ def eval_cmd(
         "--baseline", help="A stored metrics.json: show deltas, exit 3 on a regression.")] = None,
     fail_under: Annotated[list[str] | None, typer.Option(
         "--fail-under", help="METRIC=VALUE, e.g. facts.f1=0.9 (repeatable); exit 3 when below.")] = None,
+    injections: Annotated[Path | None, typer.Option(
+        "--injections", help="A fault-injecting endpoint's log (eval/simulator): report what became of each error.")] = None,
     verbose: Verbose = 0,
     quiet: Quiet = False,
 ) -> None:
@@ -59,7 +61,8 @@ def eval_cmd(
             def tick(done: int, total: int, document: str) -> None:
                 progress.update(task, completed=done, total=total, description=document)
 
-            run = evaluate(gold, docs, settings=settings, backend=backend, results_dir=results, on_progress=tick)
+            run = evaluate(gold, docs, settings=settings, backend=backend, results_dir=results, on_progress=tick,
+                           injections=injections)
         metrics = build_metrics(run)
         comparison = compare(base, metrics, path=baseline) if base is not None else None
         failures = check_fail_under(metrics, thresholds)
@@ -71,6 +74,10 @@ def eval_cmd(
         say(f"[yellow]warning[/yellow]: {escape(w)}")
     if not quiet:
         out.print(terminal_table(metrics))
+        if run.injected is not None:
+            from extractor.evaluate.injected import markdown as injected_markdown
+
+            out.print("\n".join(injected_markdown(run.injected)), highlight=False, soft_wrap=True)
         out.print(f"wrote {mpath} and {rpath}", highlight=False, soft_wrap=True)
     if comparison is not None:
         for w in comparison.warnings:

@@ -32,6 +32,7 @@ from extractor.evaluate.counts import (
     RowCounts,
 )
 from extractor.evaluate.gold import Gold
+from extractor.evaluate.injected import markdown as injected_markdown
 from extractor.evaluate.score import DocScore
 
 __all__ = ["HEADLINE", "build_metrics", "doc_metrics", "dumps_metrics", "lookup", "render_markdown", "terminal_table", "write_reports"]
@@ -44,6 +45,8 @@ class EvalRun:
     run: dict[str, Any]
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    injected: dict[str, Any] | None = None
+    """The guardrail audit of a fault-injecting endpoint's log (:mod:`extractor.evaluate.injected`)."""
 
 HEADLINE: tuple[tuple[str, int], ...] = (
     ("facts.f1", +1),
@@ -131,6 +134,7 @@ def build_metrics(ev: EvalRun) -> dict[str, Any]:
         "warnings": list(ev.warnings),
         "outcomes": [o.to_dict() for s in ev.scores for o in s.outcomes],
         "violations": [v for s in ev.scores for v in s.violations],
+        **({"injected": ev.injected} if ev.injected is not None else {}),
     }
 
 
@@ -227,6 +231,10 @@ def render_markdown(metrics: dict[str, Any], comparison_md: list[str] | None = N
     cost_keys = ("wall_s", "requests", "attempts", "reasks", "prompt_tokens", "completion_tokens", "cache_hits")
     lines += _section("Cost and speed", ["document", *cost_keys],
                       [[d, *(v["cost"][k] for k in cost_keys)] for d, v in with_all])
+    if metrics.get("injected"):
+        lines += ["## What the guardrails caught (injected errors)", "",
+                  "Each error the endpoint logged as injected, by what became of it in the final result "
+                  "(extractor/evaluate/injected.py defines the outcomes).", "", *injected_markdown(metrics["injected"])]
     lines += _section("Worst misses", ["document", "kind", "item", "outcome", "gold", "extracted", "quote"],
                       [[o["document"], o["kind"], o["id"], o["outcome"], o["gold"], o["extracted"], o.get("quote")]
                        for o in _worst(metrics["outcomes"])],

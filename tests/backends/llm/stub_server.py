@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import socket
 import threading
 import time
 from collections import deque
@@ -27,11 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from eval.simulator.http import ThreadedServer, json_body, tokens
+from eval.simulator.http import text_of as _text_of
 
 
 @dataclass
@@ -45,24 +46,6 @@ class Reply:
     finish_reason: str | None = None
     body: Any = None
     """A raw response body (dict or text) used instead of a rendered completion."""
-
-
-def _text_of(message: dict[str, Any]) -> str:
-    content = message.get("content")
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(p.get("text", "") for p in content if isinstance(p, dict))
-    return ""
-
-
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
-
-
-def tokens(text: str) -> int:
-    """Tokens ≈ one per CJK character + one per four other characters (a rough BPE rule)."""
-    cjk = len(_CJK.findall(text))
-    return cjk + -(-(len(text) - cjk) // 4)
 
 
 def prompt_tokens(body: dict[str, Any]) -> int:
@@ -115,8 +98,7 @@ class StubServer:
         self.max_inflight = 0
         self.port = 0
         self._lock = threading.Lock()
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._http: ThreadedServer | None = None
         self.app = Starlette(routes=[Route("/v1/chat/completions", self._chat, methods=["POST"])])
 
     @property
@@ -138,10 +120,9 @@ class StubServer:
         self.per_token_s = 0.0
 
     async def _chat(self, request: Request) -> Response:
-        try:
-            body = await request.json()
-        except json.JSONDecodeError:
-            return JSONResponse({"error": {"message": "request body is not JSON"}}, status_code=400)
+        body = await json_body(request)
+        if isinstance(body, Response):
+            return body
         with self._lock:
             self.requests.append(body)
             self.request_headers.append(dict(request.headers))
@@ -179,26 +160,13 @@ class StubServer:
         return response
 
     def start(self) -> StubServer:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="off", access_log=False)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("stub server did not start")
-            time.sleep(0.005)
+        self._http = ThreadedServer(self.app).start()
+        self.port = self._http.port
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        if self._http is not None:
+            self._http.stop()
 
 
 # --------------------------------------------------------------------------- plausible answers
