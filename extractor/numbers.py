@@ -8,16 +8,19 @@ of the value, so a converted figure keeps the precision it was written with.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
     "NUMBER_RE",
+    "Amount",
     "WrittenNumber",
     "close_digit_gaps",
     "decimals_of",
     "find_numbers",
     "number_in_quote",
+    "parse_amount",
     "parse_number",
     "to_wan",
 ]
@@ -113,3 +116,39 @@ def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True)
                 return True
     closed = _DIGIT_GAP.sub("", quote)
     return closed != quote and number_in_quote(value, closed, allow_sign_flip=allow_sign_flip)
+
+
+# --------------------------------------------------------------------------- amounts as answered
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_UNIT = r"亿元|万元|元|亿|万|%"
+_AMOUNT = re.compile(rf"(?P<sign>[-+])?(?:\((?P<pnum>{_NUM})(?P<punit>{_UNIT})?\)|(?P<num>{_NUM}))(?P<unit>{_UNIT})?")
+_UNIT_WORDS = {"亿": "亿元", "万": "万元"}
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number as an answer writes it: ``"358.52万元"``, ``"(0.40)"``, ``"３５８．５２"``."""
+
+    text: str
+    """The number without unit or parentheses, signed: ``"-0.40"``, ``"1,234.50"``."""
+    value: Decimal
+    decimals: int
+    unit: str | None
+    """元, 万元, 亿元 or % when the answer wrote one."""
+
+
+def parse_amount(raw: str) -> Amount:
+    """Read an answered amount by code: full-width forms, spaces, a trailing unit, thousands
+    separators, and accounting parentheses for a negative (``"(0.40)"`` → ``-0.40``).
+    Raises ``ValueError`` when what remains is not one number."""
+    s = "".join(unicodedata.normalize("NFKC", raw).replace("−", "-").replace("，", ",").split())
+    m = _AMOUNT.fullmatch(s)
+    if m is None or (m.group("punit") and m.group("unit")):
+        raise ValueError(f"not a number: {raw!r}")
+    num = m.group("pnum") or m.group("num")
+    negative = m.group("pnum") is not None or m.group("sign") == "-"
+    text = f"-{num}" if negative else num
+    unit = m.group("punit") or m.group("unit")
+    return Amount(text=text, value=parse_number(text), decimals=decimals_of(num),
+                  unit=_UNIT_WORDS.get(unit, unit) if unit else None)

@@ -23,7 +23,8 @@ import asyncio
 import concurrent.futures
 import contextlib
 import logging
-from collections.abc import Awaitable, Coroutine, Sequence
+from collections import Counter
+from collections.abc import Awaitable, Coroutine, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -80,6 +81,12 @@ async def _all(aws: Sequence[Awaitable[T]]) -> list[T]:
             t.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
+
+
+def _invalid(counts: Iterable[Counter[str]]) -> dict[str, int]:
+    """``dropped_invalid`` and one ``dropped_invalid.<reason>`` counter per reason."""
+    total: Counter[str] = sum(counts, Counter())
+    return {"dropped_invalid": total.total(), **{f"dropped_invalid.{k}": v for k, v in sorted(total.items())}}
 
 
 class LLMBackend:
@@ -189,6 +196,7 @@ class LLMBackend:
         counters = {
             **counters,
             "dropped_ungrounded": sum(g.dropped for _, g in pairs),
+            **_invalid(g.invalid for _, g in pairs),
             "merged_duplicates": dup,
             "rows_joined": pj + ij,
             "units_corrected": sum(g.units_corrected for _, g in pairs),

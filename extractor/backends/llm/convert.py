@@ -10,7 +10,9 @@ module only maps the answer's items onto it. For every item:
 2. the unit written after the number in the text wins over the unit the model reported,
    and money is converted to 万元 (:func:`extractor.numbers.to_wan`), decimals as written.
 
-Drops are counted (``dropped``, reported as ``dropped_ungrounded``). A fact's evidence is
+Drops are counted: items the answer's validation rejected by reason (``invalid``, reported
+as ``dropped_invalid`` and ``dropped_invalid.<reason>``), values that do not ground
+(``dropped``, reported as ``dropped_ungrounded``). A fact's evidence is
 the aligned quote, narrowed to the sentence holding the number when the quote is long; a
 project's or indicator's evidence is its row, and each numeric cell gets the span of its
 number.
@@ -18,7 +20,9 @@ number.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -48,6 +52,8 @@ from extractor.result import (
     Project,
 )
 
+log = logging.getLogger(__name__)
+
 __all__ = ["Grounded", "ground_answer"]
 
 _LABEL_SUFFIX = re.compile(r"\s*[(（](类|款|项)[)）]\s*$")
@@ -68,6 +74,8 @@ class Grounded:
     report_kind: str | None = None
     metadata_evidence: dict[str, Evidence] = field(default_factory=dict)
     dropped: int = 0
+    invalid: Counter[str] = field(default_factory=Counter)
+    """Items the answer's validation dropped, by reason (``unknown_concept``, ``not_a_number`` …)."""
     units_corrected: int = 0
 
 
@@ -208,6 +216,9 @@ def _metadata(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
 def ground_answer(doc: Document, chunk: Chunk, answer: ChunkAnswer) -> Grounded:
     """Ground every item of one chunk's answer; drop (and count) what does not hold."""
     g = Grounded()
+    for r in answer.rejected:
+        g.invalid[r.reason] += 1
+        log.info("chunk %d: dropped %s (%s): %s", chunk.index, r.field, r.reason, r.detail)
     for item in getattr(answer, "facts", None) or ():
         _fact(doc, chunk, item, g)
     for p in getattr(answer, "projects", None) or ():

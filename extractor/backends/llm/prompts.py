@@ -128,9 +128,12 @@ def check_example(example: dict[str, Any]) -> None:
     if normalise(text)[0] != text:
         raise ConfigError("prompt example text is not in normalised form (full-width forms, odd spaces)")
     try:
-        response_model_for(ALL_GROUPS).model_validate(answer)
+        validated = response_model_for(ALL_GROUPS).model_validate(answer)
     except ValidationError as exc:
         raise ConfigError(f"prompt example answer does not fit the response model: {exc}") from exc
+    if validated.rejected:
+        bad = "; ".join(f"{r.field}: {r.reason}" for r in validated.rejected)
+        raise ConfigError(f"prompt example answer has items the response model rejects: {bad}")
 
     def quoted(item: dict[str, Any], where: str) -> str:
         q = item.get("quote", "")

@@ -8,11 +8,18 @@ sent the procurement concepts. :func:`response_model_for` builds (and memoises) 
 its JSON Schema hash is part of the cache key.
 
 Every item carries ``quote`` (exact text of the chunk) and its numbers *as written*
-(strings: ``"311.20"`` keeps its decimals, ``"12,345"`` its separator). Validators check the
-shape only — a number that parses, a unit that fits the measure, a label where the concept
-needs one — and a failure is fed back to the model (instructor re-ask). Whether the number
-is really in the text is not the model's word to give: grounding checks it in code and
-drops what fails (:mod:`extractor.backends.llm.convert`).
+(strings: ``"311.20"`` keeps its decimals, ``"12,345"`` its separator). Amounts are read by
+code (:func:`extractor.numbers.parse_amount`): ``"358.52万元"`` is 358.52 with unit 万元,
+``"(0.40)"`` is −0.40, full-width digits and thousands separators are fine.
+
+**Items, not answers, fail.** Validators check the shape of one item — a number that
+parses, a concept of the catalogue, a unit that fits the measure, a label where the concept
+needs one, no extra keys — and an item that fails is dropped and recorded in
+``ChunkAnswer.rejected`` with its reason (``unknown_concept``, ``not_a_number``,
+``extra_key`` …); the rest of the answer is kept and nothing is re-asked. Only an answer
+that is not a JSON object of the right shape is re-asked (instructor feeds the error back).
+Whether a number is really in the text is not the model's word to give: grounding checks it
+in code and drops what fails (:mod:`extractor.backends.llm.convert`).
 """
 
 from __future__ import annotations
@@ -20,12 +27,22 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
 from extractor.concepts import BY_ID, CATALOGUE, PERCENT_MEASURES, Measure, Period, Scope
-from extractor.numbers import parse_number
+from extractor.numbers import Amount, parse_amount
 from extractor.result import PROJECT_NUMBERS, ReportKind
 
 __all__ = [
@@ -35,6 +52,7 @@ __all__ = [
     "FactItem",
     "IndicatorItem",
     "ProjectItem",
+    "Rejected",
     "group_of",
     "response_model_for",
     "schema_hash",
@@ -84,17 +102,35 @@ def concepts_in(groups: tuple[str, ...]) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- items
 
 
-def _check_number(v: str | None) -> str | None:
-    if v is None:
+def _amount(v: Any) -> Amount | None:
+    if v is None or (isinstance(v, str) and not v.strip()):
         return None
-    s = str(v).strip().rstrip("%").strip()
-    if not s:
-        return None
+    if isinstance(v, bool) or not isinstance(v, str | int | float):
+        raise PydanticCustomError("not_a_number", "{value!r} is not a number as written", {"value": v})
     try:
-        parse_number(s)
+        return parse_amount(str(v))
     except ValueError:
-        raise ValueError(f"{v!r} is not a number as written (digits, optional sign and decimals, e.g. 311.20)") from None
-    return s
+        raise PydanticCustomError(
+            "not_a_number", "{value!r} is not a number as written (digits, optional sign and decimals, e.g. 311.20)",
+            {"value": v}) from None
+
+
+def _amounts(data: Any, fields: tuple[str, ...], unit_field: str, units: tuple[str, ...]) -> Any:
+    """Read the amounts of a raw item; a unit written with a number ("358.52万元") fills the
+    item's unit when the item names none."""
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    for f in fields:
+        a = _amount(out.get(f))
+        out[f] = None if a is None else a.text
+        if a is not None and a.unit in units and not out.get(unit_field):
+            out[unit_field] = a.unit
+    return out
+
+
+def _error(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, context)
 
 
 class _Item(BaseModel):
@@ -106,9 +142,9 @@ class _Item(BaseModel):
     @classmethod
     def _quote(cls, v: str) -> str:
         if not v.strip():
-            raise ValueError("quote must be copied from the excerpt, not empty")
+            raise _error("empty_quote", "quote must be copied from the excerpt, not empty")
         if len(v) > 600:
-            raise ValueError("quote too long: copy only the clause or table row that states the value")
+            raise _error("quote_too_long", "quote too long: copy only the clause or table row that states the value")
         return v
 
 
@@ -127,30 +163,34 @@ class FactItem(_Item):
     value: str = Field(description="The number as written, e.g. \"311.20\".")
     unit: FactUnit | None = None
 
-    @field_validator("value", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _value(cls, v: Any) -> str:
-        s = _check_number(None if v is None else str(v))
-        if s is None:
-            raise ValueError("value is required: the number as written")
-        return s
+    def _read_amount(cls, data: Any) -> Any:
+        out = _amounts(data, ("value",), "unit", ("元", "万元", "亿元", "%"))
+        if isinstance(out, dict) and out.get("value") is None:
+            raise _error("missing_value", "value is required: the number as written")
+        return out
 
     @model_validator(mode="after")
     def _fits(self) -> FactItem:
         c = BY_ID.get(self.concept)
         if c is None:
-            raise ValueError(f"unknown concept {self.concept!r}: use an id from the catalogue")
+            raise _error("unknown_concept", "unknown concept {concept!r}: use an id from the catalogue",
+                         concept=self.concept)
         if c.labelled and not (self.label or "").strip():
-            raise ValueError(f"{self.concept} needs a label (the function class or item name as written)")
+            raise _error("missing_label", "{concept} needs a label (the function class or item name as written)",
+                         concept=self.concept)
         if not c.scoped and self.scope != "all":
-            raise ValueError(f"{self.concept} takes no scope; use scope \"all\"")
+            raise _error("scope_not_allowed", "{concept} takes no scope; use scope \"all\"", concept=self.concept)
         if self.unit is not None:
             if self.measure in PERCENT_MEASURES and self.unit != "%":
-                raise ValueError(f"measure {self.measure} is a percentage: unit must be \"%\"")
+                raise _error("unit_mismatch", "measure {measure} is a percentage: unit must be \"%\"",
+                             measure=self.measure)
             if self.measure not in PERCENT_MEASURES:
                 want = ("count",) if c.kind == "count" else ("元", "万元", "亿元")
                 if self.unit not in want:
-                    raise ValueError(f"{self.concept} ({self.measure}) is in {'/'.join(want)}, not {self.unit}")
+                    raise _error("unit_mismatch", "{concept} ({measure}) is in {want}, not {unit}",
+                                 concept=self.concept, measure=self.measure, want="/".join(want), unit=self.unit)
         return self
 
 
@@ -170,17 +210,17 @@ class ProjectItem(_Item):
     unit: MoneyUnit = "万元"
     is_total: bool = False
 
-    @field_validator(*_NUMBER_FIELDS, mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _num(cls, v: Any) -> str | None:
-        return _check_number(None if v is None else str(v))
+    def _read_amounts(cls, data: Any) -> Any:
+        return _amounts(data, _NUMBER_FIELDS, "unit", ("元", "万元", "亿元"))
 
     @model_validator(mode="after")
     def _some_number(self) -> ProjectItem:
         if not self.name.strip():
-            raise ValueError("project name is required")
+            raise _error("missing_name", "project name is required")
         if all(getattr(self, f) is None for f in _NUMBER_FIELDS):
-            raise ValueError("a project needs at least one number; leave rows without numbers out")
+            raise _error("no_number", "a project needs at least one number; leave rows without numbers out")
         return self
 
 
@@ -196,20 +236,20 @@ class IndicatorItem(_Item):
     score: str | None = None
     note: str | None = None
 
-    @field_validator("weight", "score", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _num(cls, v: Any) -> str | None:
-        return _check_number(None if v is None else str(v))
+    def _read_amounts(cls, data: Any) -> Any:
+        return _amounts(data, ("weight", "score"), "", ())
 
 
 class EvaluationItem(_Item):
     score: str | None = None
     grade: str | None = None
 
-    @field_validator("score", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _num(cls, v: Any) -> str | None:
-        return _check_number(None if v is None else str(v))
+    def _read_amounts(cls, data: Any) -> Any:
+        return _amounts(data, ("score",), "", ())
 
 
 class MetadataItem(BaseModel):
@@ -224,10 +264,83 @@ class MetadataItem(BaseModel):
 # --------------------------------------------------------------------------- models
 
 
-class ChunkAnswer(BaseModel):
-    """Base of every per-chunk response model; fields depend on the groups asked for."""
+class Rejected(BaseModel):
+    """An item of an answer that failed validation: where, why (a short code), and the detail."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    field: str
+    reason: str
+    detail: str = ""
+
+
+def reason_of(exc: ValidationError) -> tuple[str, str]:
+    """A short reason code and a one-line detail for a failed item."""
+    err = exc.errors()[0]
+    kind, loc = err["type"], err.get("loc") or ()
+    where = ".".join(str(p) for p in loc)
+    if kind == "literal_error":
+        code = f"unknown_{loc[0]}" if loc else "unknown_value"
+        return code, f"{where}={err.get('input')!r}"[:160]
+    code = {"extra_forbidden": "extra_key", "missing": "missing_field"}.get(kind, kind)
+    return code, f"{where + ': ' if where else ''}{err['msg']}"[:160]
+
+
+class ChunkAnswer(BaseModel):
+    """Base of every per-chunk response model; fields depend on the groups asked for.
+
+    Validation is per item (see the module docstring): each list item and each optional
+    object is validated on its own, and what fails goes to ``rejected`` (not part of the
+    JSON Schema the model sees, but kept in the cache so a replay counts the same)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rejected: SkipJsonSchema[tuple[Rejected, ...]] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _per_item(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data  # not an object: the whole answer is re-asked
+        out: dict[str, Any] = {}
+        rejected: list[Any] = list(data.get("rejected") or ())
+        for key, raw in data.items():
+            if key == "rejected":
+                continue
+            spec = cls.model_fields.get(key)
+            if spec is None:
+                rejected.append(Rejected(field=key, reason="extra_key", detail=f"{key}: not a field of the answer"))
+                continue
+            item_type = _item_type(spec.annotation)
+            if item_type is None or raw is None:
+                out[key] = raw
+            elif isinstance(raw, list) and get_origin(spec.annotation) is list:
+                out[key] = []
+                for i, item in enumerate(raw):
+                    try:
+                        out[key].append(item_type.model_validate(item))
+                    except ValidationError as exc:
+                        code, detail = reason_of(exc)
+                        rejected.append(Rejected(field=f"{key}[{i}]", reason=code, detail=detail))
+            elif get_origin(spec.annotation) is not list:
+                try:
+                    out[key] = item_type.model_validate(raw)
+                except ValidationError as exc:
+                    code, detail = reason_of(exc)
+                    out[key] = None
+                    rejected.append(Rejected(field=key, reason=code, detail=detail))
+            else:
+                out[key] = raw  # a list field that is not a list: the whole answer is re-asked
+        out["rejected"] = tuple(rejected)
+        return out
+
+
+def _item_type(annotation: Any) -> type[BaseModel] | None:
+    """The item model of ``list[Item]`` or ``Item | None``."""
+    for arg in (annotation, *get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
 
 
 @cache

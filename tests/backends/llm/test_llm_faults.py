@@ -20,7 +20,8 @@ from extractor.errors import ModelError, ModelOutputError, RetryExhaustedError
 from .conftest import KEY, fact, good_answer
 from .stub_server import Reply
 
-BAD_VALUE = {"facts": [fact("expenditure.total", "about 405", "支出合计405.35万元", unit="万元")]}
+BAD_SHAPE = {"facts": "none found"}
+"""An answer whose structure is wrong (not an item failing): the whole answer is re-asked."""
 
 
 def test_good_answer_is_grounded_and_metered(server, make_settings, doc):
@@ -90,13 +91,13 @@ def test_malformed_json_is_reasked_and_repaired(server, make_settings, doc, mode
 
 
 @pytest.mark.parametrize("mode", ["tools", "json", "md_json"])
-def test_schema_invalid_is_reasked_with_the_validation_error(server, make_settings, doc, mode):
-    server.queue(Reply(answer=BAD_VALUE), good_answer())
+def test_wrong_shape_is_reasked_with_the_validation_error(server, make_settings, doc, mode):
+    server.queue(Reply(answer=BAD_SHAPE), good_answer())
     ex = LLMBackend(make_settings(instructor_mode=mode)).extract(doc)
     assert len(server.requests) == 2
     reask = json.dumps(server.requests[1]["messages"][len(server.requests[0]["messages"]):], ensure_ascii=False)
-    assert "'about 405' is not a number as written" in reask
-    assert "about 405" not in json.dumps(server.requests[0]["messages"], ensure_ascii=False)
+    assert "facts" in reask and "list_type" in reask
+    assert "none found" not in json.dumps(server.requests[0]["messages"], ensure_ascii=False)
     assert ex.ledger.reasks == 1
     assert [f.value for f in ex.facts] == [Decimal("405.35")]
 
@@ -121,12 +122,13 @@ def test_quote_not_in_text_is_dropped_and_counted(server, make_settings, doc):
     assert ex.counters["dropped_ungrounded"] == 1
 
 
-def test_concept_outside_the_routed_groups_is_reasked(server, make_settings, doc):
-    server.queue(Reply(answer={"facts": [fact("income.total", "405.35", "支出合计405.35万元")]}), good_answer())
+def test_concept_outside_the_routed_groups_is_dropped_not_reasked(server, make_settings, doc):
+    answer = good_answer().answer
+    server.queue(Reply(answer={"facts": [*answer["facts"], fact("income.total", "405.35", "支出合计405.35万元")]}))
     ex = LLMBackend(make_settings()).extract(doc)
-    assert ex.ledger.reasks == 1
-    assert "income.total" in json.dumps(server.requests[1]["messages"][-1], ensure_ascii=False)
+    assert len(server.requests) == 1 and ex.ledger.reasks == 0
     assert [f.concept for f in ex.facts] == ["expenditure.total"]
+    assert ex.counters["dropped_invalid"] == ex.counters["dropped_invalid.unknown_concept"] == 1
 
 
 def test_transport_retries_exhausted_raise_with_attempts(server, make_settings, doc):
@@ -139,7 +141,7 @@ def test_transport_retries_exhausted_raise_with_attempts(server, make_settings, 
 
 
 def test_reasks_exhausted_raise_with_attempts_and_tokens(server, make_settings, doc):
-    server.queue(Reply(answer=BAD_VALUE), Reply(answer=BAD_VALUE))
+    server.queue(Reply(answer=BAD_SHAPE), Reply(answer=BAD_SHAPE))
     with pytest.raises(RetryExhaustedError) as info:
         LLMBackend(make_settings(max_reasks=1)).extract(doc)
     assert info.value.attempts == 2
