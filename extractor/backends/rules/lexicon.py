@@ -224,9 +224,13 @@ def find_terms(text: str) -> list[TermMatch]:
     # function rows are decided by their markers: they win over any term inside them
     candidates.sort(key=lambda c: (c.term.concept.startswith("expenditure.function") is False,
                                    -(c.end - c.start), c.start))
+    # a position map of the terms taken so far: a candidate is free when none of its characters
+    # is taken (linear in the text, where comparing with every taken term was quadratic)
     taken: list[TermMatch] = []
+    used = bytearray(len(text))
     for c in candidates:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        if c.end > c.start and not any(used[c.start : c.end]):
             taken.append(c)
+            used[c.start : c.end] = b"\x01" * (c.end - c.start)
     taken.sort(key=lambda c: c.start)
     return taken

@@ -8,9 +8,11 @@ and a number ("年初预算为", "，占", "比上年增加") into a measure, or
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
-__all__ = ["UNIT_NUMBER", "Measured", "classify", "is_target", "unit_kind"]
+__all__ = ["UNIT_NUMBER", "Comparison", "LineComparisons", "Measured", "classify", "is_target", "unit_kind"]
 
 # A number followed by its unit. 人次 is not a head count; 万人 is not money.
 UNIT_NUMBER = re.compile(
@@ -87,22 +89,100 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return last
 
 
-def classify(lead: str, unit: str, *, sentence_before: str = "") -> Measured | None:
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What the text before a number says about comparisons: whether one is named at all
+    (比上年, 同比 …) and whether the last one named is against the budget (较预算 …)."""
+
+    named: bool
+    vs_budget: bool
+
+    @classmethod
+    def of(cls, before: str) -> Comparison:
+        context = SCOPE_NAMES.sub("", before)
+        return cls(named=bool(VS_PRIOR.search(context) or COMPARISON_FAMILY.search(context)),
+                   vs_budget=_last(VS_BUDGET, context) > _last(COMPARISON_FAMILY, context))
+
+
+class LineComparisons:
+    """:meth:`Comparison.of` for every prefix of one line, in time linear in the line.
+
+    The line is read once (as far as the queries reach, doubling the stretch read when a
+    query goes past it): scope names are stripped and the cue patterns' matches recorded.
+    A query for the text before ``pos`` takes the matches that end before it; only a match
+    cut by ``pos`` is searched again, in the few characters it spans. This gives exactly what
+    :meth:`Comparison.of` gives on the slice (the patterns have no look-arounds or anchors,
+    so a prefix has the same matches up to the first one it cuts), without re-reading the
+    line before every number of a long one.
+    """
+
+    _CUES = (VS_PRIOR, COMPARISON_FAMILY, VS_BUDGET)
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._read_to = start
+        self._read(min(end, start + 4096))
+
+    def _read(self, to: int) -> None:
+        self._read_to = to
+        line = self._text[self._start : to]
+        self._scopes = [(m.start(), m.end()) for m in SCOPE_NAMES.finditer(line)]
+        self._scope_starts = [a for a, _ in self._scopes]
+        self._removed = list(accumulate((b - a for a, b in self._scopes), initial=0))
+        self._stripped = SCOPE_NAMES.sub("", line)
+        self._matches = {p: [(m.start(), m.end()) for m in p.finditer(self._stripped)] for p in self._CUES}
+        self._starts = {p: [a for a, _ in spans] for p, spans in self._matches.items()}
+
+    def before(self, pos: int) -> Comparison:
+        """The comparison named in ``text[start:pos]``."""
+        if not self._start <= pos <= self._end:
+            return Comparison.of(self._text[self._start : pos])
+        if pos > self._read_to:
+            self._read(min(self._end, max(pos, 2 * self._read_to - self._start)))
+        rel = pos - self._start
+        k = bisect_left(self._scope_starts, rel)
+        if k and self._scopes[k - 1][1] > rel:
+            return Comparison.of(self._text[self._start : pos])  # a scope name cut in two: read the slice
+        q = rel - self._removed[k]
+        named = self._last(VS_PRIOR, q) >= 0 or self._last(COMPARISON_FAMILY, q) >= 0
+        return Comparison(named=named, vs_budget=self._last(VS_BUDGET, q) > self._last(COMPARISON_FAMILY, q))
+
+    def _last(self, pattern: re.Pattern[str], q: int) -> int:
+        """Start of the last match of ``pattern`` in ``stripped[:q]``, or -1."""
+        spans = self._matches[pattern]
+        i = bisect_left(self._starts[pattern], q)
+        if i and spans[i - 1][1] > q:  # the last match runs past q: search its stretch again
+            cut = spans[i - 1][0]
+            return _last_in(pattern, self._stripped, cut, q, spans[i - 2][0] if i >= 2 else -1)
+        return spans[i - 1][0] if i else -1
+
+
+def _last_in(pattern: re.Pattern[str], text: str, pos: int, endpos: int, default: int) -> int:
+    last = default
+    for m in pattern.finditer(text, pos, endpos):
+        last = m.start()
+    return last
+
+
+def classify(lead: str, unit: str, *, sentence_before: str = "", comparison: Comparison | None = None
+             ) -> Measured | None:
     """The measure of a number from the words before it.
 
     ``lead`` is the text between the subject (or the previous number) and the number;
     ``sentence_before`` is everything in the sentence before the number (for the
-    comparison that a change refers to). Returns ``None`` when the words do not say.
+    comparison that a change refers to), or ``comparison`` what it says, when the caller
+    has it from :class:`LineComparisons`. Returns ``None`` when the words do not say.
     """
     kind = unit_kind(unit)
     lead = SCOPE_NAMES.sub("", lead)
-    context = SCOPE_NAMES.sub("", sentence_before or lead)
-    vs_budget = _last(VS_BUDGET, context) > _last(COMPARISON_FAMILY, context)
+    if comparison is None:
+        comparison = Comparison.of(sentence_before or lead)
+    vs_budget = comparison.vs_budget
     negative = bool(DECREASE.search(lead)) and _last(DECREASE, lead) >= _last(INCREASE, lead)
     if kind == "percent":
         if SHARE.search(lead):
             return Measured("share")
-        if CHANGE_VERB.search(lead) and (VS_PRIOR.search(context) or COMPARISON_FAMILY.search(context)):
+        if CHANGE_VERB.search(lead) and comparison.named:
             if vs_budget:
                 return None  # a percent against the budget is no catalogue measure
             return Measured("change_pct", negative)
@@ -112,7 +192,7 @@ def classify(lead: str, unit: str, *, sentence_before: str = "") -> Measured | N
     if kind == "money":
         if CHANGE_VERB.search(lead) and (VS_BUDGET.search(lead) or vs_budget):
             return Measured("vs_budget", negative)
-        if CHANGE_VERB.search(lead) and (VS_PRIOR.search(context) or COMPARISON_FAMILY.search(context)):
+        if CHANGE_VERB.search(lead) and comparison.named:
             return Measured("change", negative)
         if CHANGE_VERB.search(lead[-4:]):
             return None  # "增加1,874.36万元" with no comparison named: a change of what? unsure

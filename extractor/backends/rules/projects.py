@@ -70,6 +70,7 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
     decimals: dict[str, int] = {}
     cells: dict[str, Evidence] = {}
     last = start
+    comparisons = patterns.LineComparisons(text, start, end)
     for m in patterns.UNIT_NUMBER.finditer(text, start, end):
         unit = m.group("unit")
         kind = patterns.unit_kind(unit)
@@ -81,7 +82,7 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
             last = stop + 1  # a new sentence about the same project
         if patterns.noisy(text[last : m.start()]):
             break
-        measured = patterns.classify(text[last : m.start()], unit, sentence_before=text[start : m.start()])
+        measured = patterns.classify(text[last : m.start()], unit, comparison=comparisons.before(m.start()))
         last = m.end()
         if measured is None or measured.measure not in ("budget", "actual", "rate"):
             continue

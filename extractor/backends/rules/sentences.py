@@ -107,6 +107,7 @@ def scan(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     text = doc.text
     for unit in units_of(doc):
+        comparisons = patterns.LineComparisons(text, unit.start, unit.end)
         subject: TermMatch | None = None
         subject_scope = "all"
         for s, e in _sentences(text, unit.start, unit.end):
@@ -133,7 +134,7 @@ def scan(doc: Document) -> list[Fact]:
                     continue
                 if kind == 0:
                     term: TermMatch = obj  # type: ignore[assignment]
-                    if _WHOLE_BEFORE.search(text, s, term.start):
+                    if _WHOLE_BEFORE.search(text, max(s, term.start - 4), term.start):  # 占 + at most 3
                         continue  # the whole of a share, not a new subject
                     if term.term.generic and subject is not None:
                         continue  # "支出决算为…" goes on about the current subject
@@ -158,7 +159,7 @@ def scan(doc: Document) -> list[Fact]:
                 if parallel:
                     subject = parallel.pop(0)
                     subject_scope = _scope_for(subject, text[s : subject.start], unit.heading_scope)
-                    fact = _bind(doc, s, m, subject, subject_scope, m.start(), m.start(), unit.start,
+                    fact = _bind(doc, s, m, subject, subject_scope, m.start(), m.start(), comparisons,
                                  lead_from=max(parallel_from, subject.start))
                     last_token_end = m.end()
                     if fact is not None:
@@ -168,7 +169,7 @@ def scan(doc: Document) -> list[Fact]:
                     continue
                 if subject is not None and _diverted(text[max(subject.end, last_token_end) : m.start()]):
                     subject = None  # "其中，X用车0辆": a sub-item outside the catalogue took over
-                fact = _bind(doc, s, m, subject, subject_scope, last_token_end, last_bound_end, unit.start)
+                fact = _bind(doc, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
                 last_token_end = m.end()
                 if fact is not None:
                     facts.append(fact)
@@ -199,7 +200,8 @@ def _diverted(lead: str) -> bool:
 
 
 def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, scope: str,
-          last_token_end: int, last_bound_end: int, line_start: int, *, lead_from: int | None = None) -> Fact | None:
+          last_token_end: int, last_bound_end: int, comparisons: patterns.LineComparisons, *,
+          lead_from: int | None = None) -> Fact | None:
     if subject is None:
         return None
     concept = BY_ID.get(subject.concept)
@@ -228,8 +230,8 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
         scope = scope_in(text[subject.end : m.start()]) or scope
     if lead_from is not None:
         lead_start = lead_from  # a listed subject: its cue words stand before the number, not after it
-    measured = patterns.classify(text[lead_start : m.start()], unit,
-                                 sentence_before=text[min(line_start, subject.start) : m.start()])
+    # the comparison named anywhere in the line before the number (looked up, not re-read: linear time)
+    measured = patterns.classify(text[lead_start : m.start()], unit, comparison=comparisons.before(m.start()))
     if measured is None:
         return None
     if concept.kind == "count" and measured.measure != "actual":

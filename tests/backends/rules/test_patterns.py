@@ -105,3 +105,40 @@ def test_function_classes_and_items_carry_their_labels() -> None:
 def test_non_fiscal_is_not_fiscal() -> None:
     assert scope_in("使用非财政拨款结余") is None
     assert scope_in("财政拨款结转") == "fiscal"
+
+
+# Lines with every cut a prefix can make: a cue cut in two (比2022|万元, 较预算|数), a scope
+# name cut in two (一般公共|预算), comparisons early in the line and a budget one after them.
+_COMPARISON_LINES = [
+    "与上年相比，一般公共预算财政拨款支出增加12万元；较年初预算数减少3万元，比2022年增长5%",
+    "经费支出50万元，比年初预算数减少10万元，上升3%，同比持平，政府性基金预算收入比 2023 年度多2万元",
+    "较预算安排相比节约1万元，比上年决算数增加2万元，较上一年同期下降4%，与调整预算相比多支6万元",
+    "支出合计358.52万元",
+]
+
+
+@pytest.mark.parametrize("line", _COMPARISON_LINES)
+def test_line_comparisons_equal_reading_every_prefix(line: str) -> None:
+    text = "前文。" + line + "\n后文比上年"
+    start, end = 3, 3 + len(line)
+    index = patterns.LineComparisons(text, start, end)
+    for pos in range(start, end + 1):
+        assert index.before(pos) == patterns.Comparison.of(text[start:pos]), text[start:pos]
+
+
+def test_line_comparisons_on_a_long_line_read_in_stretches() -> None:
+    line = "".join(_COMPARISON_LINES) * 40  # past the first stretch read (4096 characters)
+    index = patterns.LineComparisons(line, 0, len(line))
+    positions = [*range(0, len(line), 97), 4095, 4096, 4097, 8191, 8192, len(line)]
+    for pos in positions:  # in increasing order, then back again
+        assert index.before(pos) == patterns.Comparison.of(line[:pos])
+    for pos in reversed(positions):
+        assert index.before(pos) == patterns.Comparison.of(line[:pos])
+
+
+def test_terms_of_a_long_line_are_the_terms_of_its_parts() -> None:
+    part = "一般公共预算财政拨款支出30万元，其中基本支出20万元、教育支出(类)普通教育(款)小学教育(项)5万元。"
+    one = [(t.concept, t.start, t.end) for t in find_terms(part)]
+    assert len(one) >= 3
+    many = [(t.concept, t.start, t.end) for t in find_terms(part * 200)]
+    assert many == [(c, s + k * len(part), e + k * len(part)) for k in range(200) for c, s, e in one]
