@@ -99,11 +99,17 @@ class BlockKind(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Cell:
-    """One table cell: its text and half-open span in the normalised text."""
+    """One table cell: its text and half-open span in the normalised text.
+
+    ``colspan``/``rowspan`` count the grid columns and rows a merged cell covers (where the
+    reader knows them); the positions it covers to its right hold empty cells, so a row's
+    cells stay one per grid column."""
 
     text: str
     start: int
     end: int
+    colspan: int = 1
+    rowspan: int = 1
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -216,6 +222,7 @@ class _RawBlock:
     page: int | None
     level: int | None
     rows: list[list[tuple[int, int]]]
+    spans: list[list[tuple[int, int]]] | None = None
 
 
 class TextBuilder:
@@ -277,15 +284,16 @@ class TextBuilder:
         self,
         rows: Sequence[Sequence[str | None]],
         boxes: Sequence[Sequence[Sequence[Box | None] | None]] | None = None,
+        spans: Sequence[Sequence[tuple[int, int]]] | None = None,
     ) -> None:
-        """Rows of cell texts (and, optionally, one box per character of each cell);
-        newlines and tabs inside a cell become spaces."""
+        """Rows of cell texts (optionally one box per character of each cell, and each
+        cell's (colspan, rowspan)); newlines and tabs inside a cell become spaces."""
         clean = [[(c or "").replace("\t", " ").replace("\r", " ").replace("\n", " ") for c in r] for r in rows]
         keep = [i for i, r in enumerate(clean) if any(c.strip() for c in r)]
         if not keep:
             return
         start = self._len
-        spans: list[list[tuple[int, int]]] = []
+        cells: list[list[tuple[int, int]]] = []
         for i in keep:
             row_spans = []
             for j, cell in enumerate(clean[i]):
@@ -294,8 +302,9 @@ class TextBuilder:
                 cell_boxes = boxes[i][j] if boxes is not None and j < len(boxes[i]) else None
                 row_spans.append(self._write(cell, cell_boxes if cell_boxes is not None and len(cell_boxes) == len(cell) else None))
             self._write("\n")
-            spans.append(row_spans)
-        self._blocks.append(_RawBlock(BlockKind.TABLE, start, self._len - 1, self._page, None, spans))
+            cells.append(row_spans)
+        kept_spans = [list(spans[i]) for i in keep] if spans is not None else None
+        self._blocks.append(_RawBlock(BlockKind.TABLE, start, self._len - 1, self._page, None, cells, kept_spans))
 
     def raw_text(self) -> str:
         return "".join(self._parts)
@@ -348,10 +357,14 @@ def build_document(
             s, e = _to_norm(omap, rb.start), _to_norm(omap, rb.end)
             rows = tuple(
                 tuple(
-                    Cell(text=text[cs:ce], start=cs, end=ce)
-                    for cs, ce in ((_to_norm(omap, a), _to_norm(omap, b)) for a, b in row)
+                    Cell(text=text[cs:ce], start=cs, end=ce, colspan=cspan, rowspan=rspan)
+                    for (cs, ce), (cspan, rspan) in zip(
+                        ((_to_norm(omap, a), _to_norm(omap, b)) for a, b in row),
+                        rb.spans[i] if rb.spans is not None and len(rb.spans[i]) == len(row) else [(1, 1)] * len(row),
+                        strict=True,
+                    )
                 )
-                for row in rb.rows
+                for i, row in enumerate(rb.rows)
             )
             blocks.append(Block(kind=rb.kind, start=s, end=e, page=rb.page, level=rb.level, rows=rows))
     page_starts = tuple(_to_norm(omap, p) for p in raw_page_starts)

@@ -170,13 +170,20 @@ def ruled_tables(rules: Iterable[Box]) -> list[list[Box]]:
     return [list(t) for t in cells_to_tables(cells)]
 
 
-def _grid(cells: Sequence[Box]) -> list[list[Box | None]]:
-    """Cells by row (same top) and column (same x0); a merged cell leaves ``None`` holes."""
+def _grid(cells: Sequence[Box]) -> tuple[list[list[Box | None]], list[float], list[float]]:
+    """Cells by row (same top) and column (same x0); a merged cell leaves ``None`` holes.
+    Also the grid's column lefts and row tops."""
     xs = sorted({c[0] for c in cells})
     rows: dict[float, dict[float, Box]] = {}
     for c in sorted(cells, key=lambda c: (c[1], c[0])):
         rows.setdefault(c[1], {})[c[0]] = c
-    return [[row.get(x) for x in xs] for _, row in sorted(rows.items())]
+    tops = sorted(rows)
+    return [[rows[t].get(x) for x in xs] for t in tops], xs, tops
+
+
+def _span(lefts: list[float], lo: float, hi: float) -> int:
+    """How many grid lines in ``lefts`` start inside [lo, hi): a merged cell's span."""
+    return max(1, bisect_left(lefts, hi - SNAP / 2) - bisect_left(lefts, lo - SNAP / 2))
 
 
 def _centre_in(box: Box, cell: Box) -> bool:
@@ -189,6 +196,7 @@ class _Table:
     top: float
     rows: list[list[str]]
     boxes: list[list[list[Box | None]]]
+    spans: list[list[tuple[int, int]]]
 
 
 def _fill(cells: Sequence[Box], chars: list[Char]) -> tuple[_Table, set[int]]:
@@ -200,14 +208,19 @@ def _fill(cells: Sequence[Box], chars: list[Char]) -> tuple[_Table, set[int]]:
     centres = [chars[i][1][0] + chars[i][1][2] for i in inside]  # twice the centre x
     rows: list[list[str]] = []
     boxes: list[list[list[Box | None]]] = []
-    for row in _grid(cells):
+    spans: list[list[tuple[int, int]]] = []
+    grid, lefts, tops = _grid(cells)
+    for row in grid:
         texts: list[str] = []
         row_boxes: list[list[Box | None]] = []
+        row_spans: list[tuple[int, int]] = []
         for cell in row:
             if cell is None:
                 texts.append("")
                 row_boxes.append([])
+                row_spans.append((1, 1))
                 continue
+            row_spans.append((_span(lefts, cell[0], cell[2]), _span(tops, cell[1], cell[3])))
             lo, hi = bisect_left(centres, 2 * cell[0]), bisect_left(centres, 2 * cell[2])
             mine = [chars[i] for i in inside[lo:hi] if _centre_in(chars[i][1], cell)]
             text, bxs = _join(lines_of(mine))
@@ -215,7 +228,8 @@ def _fill(cells: Sequence[Box], chars: list[Char]) -> tuple[_Table, set[int]]:
             row_boxes.append(bxs)
         rows.append(texts)
         boxes.append(row_boxes)
-    return _Table(top, rows, boxes), set(inside)
+        spans.append(row_spans)
+    return _Table(top, rows, boxes, spans), set(inside)
 
 
 # --------------------------------------------------------------------------- the page
@@ -237,7 +251,7 @@ def lay_out_page(page: Page, builder: TextBuilder) -> None:
     items.sort(key=lambda it: (it[0], it[1]))
     for _, kind, payload in items:
         if kind == 0:
-            builder.table(payload.rows, payload.boxes)
+            builder.table(payload.rows, payload.boxes, payload.spans)
         else:
             text, boxes = payload
             builder.paragraph(text, heading_level=heading_level(text), boxes=boxes)

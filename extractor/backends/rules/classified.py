@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number, table_rows
+from extractor.backends.rules.headers import TOTAL_HEADER as _TOTAL_HEADER
+from extractor.backends.rules.headers import Column, columns
 from extractor.concepts import Scope, unit_for
 from extractor.document import Document
 from extractor.numbers import to_wan
@@ -31,7 +33,6 @@ __all__ = ["read_classified"]
 
 _TITLE = re.compile(r"表\s*$|表[(（][^)）]{0,16}[)）]\s*$|^\s*(?:公开)?\d{1,2}\s*表|情况表|明细表|预算表|决算表")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
-_TOTAL_HEADER = re.compile(r"^(?:合计|小计|总计|金额|本年预算|预算数|决算数|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$")
 _LOOKBACK = 12
 """Lines above a header searched for the table's title and unit."""
 
@@ -57,15 +58,23 @@ class _Table:
     total_col: int
     header: Row
     rows: list[Row]
+    columns: dict[int, Column] | None = None
+    """Each grid column's meaning, where the header cells know their columns."""
 
     @property
     def basic_only(self) -> bool:
         return "基本支出" in self.title
 
 
+_INLINE_CODE = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*([^\d\s.,].*)$")
+
+
 def _code(cells: tuple[CellSpan, ...]) -> tuple[str, int] | None:
-    """The row's code and the index of its name cell."""
+    """The row's code and the index of its name cell (0 where one cell holds both,
+    ``[30215]会议费`` or ``30215 会议费``)."""
     texts = [c.text.strip() for c in cells]
+    if texts and (m := _INLINE_CODE.match(texts[0])):
+        return m.group(1), 0
     if not texts or not re.fullmatch(r"\d{3}(?:\d{2}){0,2}", texts[0]):
         return None
     code, i = texts[0], 1
@@ -77,10 +86,17 @@ def _code(cells: tuple[CellSpan, ...]) -> tuple[str, int] | None:
     return code, i
 
 
+FUNCTION_CLASSES = range(201, 235)
+"""类 of the 支出功能分类 (201 一般公共服务支出 … 234); a 2xx code outside it is a unit's code."""
+ECONOMIC_CLASSES = (range(301, 400), range(501, 600))
+"""类 of the 部门 (3xx) and 政府 (5xx) 支出经济分类."""
+
+
 def _concept(code: str) -> str | None:
-    if code[0] == "2":
+    head = int(code[:3])
+    if head in FUNCTION_CLASSES:
         return "expenditure.function" if len(code) == 3 else "expenditure.function_item"
-    if code[0] in "35" and len(code) in (3, 5):
+    if any(head in r for r in ECONOMIC_CLASSES):
         return "expenditure.economic"
     return None
 
@@ -116,9 +132,11 @@ def _header(row: Row) -> int | None:
     return next((j for j, t in enumerate(texts) if _TOTAL_HEADER.match(t)), None)
 
 
-def _tables(doc: Document) -> Iterator[_Table]:
+def _tables(doc: Document, measure: str) -> Iterator[_Table]:
     """Each header row with coded rows under it starts a table (one run of rows may hold
-    several tables, one per page)."""
+    several tables, one per page). A table with no title of its own whose header repeats
+    the one before continues it (续表): it keeps that table's title, scope and unit."""
+    prev: _Table | None = None
     for rows in table_rows(doc):
         starts: list[tuple[int, int]] = []
         for i, row in enumerate(rows):
@@ -134,9 +152,18 @@ def _tables(doc: Document) -> Iterator[_Table]:
             if not any(_code(r.cells) for r in body):
                 continue
             title, unit = _context(doc, rows[i].cells[0].start)
-            if "收入" in title and "支出" not in title:
-                continue  # an income table broken down by function: its rows are no spending
-            yield _Table(title, _scope(title), unit, col, rows[i], body)
+            first_body = next((k for k, r in enumerate(body) if _code(r.cells) or _is_total(r)), 0)
+            header = [rows[i], *body[:first_body]]
+            if not title and prev is not None and _texts(prev.header) == _texts(rows[i]):
+                title, unit = prev.title, prev.unit
+            prev = _Table(title, _scope(title), unit, col, rows[i], body, columns(header, measure))
+            if ("收入" in title and "支出" not in title) or "采购" in title:
+                continue  # income or procurement broken down by function: its rows are no spending
+            yield prev
+
+
+def _texts(row: Row) -> list[str]:
+    return [re.sub(r"\s+", "", c.text) for c in row.cells]
 
 
 def _is_total(row: Row) -> bool:
@@ -153,31 +180,39 @@ def _value(cell: CellSpan, unit: str) -> tuple[Decimal, int] | None:
 
 
 def _fact(doc: Document, concept: str, measure: str, scope: Scope, label: str | None, cell: CellSpan,
-          unit: str) -> Fact | None:
+          unit: str, *, period: str = "current") -> Fact | None:
     got = _value(cell, unit)
     if got is None:
         return None
     value, decimals = got
-    return Fact(concept=concept, measure=measure, scope=scope, label=label, value=value,
+    return Fact(concept=concept, measure=measure, period=period, scope=scope, label=label, value=value,
                 unit=unit_for(concept, measure), decimals=decimals, evidence=cell_evidence(doc, cell.start, cell.end),
                 source_unit=unit if unit != "万元" else None, backend="rules")
 
 
-def _cell_at(row: Row, col: int, offset: int) -> CellSpan | None:
-    """The cell under header column ``col`` in a row whose name cell sits at ``offset``
-    (rows whose code is split over cells are shifted against the header)."""
-    j = col + offset
+def _cell_at(row: Row, t: _Table, name_at: int, header_name: int) -> CellSpan | None:
+    """The cell under the table's total column in a row whose name cell sits at ``name_at``.
+
+    Where the row has one value cell per value column of the header (the total and the
+    columns right of it), the first is the total, whatever empty cells the reader left
+    out on either side; otherwise by position (rows whose code is split over cells are
+    shifted against the header)."""
+    values = row.cells[name_at + 1 :]
+    if len(values) == len(t.header.cells) - t.total_col:
+        return values[0]
+    j = t.total_col + name_at - header_name
     return row.cells[j] if 0 <= j < len(row.cells) else None
 
 
 def read_classified(doc: Document, measure: str) -> list[Fact]:
     """Facts from every coded row of the document's classified tables."""
-    tables = list(_tables(doc))
+    tables = list(_tables(doc, measure))
     basic_scopes = {t.scope for t in tables if t.basic_only and any(
         (c := _code(r.cells)) and _concept(c[0]) == "expenditure.economic" for r in t.rows)}
     facts: list[Fact] = []
     for t in tables:
         header_name = 1 if len(t.header.cells) > 1 else 0
+        first = len(facts)
         for row in t.rows:
             texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
             coded = _code(row.cells)
@@ -193,19 +228,71 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
             if concept == "expenditure.economic" and t.scope in basic_scopes and not t.basic_only:
                 continue
             label = re.sub(r"\s+", "", row.cells[name_at].text)
-            label = re.sub(r"[(（](?:类|款|项)[)）]$", "", label)
+            label = re.sub(r"[(（](?:类|款|项)[)）]$", "", _INLINE_CODE.sub(r"\2", label))
             if not label or cell_number(row.cells[name_at]) is not None:
                 continue
-            cell = _cell_at(row, t.total_col, name_at - header_name)
+            if t.columns is not None:
+                facts.extend(_by_columns(doc, t, row, concept, label, {"total"}))
+                continue
+            cell = _cell_at(row, t, name_at, header_name)
             if cell is None:
                 continue
             fact = _fact(doc, concept, measure, t.scope, label, cell, t.unit)
             if fact is not None:
                 facts.append(fact)
+        facts[first:] = _first_of_each(facts[first:])
     return facts
 
 
+def _first_of_each(facts: list[Fact]) -> list[Fact]:
+    """A table that lists one class twice with different amounts is cross-classified (部门 ×
+    政府 经济分类: a 款 under two government classes): its first row stands for the class."""
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out = []
+    for f in facts:
+        key = (f.concept, f.measure, f.period, f.label)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+_PART_CONCEPTS = {
+    "basic": "expenditure.basic",
+    "project": "expenditure.project",
+    "personnel": "expenditure.personnel",
+    "public": "expenditure.public",
+}
+
+
+def _by_columns(doc: Document, t: _Table, row: Row, concept: str | None, label: str | None,
+                roles: set[str]) -> Iterator[Fact]:
+    """The row's figures under the columns whose role is in ``roles``; ``concept`` None
+    (a 合计 row) names each by its column: the total, or the part it heads."""
+    assert t.columns is not None
+    by_col = {c.col: c for c in row.cells}
+    seen: set[tuple[str, str, str]] = set()
+    for j, column in sorted(t.columns.items()):
+        if column.role not in roles or (cell := by_col.get(j)) is None:
+            continue
+        name = concept
+        if name is None:
+            name = _PART_CONCEPTS.get(column.role) or ("expenditure.basic" if t.basic_only else "expenditure.total")
+            if t.basic_only and column.role == "basic":
+                continue  # the basic table's own 小计 is its total, read as the total column
+        key = (name, column.period, column.measure)
+        if key in seen:
+            continue  # a second column of the same meaning (a sub-total repeated)
+        seen.add(key)
+        fact = _fact(doc, name, column.measure, t.scope, label, cell, t.unit, period=column.period)
+        if fact is not None:
+            yield fact
+
+
 def _totals(doc: Document, t: _Table, row: Row, measure: str) -> Iterator[Fact]:
+    if t.columns is not None:
+        yield from _by_columns(doc, t, row, None, None, {"total", *_PART_CONCEPTS})
+        return
     texts = [re.sub(r"\s+", "", c.text) for c in t.header.cells]
     if len(row.cells) == len(t.header.cells):  # columns beside the total only where they align
         for j, head in enumerate(texts):
@@ -214,6 +301,6 @@ def _totals(doc: Document, t: _Table, row: Row, measure: str) -> Iterator[Fact]:
                 if wanted and (fact := _fact(doc, concept, measure, t.scope, None, row.cells[j], t.unit)):
                     yield fact
     total = "expenditure.basic" if t.basic_only else "expenditure.total"
-    at = _cell_at(row, t.total_col, 0)
+    at = _cell_at(row, t, 0, 0)
     if at is not None and (fact := _fact(doc, total, measure, t.scope, None, at, t.unit)):
         yield fact

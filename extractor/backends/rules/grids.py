@@ -35,6 +35,10 @@ class CellSpan:
     text: str
     start: int
     end: int
+    col: int = -1
+    """Grid column in a real table (``-1`` where the source has no grid: text rows)."""
+    colspan: int = 1
+    rowspan: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +119,8 @@ def table_rows(doc: Document) -> Iterator[list[Row]]:
         covered.append((block.start, block.end))
         rows = [
             Row(tuple(CellSpan(c.text.strip(), c.start + (len(c.text) - len(c.text.lstrip())),
-                               c.start + len(c.text.rstrip())) for c in r if c.text.strip()), True)
+                               c.start + len(c.text.rstrip()), j, c.colspan, c.rowspan)
+                      for j, c in enumerate(r) if c.text.strip()), True)
             for r in block.rows
         ]
         block_width = max(len(r) for r in block.rows)

@@ -1,0 +1,86 @@
+"""Column meaning from a table's header rows, read through their merged cells.
+
+A real table's header is often two or three rows deep: ``2026年预算数`` spans ``总计 |
+基本支出 | 项目支出``, ``基本支出`` spans ``小计 | 人员经费 | 公用经费``. Each grid column's
+*path* is the header texts above it, top to bottom; the path says
+
+* its **role**: the deepest part it names (基本支出 → ``basic``, 项目支出 → ``project``,
+  人员经费 → ``personnel``, 公用经费 → ``public``), else ``total`` where it names a total
+  (合计 / 小计 / 总计 / 金额 / 预算数 / 决算数 / 2026年预算数 …), else nothing;
+* its **period**: ``prior`` for 上年预算数 / 上年执行数 … or a year below the newest year in
+  the header; a column of carried-over money (上年结转结余) is money by source, no figure;
+* its **measure**: 增减 → ``change`` (``change_pct`` with % / 率 / 幅度), 执行数 / 决算数 →
+  ``actual``, 预算数 → ``budget``, else the report's measure.
+
+Only grids whose header cells know their column (tables read from geometry or DOCX) are
+read this way; text rows keep the positional reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractor.backends.rules.grids import Row
+
+__all__ = ["TOTAL_HEADER", "Column", "columns"]
+
+TOTAL_HEADER = re.compile(r"^(?:合计|小计|总计|金额|本年预算数?|预算数?|决算数?|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$")
+_PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^基本支出(?:合计)?$"), "basic"),
+    (re.compile(r"^项目支出(?:合计)?$"), "project"),
+    (re.compile(r"^人员经费$|^人员支出$"), "personnel"),
+    (re.compile(r"^(?:日常)?公用(?:经费|支出)$"), "public"),
+)
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_PRIOR = re.compile(r"上年(?:度)?(?:预算|执行|决算|支出|数)")
+_CARRIED = re.compile(r"结转|结余")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    role: str
+    period: str
+    measure: str
+
+
+def _measure(path: Sequence[str], default: str) -> str:
+    joined = "".join(path)
+    if re.search(r"增减|增长|减少|变动|比上年", joined):
+        return "change_pct" if re.search(r"%|率|幅度|百分比", joined) else "change"
+    if re.search(r"执行数|决算数|执行$", joined):
+        return "actual"
+    if re.search(r"预算数|预算$", joined):
+        return "budget"
+    return default
+
+
+def columns(header: Sequence[Row], default_measure: str) -> dict[int, Column] | None:
+    """Grid column → its meaning, or ``None`` when the header cells have no grid columns."""
+    cells = [c for row in header for c in row.cells]
+    if not cells or any(c.col < 0 for c in cells):
+        return None
+    width = max(c.col + c.colspan for c in cells)
+    paths: list[list[str]] = [[] for _ in range(width)]
+    for row in header:
+        for c in row.cells:
+            for j in range(c.col, min(width, c.col + c.colspan)):
+                paths[j].append(re.sub(r"^其中[:：]", "", re.sub(r"\s+", "", c.text)))
+    years = [int(y) for path in paths for text in path for y in _YEAR.findall(text)]
+    newest = max(years, default=0)
+    out: dict[int, Column] = {}
+    for j, path in enumerate(paths):
+        if any(_CARRIED.search(t) for t in path):
+            continue  # money by source (上年结转结余 beside 当年预算): no figure of the catalogue
+        role = next((name for text in reversed(path) for p, name in _PARTS if p.match(text)), None)
+        measure = _measure(path, default_measure)
+        if role is None and (measure in ("change", "change_pct") or any(TOTAL_HEADER.match(t) for t in path)):
+            role = "total"  # the row's own figure (a change column: its change)
+        if role is None:
+            continue
+        dated = [int(y) for t in path for y in _YEAR.findall(t)]
+        prior = measure not in ("change", "change_pct") and (  # a change is the current year's
+            any(_PRIOR.search(t) for t in path) or bool(dated and max(dated) < newest))
+        out[j] = Column(role, "prior" if prior else "current", measure)
+    return out

@@ -1,0 +1,72 @@
+"""Column meaning through merged header cells, on tables built with their grid spans."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.backends.rules.classified import read_classified
+from extractor.backends.rules.grids import CellSpan, Row
+from extractor.backends.rules.headers import Column, columns
+from extractor.document import Document, TextBuilder
+
+
+def _row(*cells: tuple[str, int, int]) -> Row:
+    return Row(tuple(CellSpan(text, 0, 0, col, span) for text, col, span in cells), True)
+
+
+HEADER = [
+    _row(("功能分类科目", 0, 2), ("2025年预算数", 2, 1), ("2026年预算数", 3, 5), ("比上年增减", 8, 1)),
+    _row(("科目编码", 0, 1), ("科目名称", 1, 1), ("总计", 3, 1), ("基本支出", 4, 3), ("项目支出", 7, 1)),
+    _row(("小计", 4, 1), ("人员经费", 5, 1), ("公用经费", 6, 1)),
+]
+
+
+def test_each_column_reads_its_role_period_and_measure_from_the_cells_above_it() -> None:
+    got = columns(HEADER, "budget")
+    assert got == {
+        2: Column("total", "prior", "budget"),
+        3: Column("total", "current", "budget"),
+        4: Column("basic", "current", "budget"),
+        5: Column("personnel", "current", "budget"),
+        6: Column("public", "current", "budget"),
+        7: Column("project", "current", "budget"),
+        8: Column("total", "current", "change"),
+    }
+
+
+def test_carried_over_money_is_no_column_and_text_rows_have_no_grid() -> None:
+    header = [_row(("科目编码", 0, 1), ("合计", 1, 1), ("当年预算", 2, 2), ("上年结转结余", 4, 2)),
+              _row(("小计", 2, 1), ("基本支出", 3, 1), ("小计", 4, 1), ("基本支出", 5, 1))]
+    got = columns(header, "budget")
+    assert got is not None and set(got) == {1, 2, 3}
+    assert columns([Row((CellSpan("合计", 0, 0),), True)], "budget") is None
+
+
+def _table_doc() -> Document:
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("一般公共预算支出情况表")
+    b.paragraph("单位：万元")
+    grid = [
+        [("功能分类科目", 2), ("", 1), ("2025年预算数", 1), ("2026年预算数", 2), ("", 1)],
+        [("科目编码", 1), ("科目名称", 1), ("", 1), ("总计", 1), ("基本支出", 1)],
+        [("合计", 2), ("", 1), ("90.00", 1), ("100.00", 1), ("60.00", 1)],
+        [("201", 1), ("一般公共服务支出", 1), ("80.00", 1), ("95.00", 1), ("55.00", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    b.start_page(2)
+    # the table goes on over the page: no title, the header repeated
+    b.table([[t for t, _ in r] for r in grid[:2]] + [["208", "社会保障和就业支出", "4.00", "5.00", "5.00"]],
+            spans=[[(s, 1) for _, s in r] for r in grid[:2]] + [[(1, 1)] * 5])
+    return b.build("t")
+
+
+def test_a_prior_year_column_gives_prior_figures_and_a_continued_table_keeps_its_scope() -> None:
+    got = {(f.concept, f.period, f.scope, f.label): f.value for f in read_classified(_table_doc(), "budget")}
+    gpb = "general_public_budget"
+    assert got[("expenditure.function", "current", gpb, "一般公共服务支出")] == Decimal("95.00")
+    assert got[("expenditure.function", "prior", gpb, "一般公共服务支出")] == Decimal("80.00")
+    assert got[("expenditure.total", "current", gpb, None)] == Decimal("100.00")
+    assert got[("expenditure.total", "prior", gpb, None)] == Decimal("90.00")
+    assert got[("expenditure.basic", "current", gpb, None)] == Decimal("60.00")
+    assert got[("expenditure.function", "current", gpb, "社会保障和就业支出")] == Decimal("5.00")
