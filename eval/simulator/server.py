@@ -94,6 +94,8 @@ class Simulator:
         self.fix_on_feedback = fix_on_feedback
         self.log_path = Path(log_path) if log_path else None
         self.requests: list[dict[str, Any]] = []
+        self.usage: list[tuple[int, int]] = []
+        """(prompt tokens, cached tokens) of every answered request, in order."""
         self.events: list[dict[str, Any]] = []
         self._seen: set[str] = set()
         self._prompts: list[str] = []
@@ -215,6 +217,8 @@ class Simulator:
             self._prompts.append(prompt)
         t = tokens(prompt[:shared])
         cached = (t // CACHE_BLOCK) * CACHE_BLOCK if t >= CACHE_MIN_TOKENS else 0
+        with self._lock:
+            self.usage.append((tokens(prompt), cached))
         return tokens(prompt), cached
 
     async def _chat(self, request: Request) -> Response:

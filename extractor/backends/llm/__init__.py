@@ -151,7 +151,7 @@ class LLMBackend:
     async def _answer(self, chunk: Chunk, client: ModelClient | None, cache: ResponseCache | None, meter: Meter,
                       counters: dict[str, int], depth: int = 0) -> list[tuple[Chunk, ChunkAnswer]]:
         s = self.settings
-        model = response_model_for(chunk.groups)
+        model = response_model_for(ALL_GROUPS)  # one schema for every chunk: part of the cacheable prefix
         messages = self.prompts.messages(chunk, chunk.groups)
         key = cache_key(model=s.model, prompt_version=self.prompts.version, schema_hash=schema_hash(model),
                         mode=s.instructor_mode, message=messages[-1]["content"])

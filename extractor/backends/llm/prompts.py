@@ -56,28 +56,30 @@ class PromptSet:
     example: dict[str, Any] = field(repr=False)
 
     def messages(self, chunk: Chunk, groups: tuple[str, ...]) -> list[dict[str, str]]:
+        """The stable system message (the same for every chunk and document, so providers can
+        cache it as a prefix), then the variable part: which groups to return, and the chunk."""
         groups = tuple(g for g in ALL_GROUPS if g in groups)
         user = self.chunk_template.render(
             heading=chunk.heading, context=chunk.context, text=chunk.text, groups=list(groups)
         )
-        return [{"role": "system", "content": self.system(groups)}, {"role": "user", "content": user}]
+        return [{"role": "system", "content": self.system()}, {"role": "user", "content": user}]
 
-    def system(self, groups: tuple[str, ...]) -> str:
-        return _render_system(self, groups)
+    def system(self) -> str:
+        return _render_system(self)
 
 
 @cache
-def _render_system(prompts: PromptSet, groups: tuple[str, ...]) -> str:
+def _render_system(prompts: PromptSet) -> str:
     catalogue = [
         {"id": c, "zh": BY_ID[c].zh, "kind": BY_ID[c].kind, "scoped": BY_ID[c].scoped, "labelled": BY_ID[c].labelled}
-        for c in concepts_in(groups)
+        for c in concepts_in(ALL_GROUPS)
     ]
     return prompts.system_template.render(
         catalogue=catalogue,
-        groups=list(groups),
+        groups=list(ALL_GROUPS),
         example_text=prompts.example["text"],
         example_heading=prompts.example.get("heading", ""),
-        example_answer=_example_answer(prompts.example["answer"], groups),
+        example_answer=_example_answer(prompts.example["answer"], ALL_GROUPS),
     )
 
 

@@ -348,14 +348,8 @@ def response_model_for(groups: tuple[str, ...]) -> type[ChunkAnswer]:
     """The response model for a request about ``groups`` (memoised; order-insensitive key)."""
     groups = tuple(g for g in ALL_GROUPS if g in groups)
     fields: dict[str, Any] = {}
-    concepts = concepts_in(groups)
-    if concepts:
-        concept_t = Literal[concepts]  # type: ignore[valid-type]
-        fact_t = create_model(
-            "Fact", __base__=FactItem,
-            concept=(concept_t, ...),
-        )
-        fields["facts"] = (list[fact_t], Field(default_factory=list))
+    if concepts_in(groups):  # concept ids are listed once, in the system prompt's catalogue, not as an enum
+        fields["facts"] = (list[FactItem], Field(default_factory=list))
     if "projects" in groups:
         fields["projects"] = (list[ProjectItem], Field(default_factory=list))
     if "indicators" in groups:

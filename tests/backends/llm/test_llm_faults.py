@@ -44,14 +44,19 @@ def test_good_answer_is_grounded_and_metered(server, make_settings, doc):
     assert ex.counters["dropped_ungrounded"] == 0
 
 
-def test_request_carries_only_the_routed_groups(server, make_settings, doc):
-    server.queue(good_answer())
-    LLMBackend(make_settings()).extract(doc)
-    schema = server.requests[0]["tools"][0]["function"]["parameters"]
-    concepts = schema["$defs"]["Fact"]["properties"]["concept"]["enum"]
-    assert "expenditure.total" in concepts and "staff.in_service" in concepts
-    assert not any(c.startswith(("procurement.", "three_public.")) for c in concepts)
-    assert "projects" not in schema["properties"]
+def test_requests_share_one_prefix_and_ask_only_the_routed_groups(server, make_settings, doc):
+    two = build_document("two.txt", doc.text + "二、采购情况\n" + "政府采购支出10.00万元，程序规范。" * 12 + "\n")
+    server.responder = lambda body: good_answer()
+    LLMBackend(make_settings(chunk_chars=200, chunk_overlap=0)).extract(two)
+    first, *rest = server.requests
+    assert rest and all(r["tools"] == first["tools"] and r["messages"][0] == first["messages"][0] for r in rest)
+    schema = first["tools"][0]["function"]["parameters"]
+    assert "enum" not in json.dumps(schema["$defs"]["FactItem"]["properties"]["concept"]), "catalogue once"
+    assert {"projects", "indicators", "metadata"} <= set(schema["properties"])
+    for r in server.requests:  # routing narrows what the variable part asks
+        asked, excerpt = r["messages"][-1]["content"].split("\n", 1)
+        assert ("staff" in asked) == ("人员" in excerpt) and "projects" not in asked
+    assert len({r["messages"][-1]["content"].split("\n", 1)[0] for r in server.requests}) > 1
 
 
 def test_429_with_retry_after_then_success(server, make_settings, doc, caplog):
@@ -122,9 +127,11 @@ def test_quote_not_in_text_is_dropped_and_counted(server, make_settings, doc):
     assert ex.counters["dropped_ungrounded"] == 1
 
 
-def test_concept_outside_the_routed_groups_is_dropped_not_reasked(server, make_settings, doc):
+def test_concept_outside_the_catalogue_is_dropped_not_reasked(server, make_settings, doc):
+    # one schema for every chunk (a cacheable prefix): concept ids are checked against the
+    # catalogue per item, not by a per-chunk enum
     answer = good_answer().answer
-    server.queue(Reply(answer={"facts": [*answer["facts"], fact("income.total", "405.35", "支出合计405.35万元")]}))
+    server.queue(Reply(answer={"facts": [*answer["facts"], fact("income.totals", "405.35", "支出合计405.35万元")]}))
     ex = LLMBackend(make_settings()).extract(doc)
     assert len(server.requests) == 1 and ex.ledger.reasks == 0
     assert [f.concept for f in ex.facts] == ["expenditure.total"]
