@@ -16,6 +16,10 @@ Every error the package raises on purpose is an :class:`ExtractorError`. The tre
     │   ├── RetryExhaustedError         exit 31  transport retries or re-asks used up
     │   └── ModelOutputError            exit 32  unusable output (truncated, refused)
     ├── EvaluationError                 exit 40  the eval cannot run (no gold, mismatched baseline)
+    ├── OutputError                     exit 50  a result cannot be written (``-o`` is a file, no permission)
+    │   ├── DiskFullError               exit 51  no space left on the output's device (or over quota)
+    │   └── OutputLockedError           exit 52  another batch is writing into the same output folder
+    ├── WorkerDiedError                 exit 60  the worker process reading the document died (OOM killer, signal)
     └── InternalError                   exit 70  a bug in us
 
 A regression found by ``extractor eval --fail-under`` is not an error of the program:
@@ -25,6 +29,7 @@ with :data:`EXIT_FINDINGS`, so scripts can tell them apart from infrastructure f
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -140,6 +145,31 @@ class EvaluationError(ExtractorError):
     exit_code = 40
 
 
+class OutputError(ExtractorError):
+    exit_code = 50
+
+    @staticmethod
+    def from_os_error(exc: OSError, target: str | Path, *, doing: str = "write",
+                      path: str | Path | None = None) -> OutputError:
+        """The typed error for an ``OSError`` met while writing ``target`` (``path``: the
+        document whose result it is, when that is not ``target`` itself)."""
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        cls = DiskFullError if full else OutputError
+        return cls(f"cannot {doing} {target}: {exc.strerror or exc}", path=path, errno=exc.errno)
+
+
+class DiskFullError(OutputError):
+    exit_code = 51
+
+
+class OutputLockedError(OutputError):
+    exit_code = 52
+
+
+class WorkerDiedError(ExtractorError):
+    exit_code = 60
+
+
 class InternalError(ExtractorError):
     exit_code = 70
 
@@ -159,5 +189,9 @@ ALL_ERRORS: tuple[type[ExtractorError], ...] = (
     RetryExhaustedError,
     ModelOutputError,
     EvaluationError,
+    OutputError,
+    DiskFullError,
+    OutputLockedError,
+    WorkerDiedError,
     InternalError,
 )

@@ -18,10 +18,11 @@ from extractor.settings import Settings, load_settings
 
 __all__ = [
     "BackendOpt", "FormatOpt", "Quiet", "Verbose", "err", "exit_code_for", "fail", "make_settings", "out",
-    "setup_logging", "summarise", "summary_table",
+    "print_error", "setup_logging", "summarise", "summary_table",
 ]
 
-err = Console(stderr=True)
+# soft_wrap: an error is one line however long (a log reader greps it), never cut at 80 columns
+err = Console(stderr=True, soft_wrap=True)
 out = Console(width=None if sys.stdout.isatty() else 160)
 
 Verbose = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv for debug).")]
@@ -35,11 +36,16 @@ FormatOpt = Annotated[
 ]
 
 
-def fail(exc: ExtractorError) -> typer.Exit:
-    """Print a typed error on one line and return the exit carrying its code."""
+def print_error(kind: str, line: str) -> None:
+    """``error [Kind]: <file>: <reason>`` on one line of stderr (file names are not markup)."""
     from rich.markup import escape
 
-    err.print(f"[red]error[/red] [{exc.kind}]: {escape(exc.one_line())}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] [{kind}]: {escape(line)}".replace("\n", " "), highlight=False)
+
+
+def fail(exc: ExtractorError) -> typer.Exit:
+    """Print a typed error on one line and return the exit carrying its code."""
+    print_error(exc.kind, exc.one_line())
     return typer.Exit(exc.exit_code)
 
 

@@ -16,7 +16,7 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from extractor.errors import EXIT_REGRESSION, EvaluationError, ExtractorError
+from extractor.errors import EXIT_REGRESSION, EvaluationError, ExtractorError, OutputError
 
 __all__ = ["eval_cmd"]
 
@@ -45,6 +45,7 @@ def eval_cmd(
     from extractor.evaluate.baseline import check_fail_under, compare, load_metrics, parse_fail_under
     from extractor.evaluate.report import build_metrics, terminal_table, write_reports
     from extractor.harness import evaluate
+    from extractor.output import ensure_folder
 
     def say(message: str) -> None:
         err.print(message, highlight=False, soft_wrap=True)
@@ -52,6 +53,7 @@ def eval_cmd(
     setup_logging(verbose, quiet)
     settings = make_settings(backend)
     try:
+        ensure_folder(out_dir)  # before the run: -o naming a file fails now, not after the eval
         thresholds = parse_fail_under(fail_under or [])
         base = load_metrics(baseline) if baseline is not None else None
         with Progress(TextColumn("eval"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -69,7 +71,10 @@ def eval_cmd(
     except ExtractorError as exc:
         raise fail(exc) from exc
 
-    mpath, rpath = write_reports(metrics, out_dir, comparison.to_markdown() if comparison else None)
+    try:
+        mpath, rpath = write_reports(metrics, out_dir, comparison.to_markdown() if comparison else None)
+    except OSError as exc:
+        raise fail(OutputError.from_os_error(exc, out_dir, doing="write the reports into")) from exc
     for w in run.warnings:
         say(f"[yellow]warning[/yellow]: {escape(w)}")
     if not quiet:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from extractor.cli.common import (
     BackendOpt,
@@ -18,6 +19,7 @@ from extractor.cli.common import (
     fail,
     make_settings,
     out,
+    print_error,
     setup_logging,
     summarise,
     summary_table,
@@ -26,11 +28,12 @@ from extractor.errors import ExtractorError, InternalError
 
 __all__ = ["extract_cmd"]
 
-OutDir = Annotated[Path | None, typer.Option("--out", "-o", help="Write into OUT/ (json: OUT/<stem>.json each).")]
+OutDir = Annotated[Path | None, typer.Option(
+    "--out", "-o", help="Write into OUT/ (json: OUT/<stem>.json each; inputs with one stem keep their folders).")]
 
 
 def extract_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Documents: .txt .md .docx .pdf")],
+    paths: Annotated[list[Path], typer.Argument(help="Documents: .txt .md .docx .pdf", readable=False)],
     out_dir: OutDir = None,
     backend: BackendOpt = None,
     fmt: FormatOpt = "json",
@@ -40,41 +43,48 @@ def extract_cmd(
     """Extract facts, projects and indicators with evidence, and reconcile them."""
     setup_logging(verbose, quiet)
     from extractor.backends import get_backend
-    from extractor.output import open_writer
+    from extractor.batch import name_files
+    from extractor.output import ensure_folder, open_writer
     from extractor.pipeline import extract
 
     settings = make_settings(backend)
     if out_dir is None and len(paths) > 1 and fmt == "json":
-        err.print("[red]error[/red]: several documents need --out DIR (one JSON file each) or --format jsonl")
+        print_error("ConfigError", "several documents need --out DIR (one JSON file each) or --format jsonl")
         raise typer.Exit(2)
     try:
         be = get_backend(settings.backend, settings)
         if out_dir is not None:
-            out_dir.mkdir(parents=True, exist_ok=True)
+            ensure_folder(out_dir)
         writer = open_writer(fmt, out_dir)
     except ExtractorError as exc:
         raise fail(exc) from exc
+    names = name_files(paths)  # one output per input: two report.pdf keep their folders
     failures: list[ExtractorError] = []
     rows: list[dict[str, object]] = []
-    with writer:
-        for path in paths:
-            try:
-                result = extract(path, backend=be, settings=settings)
-            except ExtractorError as exc:
-                failures.append(exc)
-                err.print(f"[red]error[/red] [{exc.kind}]: {exc.one_line()}")
-                continue
-            except Exception as exc:  # a bug in us must not lose the other documents
-                bug = InternalError(f"internal error: {type(exc).__name__}: {exc}", path=path)
-                logging.getLogger(__name__).debug("internal error", exc_info=True)
-                failures.append(bug)
-                err.print(f"[red]error[/red] [InternalError]: {bug.one_line()}")
-                continue
-            for w in result.provenance.warnings:
-                err.print(f"[yellow]warning[/yellow]: {path}: {w}")
-            writer.write(result, name=path.stem)
-            if out_dir is not None:
-                rows.append(summarise(result))
+    try:
+        with writer:
+            for path in paths:
+                try:
+                    result = extract(path, backend=be, settings=settings)
+                    for w in result.provenance.warnings:
+                        err.print(f"[yellow]warning[/yellow]: {escape(f'{path}: {w}')}", highlight=False)
+                    writer.write(result, name=names[path])
+                except ExtractorError as exc:
+                    if exc.path is None:  # a model or output error names the document it belongs to
+                        exc.path = str(path)
+                    failures.append(exc)
+                    print_error(exc.kind, exc.one_line())
+                    continue
+                except Exception as exc:  # a bug in us must not lose the other documents
+                    bug = InternalError(f"internal error: {type(exc).__name__}: {exc}", path=path)
+                    logging.getLogger(__name__).debug("internal error", exc_info=True)
+                    failures.append(bug)
+                    print_error(bug.kind, bug.one_line())
+                    continue
+                if out_dir is not None:
+                    rows.append(summarise(result))
+    except ExtractorError as exc:  # the collected output (jsonl, csv) could not be written
+        raise fail(exc) from exc
     if rows and not quiet:
         out.print(summary_table(rows))
         out.print(f"{len(rows)} written to {out_dir}/, {len(failures)} failed")

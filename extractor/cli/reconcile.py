@@ -20,7 +20,17 @@ from extractor.errors import EXIT_FINDINGS, ExtractorError, InputError
 
 __all__ = ["reconcile_cmd"]
 
-from extractor.cli.common import FormatOpt, Quiet, Verbose, err, exit_code_for, out, setup_logging
+from extractor.cli.common import (
+    FormatOpt,
+    Quiet,
+    Verbose,
+    err,
+    exit_code_for,
+    fail,
+    out,
+    print_error,
+    setup_logging,
+)
 
 
 def _load(path: Path):  # -> Result
@@ -70,20 +80,25 @@ def reconcile_cmd(
         table.add_column(col, overflow="fold", ratio=3 if col == "message" else 1)
     writer = None
     if out_dir is not None:
-        from extractor.output import open_writer
+        from extractor.output import ensure_folder, open_writer
 
-        out_dir.mkdir(parents=True, exist_ok=True)
-        writer = open_writer(fmt, out_dir)
+        try:
+            writer = open_writer(fmt, ensure_folder(out_dir))
+        except ExtractorError as exc:
+            raise fail(exc) from exc
     for path in paths:
         try:
             result = reconcile(_load(path))
         except ExtractorError as exc:
             failures.append(exc)
-            err.print(f"[red]error[/red] [{exc.kind}]: {exc.one_line()}", highlight=False, soft_wrap=True)
+            print_error(exc.kind, exc.one_line())
             continue
         checked += 1
         if writer is not None:
-            writer.write(result, name=path.stem)
+            try:
+                writer.write(result, name=path.stem)
+            except ExtractorError as exc:
+                raise fail(exc) from exc
         for f in sorted(result.findings, key=lambda f: (f.severity != "material", f.kind, f.rule)):
             material += f.severity == "material"
             rounding += f.severity == "rounding"
@@ -93,7 +108,10 @@ def reconcile_cmd(
             err.print(f"{path}: {statuses.count('passed')} passed, {statuses.count('failed')} failed, "
                       f"{statuses.count('not_run')} not run", highlight=False)
     if writer is not None:
-        writer.close()
+        try:
+            writer.close()
+        except ExtractorError as exc:
+            raise fail(exc) from exc
     if not quiet and table.row_count:
         out.print(table)
     out.print(f"{checked} result(s) checked: {material} material, {rounding} rounding finding(s)"
