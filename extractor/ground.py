@@ -11,6 +11,10 @@ value is and *whether* it is there::
     occurrences(doc, span, value) the numbers of a span equal to a value (as written first,
                                   then in 元/亿元, then unsigned)
     evidence_for(doc, start, end) the one constructor of :class:`~extractor.result.Evidence`
+    money_unit(doc, number)       the unit a money amount is written in: after it, its column
+                                  header's, the table's unit line, else the answer's
+    written_value(number, unit)   value and decimals as written (not as the model typed them),
+                                  converted to 万元
     verify(doc, extraction)       the pipeline's last word, for any backend: the span holds
                                   the quote and the number occurs in it; what fails is
                                   dropped and counted (``dropped_ungrounded``)
@@ -27,7 +31,16 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 
 from extractor.document import Document, normalise
-from extractor.numbers import WrittenNumber, close_digit_gaps, find_numbers, number_in_quote
+from extractor.numbers import (
+    HEADER_UNIT,
+    MONEY_UNITS,
+    UNIT_LINE,
+    WrittenNumber,
+    close_digit_gaps,
+    find_numbers,
+    number_in_quote,
+    to_wan,
+)
 from extractor.result import (
     INDICATOR_NUMBERS,
     PROJECT_NUMBERS,
@@ -45,13 +58,17 @@ __all__ = [
     "How",
     "Located",
     "align",
+    "column_header",
     "evidence_for",
     "locate",
+    "money_unit",
     "narrow",
     "number_evidence",
     "occurrences",
     "unit_after",
+    "unit_in_force",
     "verify",
+    "written_value",
 ]
 
 How = Literal["exact", "normalised", "fuzzy", "table"]
@@ -76,9 +93,13 @@ class Located:
     """A model's quote found in the text, and the number in it."""
 
     span: Aligned
-    number: WrittenNumber | None
-    """The occurrence of the value in the span; ``None`` when the value is a zero stated in
-    words ("与上年持平")."""
+    numbers: tuple[WrittenNumber, ...]
+    """The occurrences of the value in the span, as written first; none when the value is a
+    zero stated in words ("与上年持平")."""
+
+    @property
+    def number(self) -> WrittenNumber | None:
+        return self.numbers[0] if self.numbers else None
 
 
 # --------------------------------------------------------------------------- alignment
@@ -162,8 +183,7 @@ def locate(doc: Document, quote: str, value: Decimal, *, lo: int = 0, hi: int | 
         a = Aligned(part.start, part.end, "fuzzy")
         if not number_in_quote(value, doc.text[a.start : a.end]):
             return None
-    occ = occurrences(doc, a.start, a.end, value)
-    return Located(a, occ[0] if occ else None)
+    return Located(a, tuple(occurrences(doc, a.start, a.end, value)))
 
 
 def unit_after(doc: Document, n: WrittenNumber) -> str | None:
@@ -186,6 +206,73 @@ def narrow(doc: Document, start: int, end: int, at: int) -> tuple[int, int]:
     while left < right and doc.text[left].isspace():
         left += 1
     return left, right
+
+
+# --------------------------------------------------------------------------- what the text says about a number
+
+UNIT_LOOKBACK = 3000
+"""Characters searched upwards for the unit line in force (``单位：元``)."""
+HEADER_LOOKBACK = 40
+"""Lines searched upwards for a table column's header cell."""
+_DIGIT = re.compile(r"\d")
+
+
+def column_header(doc: Document, at: int) -> str | None:
+    """For a number in a table row (cells separated by tabs), the header cell of its column:
+    the same column of the nearest line above whose cell there holds no digit."""
+    line_start = doc.text.rfind("\n", 0, at) + 1
+    column = doc.text.count("\t", line_start, at)
+    if not column:
+        return None
+    end = line_start - 1
+    for _ in range(HEADER_LOOKBACK):
+        if end <= 0:
+            return None
+        start = doc.text.rfind("\n", 0, end) + 1
+        cells = doc.text[start:end].split("\t")
+        if len(cells) > column and cells[column].strip() and not _DIGIT.search(cells[column]):
+            return cells[column].strip()
+        end = start - 1
+    return None
+
+
+def unit_in_force(doc: Document, at: int) -> str | None:
+    """The money unit the text gives a bare number at ``at``: its column header's
+    (``预算数(万元)``), else the nearest unit line above it (``单位：元``)."""
+    header = column_header(doc, at)
+    m = HEADER_UNIT.search(header) if header else None
+    if m:
+        return m.group(1)
+    lines = list(UNIT_LINE.finditer(doc.text, max(0, at - UNIT_LOOKBACK), at))
+    return lines[-1].group(1) if lines else None
+
+
+def money_unit(doc: Document, n: WrittenNumber, stated: str | None) -> str:
+    """The unit of a money amount as the text writes it: the unit after the number, else the
+    one in force for its table, else the unit the answer ``stated``, else 万元."""
+    after = unit_after(doc, n)
+    if after in MONEY_UNITS:
+        return after
+    return unit_in_force(doc, n.start) or stated or "万元"
+
+
+_ACCOUNTING_NEGATIVE = re.compile(r"(?:^|(?<=[\t\n]))\((?P<n>[^()\t\n]+)\)(?=$|[\t\n])")
+"""A table cell that is a number in parentheses, "(0.40)": a negative, as accountants write it."""
+
+
+def written_value(doc: Document, n: WrittenNumber, unit: str | None = None, *,
+                  negative: bool = False) -> tuple[Decimal, int]:
+    """The value and decimals of a number as the text writes it, money converted from
+    ``unit`` to 万元; ``negative`` (a 减少 the words state, or a cell in accounting
+    parentheses) signs an unsigned number."""
+    value, decimals = n.value, n.decimals
+    cell = _ACCOUNTING_NEGATIVE.match(doc.text, max(0, n.start - 1))
+    negative = negative or (cell is not None and cell.start("n") == n.start and cell.end("n") == n.end)
+    if negative and value > 0:
+        value = -value
+    if unit in MONEY_UNITS:
+        value, decimals = to_wan(value, unit, decimals)
+    return value, decimals
 
 
 # --------------------------------------------------------------------------- evidence

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
+    "HEADER_UNIT",
+    "MONEY_UNITS",
     "NUMBER_RE",
+    "UNIT_LINE",
+    "ZERO_WORDS",
     "Amount",
     "WrittenNumber",
     "close_digit_gaps",
@@ -30,6 +34,11 @@ NUMBER_RE = re.compile(r"(?<![\d.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![
 
 _UNIT_SHIFT = {"元": 4, "万元": 0, "万": 0, "亿元": -4, "亿": -4}
 """Decimal places a value moves when converted to 万元 (元 → 万元 divides by 10^4)."""
+MONEY_UNITS: tuple[str, ...] = ("元", "万元", "亿元")
+UNIT_LINE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+"""A table's unit line (``单位：元``, ``金额单位：万元``)."""
+HEADER_UNIT = re.compile(r"[(（]\s*(万元|元|亿元)\s*[)）]")
+"""A unit in a column header (``预算数(万元)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +109,14 @@ def close_digit_gaps(text: str) -> tuple[str, list[int]]:
         last = m.end()
     idx.extend(range(last, len(text)))
     return _DIGIT_GAP.sub("", text), idx
-_ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
+ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
 """Words that state a zero ("与上年持平": change 0)."""
 
 
 def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True) -> bool:
     """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned, or
     with spaces inside the number), or is zero stated in words ("与上年持平")."""
-    if value == 0 and _ZERO_WORDS.search(quote):
+    if value == 0 and ZERO_WORDS.search(quote):
         return True
     for n in find_numbers(quote):
         for shift in _SHIFTS:

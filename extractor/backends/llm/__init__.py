@@ -196,6 +196,7 @@ class LLMBackend:
         counters = {
             **counters,
             "dropped_ungrounded": sum(g.dropped for _, g in pairs),
+            "dropped_wrong_role": sum(g.wrong_role for _, g in pairs),
             **_invalid(g.invalid for _, g in pairs),
             "merged_duplicates": dup,
             "rows_joined": pj + ij,

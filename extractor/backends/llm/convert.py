@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractor.backends.llm.roles import role_of
 from extractor.backends.llm.schema import ChunkAnswer
 from extractor.chunk import Chunk
 from extractor.concepts import BY_ID, unit_for
@@ -35,12 +36,13 @@ from extractor.ground import (
     align,
     evidence_for,
     locate,
+    money_unit,
     narrow,
     number_evidence,
     occurrences,
-    unit_after,
+    written_value,
 )
-from extractor.numbers import decimals_of, parse_number, to_wan
+from extractor.numbers import ZERO_WORDS, decimals_of, parse_number
 from extractor.result import (
     INDICATOR_NUMBERS,
     PROJECT_MONEY,
@@ -76,7 +78,10 @@ class Grounded:
     dropped: int = 0
     invalid: Counter[str] = field(default_factory=Counter)
     """Items the answer's validation dropped, by reason (``unknown_concept``, ``not_a_number`` …)."""
+    wrong_role: int = 0
+    """Values whose text does not name their concept or measure (:mod:`.roles`)."""
     units_corrected: int = 0
+    """Values whose unit, sign or scale the text corrected."""
 
 
 def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
@@ -85,34 +90,43 @@ def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
     if found is None:
         g.dropped += 1
         return
-    a, n = found.span, found.number
-    decimals = decimals_of(item.value)
+    a = found.span
     concept = BY_ID[item.concept]
-    target = unit_for(item.concept, item.measure)
-    unit = item.unit
-    if n is not None and n.value in (written, -written):  # as written, not already converted by the model
-        seen = unit_after(doc, n)
-        if target == "万元" and seen in ("元", "万元", "亿元") and seen != (unit or "万元"):
-            g.units_corrected += 1
-            unit = seen
-    value, source_unit = written, None
-    if target == "万元" and unit in ("元", "亿元"):
-        value, decimals = to_wan(written, unit, decimals)
-        source_unit = unit
-    start, end = narrow(doc, a.start, a.end, n.start) if n is not None else (a.start, a.end)
     label = _LABEL_SUFFIX.sub("", item.label).strip() if concept.labelled and item.label else None
+    zero = ZERO_WORDS.search(doc.text, a.start, a.end)  # a zero stated in words: its words are the number
+    n, role = None, role_of(doc, zero.start() if zero else a.end, item.concept, item.measure, item.period, label)
+    for n in found.numbers:  # a number written twice in the quote: the occurrence whose words fit
+        role = role_of(doc, n.start, item.concept, item.measure, item.period, label)
+        if role.ok:
+            break
+    if not role.ok:
+        g.wrong_role += 1
+        log.info("chunk %d: dropped %s %s=%s: %s", chunk.index, item.concept, item.measure, item.value, role.why)
+        return
+    target = unit_for(item.concept, item.measure)
+    source_unit = None
+    if n is None:  # a zero stated in words
+        value, decimals = written, decimals_of(item.value)
+    elif target == "万元":
+        source_unit = money_unit(doc, n, item.unit)
+        value, decimals = written_value(doc, n, source_unit, negative=role.negative)
+        g.units_corrected += value != written
+    else:
+        value, decimals = written_value(doc, n, negative=role.negative)
+    start, end = narrow(doc, a.start, a.end, n.start) if n is not None else (a.start, a.end)
     g.facts.append(Fact(
         concept=item.concept, measure=item.measure, period=item.period,
         scope=item.scope if concept.scoped else "all", label=label, value=value,
-        unit=target,
-        decimals=decimals, evidence=evidence_for(doc, start, end, a.how), source_unit=source_unit, backend="llm",
+        unit=target, decimals=decimals, evidence=evidence_for(doc, start, end, a.how),
+        source_unit=source_unit if source_unit in ("元", "亿元") else None, backend="llm",
     ))
 
 
 def _cells(doc: Document, start: int, end: int, how: How, values: dict[str, str | None],
-           money: tuple[str, ...], unit: str, g: Grounded):
-    """Numeric cells of a row: value, decimals and the span of each number (distinct
-    occurrences in column order). Cells whose number is not in the row are dropped."""
+           money: tuple[str, ...], unit: str | None, g: Grounded):
+    """Numeric cells of a row: value and decimals as the text writes them (money in the unit
+    the text gives it, else ``unit``) and the span of each number (distinct occurrences in
+    column order). Cells whose number is not in the row are dropped."""
     out: dict[str, Decimal] = {}
     cells: dict[str, Evidence] = {}
     decimals: dict[str, int] = {}
@@ -127,12 +141,8 @@ def _cells(doc: Document, start: int, end: int, how: How, values: dict[str, str 
             continue
         n = next((o for o in occ if o.start not in used), occ[0])
         used.add(n.start)
-        value, dec = written, decimals_of(raw)
-        exact = n.value in (written, -written)
-        seen = unit_after(doc, n) if name in money and exact else None
-        cell_unit = seen if seen in ("元", "万元", "亿元") else unit
-        if name in money and cell_unit in ("元", "亿元") and exact:
-            value, dec = to_wan(written, cell_unit, dec)
+        value, dec = written_value(doc, n, money_unit(doc, n, unit) if name in money else None)
+        g.units_corrected += value != written
         out[name], decimals[name] = value, dec
         cells[name] = number_evidence(doc, n, how)
     return out, cells, decimals
@@ -164,7 +174,7 @@ def _indicator(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
         g.dropped += sum(getattr(item, f) is not None for f in INDICATOR_NUMBERS) or 1
         return
     nums, cells, decimals = _cells(doc, a.start, a.end, a.how, {"weight": item.weight, "score": item.score},
-                                   (), "万元", g)
+                                   (), None, g)
     texts: dict[str, str | None] = {}
     for f in ("target", "actual", "level1", "level2", "note"):
         v = getattr(item, f)
@@ -183,7 +193,7 @@ def _evaluation(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
     if a is None:
         g.dropped += item.score is not None
         return
-    nums, cells, decimals = _cells(doc, a.start, a.end, a.how, {"score": item.score}, (), "万元", g)
+    nums, cells, decimals = _cells(doc, a.start, a.end, a.how, {"score": item.score}, (), None, g)
     grade = None
     if item.grade:
         t = align(item.grade, doc.text, lo=a.start, hi=a.end)

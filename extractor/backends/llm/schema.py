@@ -207,7 +207,7 @@ class ProjectItem(_Item):
     fiscal_budget: str | None = None
     fiscal_actual: str | None = None
     score: str | None = None
-    unit: MoneyUnit = "万元"
+    unit: MoneyUnit | None = None
     is_total: bool = False
 
     @model_validator(mode="before")

@@ -26,13 +26,12 @@ from extractor.backends.rules.headers import TOTAL_HEADER as _TOTAL_HEADER
 from extractor.backends.rules.headers import Column, columns
 from extractor.concepts import Scope, unit_for
 from extractor.document import Document
-from extractor.numbers import to_wan
+from extractor.numbers import UNIT_LINE, to_wan
 from extractor.result import Fact
 
 __all__ = ["read_classified"]
 
 _TITLE = re.compile(r"表\s*$|表[(（][^)）]{0,16}[)）]\s*$|^\s*(?:公开)?\d{1,2}\s*表|情况表|明细表|预算表|决算表")
-_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _LOOKBACK = 12
 """Lines above a header searched for the table's title and unit."""
 
@@ -114,7 +113,7 @@ def _context(doc: Document, start: int) -> tuple[str, str]:
     title, unit = "", "万元"
     for line in reversed(lines):
         s = line.strip()
-        m = _UNIT.search(s)
+        m = UNIT_LINE.search(s)
         if m and unit == "万元":
             unit = m.group(1)
         if not title and s and _TITLE.search(s) and len(s) <= 60:

@@ -20,7 +20,7 @@ TEXT = (
     "一、收支情况\n"
     "本年支出合计405.35万元，其中基本支出318.20万元。" + "资金使用规范，按规定履行审批程序。" * 7 + "\n"
     "二、人员情况\n"
-    "年末在职人员19人，人员支出合计400.35万元。\n"
+    "年末在职人员19人，全年支出合计400.35万元。\n"
 )
 DOC = build_document("h.txt", TEXT)
 
@@ -64,14 +64,14 @@ def test_model_is_asked_only_about_uncovered_groups(server, make_settings):
 
 
 def test_disagreement_is_reported_and_the_rules_value_kept(server, make_settings):
-    server.queue(Reply(answer={"facts": [fact("expenditure.total", "400.35", "人员支出合计400.35万元")]}))
+    server.queue(Reply(answer={"facts": [fact("expenditure.total", "400.35", "全年支出合计400.35万元")]}))
     result = run(DOC, _hybrid(make_settings), make_settings())
     totals = [f.value for f in result.facts if f.concept == "expenditure.total"]
     assert totals == [Decimal("405.35")]
     (d,) = result.provenance.disagreements
     assert d["kind"] == "fact" and d["concept"] == "expenditure.total"
     assert d["rules"] == [405.35] and d["llm"] == 400.35
-    assert d["llm_evidence"]["quote"] == "人员支出合计400.35万元"
+    assert d["llm_evidence"]["quote"] == "全年支出合计400.35万元"
     assert result.provenance.backend == "hybrid" and result.provenance.counters["disagreements"] == 1
 
 
@@ -82,7 +82,7 @@ def test_nothing_left_means_no_request(server, make_settings):
             s = TEXT.index("年末在职人员19人")
             staff = Fact(concept="staff.in_service", value=Decimal(19), unit="count",
                          evidence=evidence_for(document, s, s + 9))
-            p = TEXT.index("人员支出合计400.35万元")
+            p = TEXT.index("全年支出合计400.35万元")
             spend = Fact(concept="expenditure.personnel", value=Decimal("400.35"), decimals=2,
                          evidence=evidence_for(document, p, p + 15))
             return Extraction(org_name=base.org_name, fiscal_year=base.fiscal_year,
