@@ -8,13 +8,13 @@ never touch the environment.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BackendName = Literal["auto", "rules", "llm", "hybrid"]
-InstructorMode = Literal["tools", "json", "md_json"]
+InstructorMode = Literal["tools", "json", "md_json", "json_schema"]
 
 
 class Settings(BaseSettings):
@@ -49,7 +49,15 @@ class Settings(BaseSettings):
     retry_max_wait_s: float = Field(30.0, ge=0)
     instructor_mode: InstructorMode = "tools"
     cache_path: Path | None = Field(None, description="SQLite response cache / replay store; off when unset.")
-    max_tokens: int = Field(4096, ge=256)
+    max_tokens: int = Field(4096, ge=256, description="Answer budget per request.")
+    temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature sent with every request.")
+    extra_body: dict[str, Any] | None = Field(
+        None, description="JSON object merged into every request body, for server options: "
+        '{"chat_template_kwargs": {"enable_thinking": false}} (Qwen on vLLM), {"options": {"num_ctx": 16384}} '
+        '(Ollama), {"guided_decoding_backend": "xgrammar"} (vLLM).')
+    context_tokens: int | None = Field(
+        None, ge=1024, description="The model's context length: chunks are sized so that prompt, chunk and "
+        "answer budget fit in it (Ollama's small default silently truncates).")
     retry_base_wait_s: float = Field(1.0, ge=0, description="First transport backoff step; doubles per retry, full jitter.")
     llm_route_groups: bool = Field(True, description="Send each chunk only the field groups its terms mention.")
     prompts_dir: Path | None = Field(None, description="Prompt templates; default: the project's prompts/.")

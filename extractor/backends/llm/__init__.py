@@ -22,7 +22,9 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import json
 import logging
+import re
 from collections import Counter
 from collections.abc import Awaitable, Coroutine, Iterable, Sequence
 from dataclasses import replace
@@ -57,6 +59,17 @@ MAX_SPLIT_DEPTH = 3
 """A truncated chunk is halved at most this many times before ModelOutputError."""
 MIN_SPLIT_CHARS = 200
 """Chunks shorter than this are not split further."""
+CHUNK_FRAME_TOKENS = 300
+"""The chunk template's own words, the heading and the table-header context."""
+CONTEXT_MARGIN = 1.1
+"""Token estimates are estimates: keep 10 % spare."""
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def estimate_tokens(text: str) -> int:
+    """A deliberately high token estimate: one per CJK character, one per three others."""
+    cjk = len(_CJK.findall(text))
+    return cjk + -(-(len(text) - cjk) // 3)
 
 T = TypeVar("T")
 
@@ -105,10 +118,28 @@ class LLMBackend:
 
     # ------------------------------------------------------------------ planning
 
+    def chunk_chars(self) -> int:
+        """The chunk size budget: ``chunk_chars``, shrunk so that the largest request (system
+        prompt and schema of every group, the chunk, the answer budget) fits in
+        ``context_tokens`` when the model's context length is set."""
+        s = self.settings
+        if s.context_tokens is None:
+            return s.chunk_chars
+        model = response_model_for(ALL_GROUPS)
+        overhead = (estimate_tokens(self.prompts.system())
+                    + estimate_tokens(json.dumps(model.model_json_schema(), ensure_ascii=False)) + CHUNK_FRAME_TOKENS)
+        room = int((s.context_tokens - s.max_tokens - overhead) / CONTEXT_MARGIN)  # a chunk character ≤ one token
+        if room < MIN_SPLIT_CHARS:
+            raise ConfigError(f"EXTRACTOR_CONTEXT_TOKENS={s.context_tokens} leaves no room for a chunk: the prompt "
+                              f"takes ≈{overhead} tokens and the answer {s.max_tokens}; lower EXTRACTOR_MAX_TOKENS "
+                              "or raise the context length")
+        return min(s.chunk_chars, room)
+
     def plan(self, document: Document) -> list[Chunk]:
         """The document's chunks, each with the field groups it will be asked about."""
         s = self.settings
-        chunks = chunk_document(document, max_chars=s.chunk_chars, overlap=s.chunk_overlap)
+        size = self.chunk_chars()
+        chunks = chunk_document(document, max_chars=size, overlap=min(s.chunk_overlap, size // 4))
         row_groups = tuple(g for g in ALL_GROUPS if g != "metadata")
         planned = []
         for c in chunks:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,7 +52,10 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Meter", "ModelClient", "Truncated", "is_transient", "retry_after_s"]
 
-MODES = {"tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}
+MODES = {"tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON,
+         "json_schema": instructor.Mode.JSON_SCHEMA}
+_THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S)
+_FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.S)
 NO_KEY = "no-key"
 """Sent as the key to servers that need none (local vLLM/Ollama); the openai client wants one."""
 
@@ -200,9 +204,10 @@ class ModelClient:
                 response_model=response_model,
                 messages=messages,
                 model=self.settings.model,
-                temperature=0,
+                temperature=self.settings.temperature,
                 max_tokens=self.settings.max_tokens,
                 max_retries=self.settings.max_reasks,
+                **({"extra_body": self.settings.extra_body} if self.settings.extra_body else {}),
             )
         except IncompleteOutputException as exc:
             raise Truncated(f"answer truncated at max_tokens={self.settings.max_tokens}") from exc
@@ -254,7 +259,23 @@ class ModelClient:
         choices = getattr(response, "choices", None) or []
         if choices and getattr(choices[0], "finish_reason", None) == "length":
             raise IncompleteOutputException(last_completion=response)
+        message = getattr(choices[0], "message", None) if choices else None
+        if message is not None and isinstance(message.content, str) and self.mode is not instructor.Mode.TOOLS:
+            message.content = json_of(message.content)
         return response
+
+
+def json_of(content: str) -> str:
+    """The JSON in a reply as servers really send it: without a reasoning model's
+    ``<think>…</think>`` preamble, out of a Markdown fence, without prose around the object."""
+    text = _THINK.sub("", content).strip()
+    fenced = _FENCE.search(text)
+    if fenced:
+        text = fenced.group(1).strip()
+    start, end = text.find("{"), text.rfind("}")
+    if start > 0 or 0 <= end < len(text) - 1:
+        text = text[start : end + 1] if 0 <= start < end else text
+    return text
 
 
 def _short(exc: openai.APIStatusError) -> str:
