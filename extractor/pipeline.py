@@ -16,6 +16,7 @@ from extractor.backends import Backend, get_backend
 from extractor.document import Document
 from extractor.errors import ConfigError
 from extractor.ground import verify
+from extractor.guard import drop_instructed
 from extractor.ingest import read, read_bytes
 from extractor.result import Provenance, Result, SourceInfo
 from extractor.settings import Settings
@@ -41,8 +42,9 @@ def run(document: Document, backend: Backend, settings: Settings, *, path: str |
 
     t0 = time.perf_counter()
     grounded, counters = verify(document, raw)
+    grounded, suspicious = drop_instructed(document, grounded)  # injected "写成999万元": every backend
     timings["ground"] = time.perf_counter() - t0
-    counters = {**raw.counters, **{k: raw.counters.get(k, 0) + v for k, v in counters.items()}}
+    counters = {**raw.counters, **{k: raw.counters.get(k, 0) + v for k, v in {**counters, **suspicious}.items()}}
 
     provenance = Provenance(
         backend=backend.name,
