@@ -68,7 +68,7 @@ class ExtractorError(Exception):
             "exit_code": self.exit_code,
             "message": self.message,
             "path": self.path,
-            **{k: v for k, v in self.context.items() if isinstance(v, str | int | float | bool | None)},
+            **{k: v for k, v in self.context.items() if isinstance(v, str | int | float | bool | dict | None)},
         }
 
 

@@ -185,15 +185,25 @@ class CheckRecord(_Frozen):
 
 
 class Ledger(_Frozen):
-    """Cost of model calls for one document (zeros for the rules backend)."""
+    """Cost of model calls (zeros for the rules backend): the one cost type, for a request, a
+    document, a failed document (on its error) and an evaluation run (summed with ``+``)."""
 
     requests: int = 0
-    attempts: int = 0
+    attempts: int = Field(0, description="HTTP calls: transport retries and re-asks included.")
     reasks: int = 0
-    prompt_tokens: int = 0
+    prompt_tokens: int = Field(0, description="Of every answer received, failed attempts included.")
     completion_tokens: int = 0
-    cache_hits: int = 0
+    cached_tokens: int = Field(0, description="Prompt tokens the server served from its prefix cache, where reported.")
+    reasoning_tokens: int = Field(0, description="Completion tokens spent reasoning, where reported.")
+    cache_hits: int = Field(0, description="Answers served from the response cache (no request).")
+    recorded_prompt_tokens: int = Field(0, description="What the answers served from the cache cost when recorded.")
+    recorded_completion_tokens: int = 0
     wall_s: float = 0.0
+
+    def __add__(self, other: Ledger) -> Ledger:
+        summed = {k: getattr(self, k) + getattr(other, k) for k in type(self).model_fields}
+        summed["wall_s"] = round(summed["wall_s"], 3)
+        return Ledger(**summed)
 
 
 class SourceInfo(_Frozen):

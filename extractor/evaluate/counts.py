@@ -174,24 +174,3 @@ class GroundCounts(_Counts):
 
     def to_dict(self) -> dict[str, Any]:
         return self.counts()
-
-
-@dataclass(frozen=True, slots=True)
-class CostCounts:
-    """Wall time and the model ledger (zeros for the rules backend)."""
-
-    wall_s: float = 0.0
-    requests: int = 0
-    attempts: int = 0
-    reasks: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    cache_hits: int = 0
-
-    def __add__(self, other: CostCounts) -> CostCounts:
-        return CostCounts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["wall_s"] = round(self.wall_s, 3)
-        return d

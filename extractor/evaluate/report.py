@@ -24,7 +24,6 @@ from rich.table import Table
 
 from extractor.evaluate import METRICS_VERSION, SCORER_VERSION
 from extractor.evaluate.counts import (
-    CostCounts,
     FactCounts,
     FindingCounts,
     GroundCounts,
@@ -34,6 +33,7 @@ from extractor.evaluate.counts import (
 from extractor.evaluate.gold import Gold
 from extractor.evaluate.injected import markdown as injected_markdown
 from extractor.evaluate.score import DocScore
+from extractor.result import Ledger
 
 __all__ = ["HEADLINE", "build_metrics", "doc_metrics", "dumps_metrics", "lookup", "render_markdown", "terminal_table", "write_reports"]
 
@@ -67,7 +67,7 @@ HEADLINE: tuple[tuple[str, int], ...] = (
 
 def _score_dict(facts: FactCounts, families: dict[str, FactCounts], projects: RowCounts,
                 indicators: RowCounts, metadata: MetaCounts, findings: FindingCounts,
-                grounding: GroundCounts, cost: CostCounts) -> dict[str, Any]:
+                grounding: GroundCounts, cost: Ledger) -> dict[str, Any]:
     return {
         "facts": facts.to_dict(),
         "facts_by_family": {k: v.to_dict() for k, v in sorted(families.items())},
@@ -76,7 +76,7 @@ def _score_dict(facts: FactCounts, families: dict[str, FactCounts], projects: Ro
         "metadata": metadata.to_dict(),
         "findings": findings.to_dict(),
         "grounding": grounding.to_dict(),
-        "cost": cost.to_dict(),
+        "cost": cost.model_dump(),
     }
 
 
@@ -99,7 +99,7 @@ def _aggregate(scores: tuple[DocScore, ...]) -> dict[str, Any]:
                       sum((s.metadata for s in scores), MetaCounts()),
                       sum((s.findings for s in scores), FindingCounts()),
                       sum((s.grounding for s in scores), GroundCounts()),
-                      sum((s.cost for s in scores), CostCounts())),
+                      sum((s.cost for s in scores), Ledger())),
     }
 
 
@@ -228,7 +228,8 @@ def render_markdown(metrics: dict[str, Any], comparison_md: list[str] | None = N
         lines += _table(["document", "where", "value", "reason", "quote"],
                         [[v["document"], v["where"], v["value"], v["reason"], v["quote"]]
                          for v in metrics["violations"][:50]])
-    cost_keys = ("wall_s", "requests", "attempts", "reasks", "prompt_tokens", "completion_tokens", "cache_hits")
+    cost_keys = ("wall_s", "requests", "attempts", "reasks", "prompt_tokens", "completion_tokens", "cached_tokens",
+                 "cache_hits")
     lines += _section("Cost and speed", ["document", *cost_keys],
                       [[d, *(v["cost"][k] for k in cost_keys)] for d, v in with_all])
     if metrics.get("injected"):

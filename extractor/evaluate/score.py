@@ -50,7 +50,6 @@ from decimal import Decimal
 
 from extractor.concepts import family_of
 from extractor.evaluate.counts import (
-    CostCounts,
     FactCounts,
     FindingCounts,
     GroundCounts,
@@ -68,6 +67,7 @@ from extractor.result import (
     PROJECT_NUMBERS,
     Fact,
     Indicator,
+    Ledger,
     Project,
     Result,
 )
@@ -86,7 +86,7 @@ class DocScore:
     metadata: MetaCounts
     findings: FindingCounts
     grounding: GroundCounts
-    cost: CostCounts
+    cost: Ledger
     outcomes: tuple[Outcome, ...] = ()
     violations: tuple[dict[str, object], ...] = ()
     error: str | None = None
@@ -250,14 +250,9 @@ def score_metadata(gold: Gold, result: Result) -> tuple[MetaCounts, list[Outcome
 # --------------------------------------------------------------------------- document
 
 
-def _cost(result: Result, wall_s: float | None) -> CostCounts:
-    ledger = result.provenance.ledger
-    return CostCounts(
-        wall_s=wall_s if wall_s is not None else sum(result.provenance.timings.values()),
-        requests=ledger.requests, attempts=ledger.attempts, reasks=ledger.reasks,
-        prompt_tokens=ledger.prompt_tokens, completion_tokens=ledger.completion_tokens,
-        cache_hits=ledger.cache_hits,
-    )
+def _cost(result: Result, wall_s: float | None) -> Ledger:
+    wall = wall_s if wall_s is not None else sum(result.provenance.timings.values())
+    return result.provenance.ledger.model_copy(update={"wall_s": round(wall, 3)})
 
 
 def score_document(gold: Gold, result: Result, *, text: str | None = None, wall_s: float | None = None,

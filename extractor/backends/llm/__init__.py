@@ -173,6 +173,9 @@ class LLMBackend:
                 client = None if self.settings.replay_only else await stack.enter_async_context(
                     ModelClient(self.settings))
                 answers = await _all([self._answer(c, client, cache, meter, counters) for c in plan if c.groups])
+        except ModelError as exc:  # a failed document keeps what its attempts cost
+            exc.context["ledger"] = meter.ledger().model_dump()
+            raise
         finally:
             if cache is not None:
                 cache.close()
@@ -185,16 +188,17 @@ class LLMBackend:
         model = response_model_for(ALL_GROUPS)  # one schema for every chunk: part of the cacheable prefix
         messages = self.prompts.messages(chunk, chunk.groups)
         key = cache_key(model=s.model, prompt_version=self.prompts.version, schema_hash=schema_hash(model),
-                        mode=s.instructor_mode, message=messages[-1]["content"])
+                        mode=s.instructor_mode, messages=messages)
         if cache is not None:
             hit = cache.get(key)
             if hit is not None:
                 try:
-                    cached = model.model_validate_json(hit)
+                    cached = model.model_validate_json(hit.answer)
                 except ValidationError:  # validators changed since it was recorded: a miss
                     log.warning("cached answer for chunk %d no longer validates; asking again", chunk.index)
                 else:
-                    meter.cache_hits += 1
+                    meter.add(cache_hits=1, recorded_prompt_tokens=hit.prompt_tokens,
+                              recorded_completion_tokens=hit.completion_tokens)
                     return [(chunk, cached)]
         if client is None:
             raise ModelError(f"replay: no recorded answer for chunk {chunk.index} (characters {chunk.start}-"
@@ -207,7 +211,7 @@ class LLMBackend:
                 raise ModelOutputError(
                     f"model answer truncated (finish_reason=length) for a chunk of {len(chunk)} characters "
                     f"at max_tokens={s.max_tokens}; raise EXTRACTOR_MAX_TOKENS or lower EXTRACTOR_CHUNK_CHARS",
-                    attempts=meter.attempts,
+                    attempts=meter.spent.attempts,
                 ) from exc
             counters["chunks_split"] += 1
             log.info("chunk %d (%d chars) truncated; splitting in two", chunk.index, len(chunk))
@@ -215,7 +219,8 @@ class LLMBackend:
             return [p for part in parts for p in part]
         if cache is not None:
             cache.put(key, answer=answer.model_dump_json(), model=s.model, prompt_version=self.prompts.version,
-                      schema_hash=schema_hash(model), mode=s.instructor_mode, **spent)
+                      schema_hash=schema_hash(model), mode=s.instructor_mode, prompt_tokens=spent.prompt_tokens,
+                      completion_tokens=spent.completion_tokens)
         return [(chunk, answer)]  # type: ignore[list-item]
 
     def _assemble(self, pairs: list[tuple[Chunk, Grounded]], meter: Meter, counters: dict[str, int]) -> Extraction:

@@ -1,7 +1,7 @@
 """A SQLite store of validated model answers: the response cache and the record/replay store.
 
-The key is ``sha256(model, prompt version, response-schema hash, instructor mode, the user
-message as sent)`` — the user message holds the chunk text and its heading context — so a
+The key is ``sha256(model, prompt version, response-schema hash, instructor mode, every
+message as sent)`` — the system prompt, and the user message with the chunk text — so a
 re-run of the same document with the same model and prompts makes no request at all, and
 any change that could change the answer (a prompt edit bumps the prompt version) misses.
 
@@ -19,11 +19,13 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ResponseCache", "cache_key"]
+__all__ = ["Hit", "ResponseCache", "cache_key"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS responses (
@@ -40,9 +42,21 @@ CREATE TABLE IF NOT EXISTS responses (
 """
 
 
-def cache_key(*, model: str, prompt_version: str, schema_hash: str, mode: str, message: str) -> str:
+class Hit(NamedTuple):
+    """A recorded answer and what it cost when it was recorded."""
+
+    answer: str
+    prompt_tokens: int
+    completion_tokens: int
+
+
+def cache_key(*, model: str, prompt_version: str, schema_hash: str, mode: str,
+              messages: Sequence[Mapping[str, str]]) -> str:
+    """The key of a request: model, prompts, schema, mode and every message as sent (the
+    system prompt included), so nothing that could change the answer is left out."""
+    sent = json.dumps(list(messages), ensure_ascii=False, sort_keys=True)
     h = hashlib.sha256()
-    for part in (model, prompt_version, schema_hash, mode, message):
+    for part in (model, prompt_version, schema_hash, mode, sent):
         h.update(part.encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()
@@ -59,10 +73,11 @@ class ResponseCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(_SCHEMA)
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str) -> Hit | None:
         with self._lock:
-            row = self._db.execute("SELECT answer FROM responses WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+            row = self._db.execute("SELECT answer, prompt_tokens, completion_tokens FROM responses WHERE key = ?",
+                                   (key,)).fetchone()
+        return None if row is None else Hit(str(row[0]), int(row[1]), int(row[2]))
 
     def put(self, key: str, *, answer: object, model: str, prompt_version: str, schema_hash: str, mode: str,
             prompt_tokens: int = 0, completion_tokens: int = 0) -> None:

@@ -15,9 +15,10 @@ request would be truncated again — but raised as :class:`Truncated` for the ca
 the chunk. Exhaustion raises :class:`~extractor.errors.RetryExhaustedError` with the attempt
 count and the tokens spent; a refused request (400, 401, 404 …) a :class:`ModelError`.
 
-A :class:`Meter` counts, per document: ``requests`` (chunk requests sent), ``attempts`` (HTTP
-calls, re-asks and transport retries included), ``reasks``, prompt/completion tokens (of every
-answer received, failed ones included), ``cache_hits``. The API key lives in a ``SecretStr``
+A :class:`Meter` keeps the document's :class:`~extractor.result.Ledger` (the one cost type):
+``requests`` (chunk requests sent), ``attempts`` (HTTP calls, re-asks and transport retries
+included), ``reasks``, prompt/completion tokens of every answer received (failed ones
+included) with the cached and reasoning shares the server reports, ``cache_hits``. The API key lives in a ``SecretStr``
 and goes only to the openai client; it is never logged, stored or put in an error.
 """
 
@@ -50,7 +51,7 @@ from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Meter", "ModelClient", "Truncated", "is_transient", "retry_after_s"]
+__all__ = ["Meter", "ModelClient", "Truncated", "is_transient", "retry_after_s", "usage_of"]
 
 MODES = {"tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON,
          "json_schema": instructor.Mode.JSON_SCHEMA}
@@ -66,24 +67,36 @@ class Truncated(Exception):
 
 @dataclass
 class Meter:
-    """Running counts for one document (single event loop: no locking needed)."""
+    """The running :class:`~extractor.result.Ledger` of one document (single event loop: no
+    locking needed); the counters are the ledger's, added to with :meth:`add`."""
 
-    requests: int = 0
-    attempts: int = 0
-    reasks: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    cache_hits: int = 0
+    spent: Ledger = field(default_factory=Ledger)
     waits: list[float] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
 
+    def add(self, ledger: Ledger | None = None, **counts: int) -> None:
+        self.spent = self.spent + (ledger or Ledger(**counts))
+
     def usage(self) -> dict[str, int]:
-        return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens}
+        return {"prompt_tokens": self.spent.prompt_tokens, "completion_tokens": self.spent.completion_tokens}
 
     def ledger(self) -> Ledger:
-        return Ledger(requests=self.requests, attempts=self.attempts, reasks=self.reasks,
-                      prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens,
-                      cache_hits=self.cache_hits, wall_s=round(time.perf_counter() - self.started, 3))
+        return self.spent.model_copy(update={"wall_s": round(time.perf_counter() - self.started, 3)})
+
+
+def usage_of(response: Any) -> Ledger:
+    """The tokens a response reports, with the prefix-cached and reasoning shares where the
+    server gives them (OpenAI ``*_tokens_details``, DeepSeek ``prompt_cache_hit_tokens``)."""
+    usage = getattr(response, "usage", None)
+    if usage is None:
+        return Ledger()
+    prompt = getattr(usage, "prompt_tokens_details", None)
+    completion = getattr(usage, "completion_tokens_details", None)
+    cached = getattr(prompt, "cached_tokens", None) or getattr(usage, "prompt_cache_hit_tokens", None)
+    return Ledger(prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+                  completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+                  cached_tokens=int(cached or 0),
+                  reasoning_tokens=int(getattr(completion, "reasoning_tokens", None) or 0))
 
 
 # --------------------------------------------------------------------------- transport policy
@@ -185,20 +198,20 @@ class ModelClient:
         self._client = None
 
     async def ask(self, messages: list[dict[str, str]], response_model: type[BaseModel],
-                  meter: Meter) -> tuple[BaseModel, dict[str, int]]:
-        """One chunk request: the validated answer and the tokens this request cost."""
-        spent = {"prompt_tokens": 0, "completion_tokens": 0}
+                  meter: Meter) -> tuple[BaseModel, Ledger]:
+        """One chunk request: the validated answer and what this request cost."""
+        spent = Meter()
         calls = 0
 
         async def send(**kwargs: Any) -> Any:
             nonlocal calls
             calls += 1
             if calls > 1:
-                meter.reasks += 1
+                meter.add(reasks=1)
             return await self._send(kwargs, meter, spent)
 
         create: Any = instructor.patch(create=send, mode=self.mode)
-        meter.requests += 1
+        meter.add(requests=1)
         try:
             answer = await create(
                 response_model=response_model,
@@ -223,9 +236,9 @@ class ModelClient:
                 f"({self.settings.max_reasks} re-asks): {reason}",
                 attempts=int(exc.n_attempts or calls), usage=meter.usage(),
             ) from None
-        return answer, spent
+        return answer, spent.spent
 
-    async def _send(self, kwargs: dict[str, Any], meter: Meter, spent: dict[str, int]) -> Any:
+    async def _send(self, kwargs: dict[str, Any], meter: Meter, spent: Meter) -> Any:
         assert self._client is not None and self._sem is not None, "use `async with ModelClient(...)`"
         s = self.settings
         retrying = AsyncRetrying(
@@ -239,7 +252,7 @@ class ModelClient:
             async for attempt in retrying:
                 with attempt:
                     n += 1
-                    meter.attempts += 1
+                    meter.add(attempts=1)
                     async with self._sem:
                         response = await self._client.chat.completions.create(**kwargs)
         except openai.APIStatusError as exc:
@@ -251,11 +264,9 @@ class ModelClient:
         except openai.APIConnectionError as exc:
             raise RetryExhaustedError(f"model endpoint failed after {n} attempts: {_describe(exc)}",
                                       attempts=n, usage=meter.usage()) from exc
-        usage = getattr(response, "usage", None)
-        for k in ("prompt_tokens", "completion_tokens"):
-            v = int(getattr(usage, k, 0) or 0)
-            spent[k] += v
-            setattr(meter, k, getattr(meter, k) + v)
+        used = usage_of(response)
+        meter.add(used)
+        spent.add(used)
         choices = getattr(response, "choices", None) or []
         if choices and getattr(choices[0], "finish_reason", None) == "length":
             raise IncompleteOutputException(last_completion=response)

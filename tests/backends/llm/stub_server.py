@@ -46,6 +46,8 @@ class Reply:
     finish_reason: str | None = None
     body: Any = None
     """A raw response body (dict or text) used instead of a rendered completion."""
+    usage: dict[str, Any] = field(default_factory=dict)
+    """Extra usage fields (``prompt_tokens_details`` …) merged into the computed usage."""
 
 
 def prompt_tokens(body: dict[str, Any]) -> int:
@@ -78,7 +80,7 @@ def completion(body: dict[str, Any], reply: Reply) -> dict[str, Any]:
         "created": int(time.time()),
         "model": body.get("model", "stub"),
         "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
-        "usage": {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c},
+        "usage": {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c, **reply.usage},
     }
 
 
