@@ -8,9 +8,10 @@ Every error the package raises on purpose is an :class:`ExtractorError`. The tre
     │   ├── EmptyDocumentError          exit 12  zero bytes, or no text at all
     │   ├── CorruptDocumentError        exit 13  the container cannot be parsed
     │   ├── EncryptedDocumentError      exit 14  password-protected PDF/DOCX
-    │   ├── DocumentTooLargeError       exit 15  over the byte or page limit in Settings
+    │   ├── DocumentTooLargeError       exit 15  over a limit in Settings (bytes, pages, text, unpacked size, XML depth)
     │   ├── NeedsOCRError               exit 16  pages without a text layer (scanned PDF)
-    │   └── DecodingError               exit 17  text whose encoding cannot be decided
+    │   ├── DecodingError               exit 17  text whose encoding cannot be decided
+    │   └── UnreadableFileError         exit 18  the file cannot be read (permission denied, I/O error, missing)
     ├── ConfigError                     exit 20  settings are wrong (bad backend name, missing model)
     ├── ModelError                      exit 30  the model endpoint failed us
     │   ├── RetryExhaustedError         exit 31  transport retries or re-asks used up
@@ -93,6 +94,8 @@ class EncryptedDocumentError(InputError):
 
 
 class DocumentTooLargeError(InputError):
+    """Over a limit in Settings; ``context["limit"]`` names the setting when it is not the byte size."""
+
     exit_code = 15
 
 
@@ -108,6 +111,13 @@ class NeedsOCRError(InputError):
 
 class DecodingError(InputError):
     exit_code = 17
+
+
+class UnreadableFileError(InputError):
+    """The operating system would not give us the bytes: the file is missing, not ours to
+    read, or reading it failed. The environment, not the document, needs fixing."""
+
+    exit_code = 18
 
 
 class ConfigError(ExtractorError):
@@ -184,6 +194,7 @@ ALL_ERRORS: tuple[type[ExtractorError], ...] = (
     DocumentTooLargeError,
     NeedsOCRError,
     DecodingError,
+    UnreadableFileError,
     ConfigError,
     ModelError,
     RetryExhaustedError,

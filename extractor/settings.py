@@ -26,6 +26,13 @@ class Settings(BaseSettings):
     backend: BackendName = "auto"
     max_file_mb: float = Field(50.0, gt=0, description="Refuse input files larger than this.")
     max_pages: int = Field(500, gt=0, description="Refuse PDFs with more pages than this.")
+    # What one document may expand to once read: with these defaults a document costs at most
+    # a few hundred MB of memory and a few minutes (scripts/bench_long_lines.py measures it).
+    max_text_chars: int = Field(5_000_000, gt=0, description="Refuse documents whose text, decoded, is longer.")
+    max_unpacked_mb: float = Field(
+        100.0, gt=0, description="Refuse DOCX packages whose parts read (document, styles) unpack to more than this."
+    )
+    max_xml_depth: int = Field(100, gt=0, le=250, description="Refuse XML nested deeper than this (DOCX parts).")
 
     # --- model endpoint (any OpenAI-compatible server) -------------------------------------
     base_url: str | None = Field(

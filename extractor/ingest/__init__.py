@@ -3,20 +3,29 @@
 The format is decided from the content first (PDF and ZIP signatures) and the file name
 second, so a PDF saved as ``.txt`` is still read as a PDF and a binary named ``.txt`` is
 refused with :class:`~extractor.errors.UnsupportedFormatError`.
+
+Every input is bounded by the limits in :class:`~extractor.settings.Settings`: bytes read
+(a path is read at most ``max_file_mb`` + 1 byte, so a pipe or ``/dev/zero`` is refused, not
+swallowed), pages (PDF), what a package unpacks to and how deep its XML nests (DOCX), and the
+length of the text once decoded; each refusal is a
+:class:`~extractor.errors.DocumentTooLargeError` naming the file and the setting. A file the
+system will not give us is an :class:`~extractor.errors.UnreadableFileError`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from extractor.document import Document
 from extractor.errors import (
-    DocumentTooLargeError,
     EmptyDocumentError,
     EncryptedDocumentError,
+    UnreadableFileError,
     UnsupportedFormatError,
 )
+from extractor.ingest.limits import check_text, too_many_bytes
 from extractor.settings import Settings
 
 __all__ = ["SUPPORTED_SUFFIXES", "read", "read_bytes", "sniff_format"]
@@ -57,14 +66,8 @@ def read_bytes(data: bytes, name: str, settings: Settings | None = None, *, path
     where = path or name
     if not data:
         raise EmptyDocumentError("empty file (0 bytes)", path=where)
-    limit = int(settings.max_file_mb * 1024 * 1024)
-    if len(data) > limit:
-        raise DocumentTooLargeError(
-            f"file is {len(data) / 1048576:.1f} MiB, over the {settings.max_file_mb:g} MiB limit "
-            "(EXTRACTOR_MAX_FILE_MB)",
-            path=where,
-            size_bytes=len(data),
-        )
+    if len(data) > int(settings.max_file_mb * 1024 * 1024):
+        raise too_many_bytes(len(data), settings, where)
     fmt = sniff_format(data, name, where)
     meta = {"sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}
     if fmt == "pdf":
@@ -74,30 +77,36 @@ def read_bytes(data: bytes, name: str, settings: Settings | None = None, *, path
     elif fmt == "docx":
         from extractor.ingest.docx import read_docx
 
-        doc = read_docx(data, Path(name).name, where=where, meta=meta)
+        doc = read_docx(data, Path(name).name, settings, where=where, meta=meta)
     else:
         from extractor.ingest.txt import read_txt
 
-        doc = read_txt(data, Path(name).name, where=where, meta=meta)
+        doc = read_txt(data, Path(name).name, settings, where=where, meta=meta)
+    check_text(len(doc.text), settings, where)
     if not doc.text.strip():
         raise EmptyDocumentError("no text in the document", path=where)
     return doc
 
 
 def read(path: str | Path, settings: Settings | None = None) -> Document:
-    """Read a document from a path."""
+    """Read a document from a path (a regular file, or a pipe or device, read within the byte limit)."""
     p = Path(path)
     settings = settings or Settings()
-    if not p.exists():
-        raise UnsupportedFormatError("no such file", path=p)
-    if p.is_dir():
-        raise UnsupportedFormatError("is a directory, not a document", path=p)
-    size = p.stat().st_size
     limit = int(settings.max_file_mb * 1024 * 1024)
-    if size > limit:
-        raise DocumentTooLargeError(
-            f"file is {size / 1048576:.1f} MiB, over the {settings.max_file_mb:g} MiB limit (EXTRACTOR_MAX_FILE_MB)",
-            path=p,
-            size_bytes=size,
-        )
-    return read_bytes(p.read_bytes(), p.name, settings, path=str(p))
+    try:
+        if p.is_dir():
+            raise UnsupportedFormatError("is a directory, not a document", path=p)
+        with p.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size  # 0 for pipes and devices: the bounded read decides
+            if size > limit:
+                raise too_many_bytes(size, settings, p)
+            data = f.read(limit + 1)
+    except FileNotFoundError as exc:
+        raise UnreadableFileError("no such file", path=p) from exc
+    except PermissionError as exc:
+        raise UnreadableFileError("permission denied: the file cannot be read by this user", path=p) from exc
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot be read: {exc.strerror or exc}", path=p, errno=exc.errno) from exc
+    if len(data) > limit:
+        raise too_many_bytes(None, settings, p)
+    return read_bytes(data, p.name, settings, path=str(p))

@@ -71,6 +71,15 @@ def page_geometry(page: Any, number: int) -> Page:
     return Page(number=number, width=float(page.width), height=float(page.height), words=tuple(words), rules=rules)
 
 
+def _close(obj: Any, where: str) -> None:
+    """Close a page or the document; a broken file can fail here too, and that must neither
+    replace the error that is on its way out nor turn a read document into a failure."""
+    try:
+        obj.close()
+    except Exception:  # pdfplumber's close() walks the page tree again, which may be what broke
+        log.debug("%s: closing %s failed", where, type(obj).__name__, exc_info=True)
+
+
 def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
     pdf = _open(data, where)
     builder = TextBuilder()
@@ -91,9 +100,9 @@ def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: di
             except (PdfminerException, PDFSyntaxError) as exc:
                 raise CorruptDocumentError(f"page {number} cannot be read: {exc}", path=where) from exc
             finally:
-                page.close()
+                _close(page, where)
     finally:
-        pdf.close()
+        _close(pdf, where)
     total = builder.raw_text().strip()
     if no_text and not total:
         raise NeedsOCRError(

@@ -1,10 +1,14 @@
 """Plain text and Markdown: encoding detection, then the text as it is.
 
-UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decided by their bytes; anything
-else goes to ``charset_normalizer``. Chinese reports are overwhelmingly GB18030/GBK when
-not UTF-8, and short GBK texts are easy to mistake for other CJK code pages, so when the
-detector's pick is another legacy CJK code page and GB18030 decodes the bytes cleanly to
-mostly Han text, GB18030 wins (it is a superset of GBK and GB2312).
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decided by their bytes. Valid
+UTF-8 wins next. UTF-16 without a BOM is recognised by what it decodes to: one byte order
+gives text (Han, punctuation, ASCII) and the other, like any other encoding misread as
+UTF-16, gives Hangul, private-use and unpaired surrogates — so BOM-less Chinese UTF-16,
+which has no NUL bytes to give it away, is read, not refused as binary. Anything else goes to
+``charset_normalizer``. Chinese reports are overwhelmingly GB18030/GBK when not UTF-8, and
+short GBK texts are easy to mistake for other CJK code pages, so when the detector's pick
+is another legacy CJK code page and GB18030 decodes the bytes cleanly to mostly Han text,
+GB18030 wins (it is a superset of GBK and GB2312).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from charset_normalizer import from_bytes
 
 from extractor.document import Document, build_document
 from extractor.errors import DecodingError, UnsupportedFormatError
+from extractor.ingest.limits import check_text
+from extractor.settings import Settings
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -42,21 +48,28 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise DecodingError(f"bytes do not match their {enc} byte-order mark: {exc.reason}", path=where) from exc
-    if b"\x00" in data[:4096] and _looks_utf16(data):  # UTF-16 without a byte-order mark
-        sample = data[:4096]
-        enc = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError as exc:
-            raise DecodingError(f"looks like {enc} but does not decode: {exc.reason}", path=where) from exc
+    utf8: str | None
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
+        utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
-        text, encoding = _detect(data, where)
-    if _CONTROL.search(text[:65536]) and len(_CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536):
+        utf8 = None
+    if utf8 is not None and not _binary(utf8):
+        return utf8, "utf-8"
+    enc16 = _utf16_without_bom(data)
+    if enc16 is not None:
+        try:
+            return data.decode(enc16), enc16
+        except UnicodeDecodeError as exc:
+            raise DecodingError(f"looks like {enc16} but does not decode: {exc.reason}", path=where) from exc
+    text, encoding = (utf8, "utf-8") if utf8 is not None else _detect(data, where)
+    if _binary(text):
         raise UnsupportedFormatError("binary content, not text (control bytes)", path=where)
     return text, encoding
+
+
+def _binary(text: str) -> bool:
+    head = text[:65536]
+    return bool(_CONTROL.search(head)) and len(_CONTROL.findall(head)) > 0.01 * min(len(text), 65536)
 
 
 def _detect(data: bytes, where: str) -> tuple[str, str]:
@@ -80,14 +93,30 @@ def _detect(data: bytes, where: str) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = max(1, len(sample) // 2)
-    return (even_nuls > 0.3 * half) != (odd_nuls > 0.3 * half)
+# What UTF-16 text decodes to: Han, CJK and general punctuation, full-width forms, ASCII,
+# Latin-1, enumerated and geometric symbols, box drawing.
+_TEXTLIKE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2460-\u24ff"
+                       r"\u2500-\u25ff\x20-\x7e\t\n\r\u00a0-\u00ff]")
+_UTF16_SAMPLE = 8192
 
 
-def read_txt(data: bytes, name: str, *, where: str, meta: dict) -> Document:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when one byte order reads as text, else ``None``."""
+    sample = data[:_UTF16_SAMPLE]
+    if len(sample) < 2:
+        return None
+    best, best_ratio = None, 0.9
+    for enc in ("utf-16-le", "utf-16-be"):
+        # a few broken code units do not hide the byte order (they fail the full decode after)
+        text = codecs.getincrementaldecoder(enc)(errors="replace").decode(sample[: len(sample) // 2 * 2])
+        ratio = len(_TEXTLIKE.findall(text)) / max(1, len(text))
+        if ratio > best_ratio:
+            best, best_ratio = enc, ratio
+    return best
+
+
+def read_txt(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
+    check_text(len(data) // 4, settings, where, at_least=True)  # no encoding takes more than 4 bytes a character
     text, encoding = decode(data, where)
+    check_text(len(text), settings, where)
     return build_document(name, text, source_format="txt", encoding=encoding, **meta)
