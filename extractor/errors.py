@@ -13,9 +13,11 @@ Every error the package raises on purpose is an :class:`ExtractorError`. The tre
     │   ├── DecodingError               exit 17  text whose encoding cannot be decided
     │   └── UnreadableFileError         exit 18  the file cannot be read (permission denied, I/O error, missing)
     ├── ConfigError                     exit 20  settings are wrong (bad backend name, missing model)
+    │   └── CacheError                  exit 21  the response cache file is corrupt or cannot be written
     ├── ModelError                      exit 30  the model endpoint failed us
     │   ├── RetryExhaustedError         exit 31  transport retries or re-asks used up
-    │   └── ModelOutputError            exit 32  unusable output (truncated, refused)
+    │   ├── ModelOutputError            exit 32  unusable output (truncated, refused)
+    │   └── EndpointUnavailableError    exit 33  the circuit breaker is open: the endpoint is down
     ├── EvaluationError                 exit 40  the eval cannot run (no gold, mismatched baseline)
     ├── OutputError                     exit 50  a result cannot be written (``-o`` is a file, no permission)
     │   ├── DiskFullError               exit 51  no space left on the output's device (or over quota)
@@ -31,6 +33,8 @@ with :data:`EXIT_FINDINGS`, so scripts can tell them apart from infrastructure f
 from __future__ import annotations
 
 import errno
+import logging
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -43,12 +47,58 @@ EXIT_FINDINGS = 4
 """``reconcile`` found material findings."""
 
 
+# --------------------------------------------------------------------------- secrets
+
+REDACTED = "[redacted]"
+_SECRET = re.compile(
+    r"(?P<bearer>(?i:bearer)\s+)[A-Za-z0-9._~+/=\-]{6,}"  # Bearer <token>
+    r"|(?P<header>(?i:authorization|api[-_]?key|x-api-key)[\"']?\s*[:=]\s*[\"']?)(?!(?i:bearer))[^\s\"',;}]{6,}"
+    r"|sk-[A-Za-z0-9_\-]{8,}"  # OpenAI-style keys
+)
+_KNOWN_SECRETS: set[str] = set()
+
+
+def register_secret(value: str | None) -> None:
+    """Make :func:`redact` remove ``value`` (the configured API key) wherever it appears."""
+    if value and len(value) >= 6:
+        _KNOWN_SECRETS.add(value)
+
+
+def redact(text: str) -> str:
+    """``text`` without secrets: the configured key, ``Bearer …`` and ``Authorization: …``
+    values, ``sk-…`` keys. Every message that may carry a server's words passes through here
+    before it reaches a log, stderr, a manifest or a result."""
+    for secret in _KNOWN_SECRETS:
+        text = text.replace(secret, REDACTED)
+    return _SECRET.sub(lambda m: (m.group("bearer") or m.group("header") or "") + REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that redacts every record (message and arguments) it sees."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = redact(message)
+        if clean != message or record.exc_info:
+            record.msg, record.args = clean, None
+            if record.exc_info and record.exc_info[1] is not None:
+                record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+                record.exc_info = None
+        return True
+
+
+# --------------------------------------------------------------------------- the tree
+
+
 class ExtractorError(Exception):
-    """Root of every error raised on purpose by this package."""
+    """Root of every error raised on purpose by this package. Its message and context pass
+    through :func:`redact`: an error never carries a secret, whatever a server echoed."""
 
     exit_code: ClassVar[int] = 1
 
     def __init__(self, message: str, *, path: str | Path | None = None, **context: Any) -> None:
+        message = redact(message)
+        context = {k: redact(v) if isinstance(v, str) else v for k, v in context.items()}
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
@@ -151,6 +201,18 @@ class ModelOutputError(ModelError):
     exit_code = 32
 
 
+class EndpointUnavailableError(ModelError):
+    """Consecutive transport failures opened the circuit breaker: fail fast, no request sent."""
+
+    exit_code = 33
+
+
+class CacheError(ConfigError):
+    """``EXTRACTOR_CACHE_PATH`` names a file that is not a readable, writable SQLite cache."""
+
+    exit_code = 21
+
+
 class EvaluationError(ExtractorError):
     exit_code = 40
 
@@ -196,9 +258,11 @@ ALL_ERRORS: tuple[type[ExtractorError], ...] = (
     DecodingError,
     UnreadableFileError,
     ConfigError,
+    CacheError,
     ModelError,
     RetryExhaustedError,
     ModelOutputError,
+    EndpointUnavailableError,
     EvaluationError,
     OutputError,
     DiskFullError,

@@ -54,6 +54,12 @@ class Settings(BaseSettings):
     max_retries: int = Field(4, ge=0, le=20, description="Transport retries (429, 5xx, timeouts).")
     max_reasks: int = Field(2, ge=0, le=10, description="Schema re-asks with the validation error fed back.")
     retry_max_wait_s: float = Field(30.0, ge=0)
+    breaker_failures: int = Field(8, ge=0, description="Consecutive transport failures (across documents) after "
+                                  "which the endpoint is taken as down and documents fail fast; 0 turns it off.")
+    breaker_cooldown_s: float = Field(60.0, ge=0, description="How long an open breaker fails fast before one "
+                                      "request may try again.")
+    document_deadline_s: float = Field(900.0, gt=0, description="Total time one document may spend on the model "
+                                       "endpoint, retries included.")
     instructor_mode: InstructorMode = "tools"
     cache_path: Path | None = Field(None, description="SQLite response cache / replay store; off when unset.")
     max_tokens: int = Field(4096, ge=256, description="Answer budget per request.")

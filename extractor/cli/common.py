@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from extractor.errors import EXIT_MIXED, ExtractorError
+from extractor.errors import EXIT_MIXED, ExtractorError, RedactingFilter
 from extractor.output import FORMATS
 from extractor.result import Result
 from extractor.settings import Settings, load_settings
@@ -52,6 +52,8 @@ def fail(exc: ExtractorError) -> typer.Exit:
 def setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s", force=True)
+    for handler in logging.getLogger().handlers:  # no secret in a log line, whatever a server echoed
+        handler.addFilter(RedactingFilter())
     if verbose < 2:
         # instructor logs each exhausted retry at ERROR; our own typed error already says it once
         logging.getLogger("instructor").setLevel(logging.CRITICAL)

@@ -47,7 +47,7 @@ from extractor.backends.llm.schema import (
 )
 from extractor.chunk import Chunk, chunk_document, route, split_chunk
 from extractor.document import Document
-from extractor.errors import ConfigError, ModelError, ModelOutputError
+from extractor.errors import ConfigError, ModelError, ModelOutputError, RetryExhaustedError
 from extractor.result import Extraction
 from extractor.settings import Settings
 
@@ -172,7 +172,13 @@ class LLMBackend:
             async with contextlib.AsyncExitStack() as stack:
                 client = None if self.settings.replay_only else await stack.enter_async_context(
                     ModelClient(self.settings))
-                answers = await _all([self._answer(c, client, cache, meter, counters) for c in plan if c.groups])
+                async with asyncio.timeout(self.settings.document_deadline_s):
+                    answers = await _all([self._answer(c, client, cache, meter, counters) for c in plan if c.groups])
+        except TimeoutError as exc:
+            raise RetryExhaustedError(
+                f"model endpoint: document deadline of {self.settings.document_deadline_s:g}s exceeded "
+                f"(EXTRACTOR_DOCUMENT_DEADLINE_S)", attempts=meter.spent.attempts, usage=meter.usage(),
+                ledger=meter.ledger().model_dump()) from exc
         except ModelError as exc:  # a failed document keeps what its attempts cost
             exc.context["ledger"] = meter.ledger().model_dump()
             raise

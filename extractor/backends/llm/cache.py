@@ -13,15 +13,18 @@ evaluation without a key). Nothing secret is stored: no key, no headers, no base
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
+
+from extractor.errors import CacheError
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +70,23 @@ class ResponseCache:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(_SCHEMA)
+        with self._typed("open"):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(_SCHEMA)
+
+    @contextlib.contextmanager
+    def _typed(self, doing: str) -> Iterator[None]:
+        """A corrupt, unreadable or unwritable cache file is a :class:`CacheError`, not a bug."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise CacheError(f"response cache (EXTRACTOR_CACHE_PATH) cannot {doing}: {exc}", path=self.path) from exc
 
     def get(self, key: str) -> Hit | None:
-        with self._lock:
+        with self._lock, self._typed("read"):
             row = self._db.execute("SELECT answer, prompt_tokens, completion_tokens FROM responses WHERE key = ?",
                                    (key,)).fetchone()
         return None if row is None else Hit(str(row[0]), int(row[1]), int(row[2]))
@@ -82,7 +94,7 @@ class ResponseCache:
     def put(self, key: str, *, answer: object, model: str, prompt_version: str, schema_hash: str, mode: str,
             prompt_tokens: int = 0, completion_tokens: int = 0) -> None:
         blob = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False, sort_keys=True)
-        with self._lock:
+        with self._lock, self._typed("write"):
             self._db.execute(
                 "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, model, prompt_version, schema_hash, mode, blob, prompt_tokens, completion_tokens, time.time()),

@@ -45,7 +45,9 @@ from tenacity import (
 )
 from tenacity.wait import wait_base
 
-from extractor.errors import ConfigError, ExtractorError, ModelError, RetryExhaustedError
+from extractor.backends.llm.breaker import Breaker
+from extractor.backends.llm.failures import describe, is_transient, model_error
+from extractor.errors import ConfigError, ExtractorError, RetryExhaustedError, register_secret
 from extractor.result import Ledger
 from extractor.settings import Settings
 
@@ -102,15 +104,6 @@ def usage_of(response: Any) -> Ledger:
 # --------------------------------------------------------------------------- transport policy
 
 
-def is_transient(exc: BaseException) -> bool:
-    """Worth another attempt: timeouts, connection errors, 408, 409, 429 and 5xx."""
-    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
-        return True
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
-    return False
-
-
 def retry_after_s(exc: BaseException | None) -> float | None:
     """Seconds the server asked us to wait (``retry-after-ms``, ``Retry-After`` seconds or date)."""
     response = getattr(exc, "response", None)
@@ -151,19 +144,9 @@ class TransportWait(wait_base):
         wait = min(asked, self.cap) if asked is not None else float(self.backoff(retry_state))
         if self.meter is not None:
             self.meter.waits.append(wait)
-        log.info("model endpoint: %s; retry %d in %.2fs%s", _describe(exc), retry_state.attempt_number, wait,
+        log.info("model endpoint: %s; retry %d in %.2fs%s", describe(exc), retry_state.attempt_number, wait,
                  " (Retry-After)" if asked is not None else "")
         return wait
-
-
-def _describe(exc: BaseException | None) -> str:
-    if isinstance(exc, openai.APIStatusError):
-        return f"HTTP {exc.status_code}"
-    if isinstance(exc, openai.APITimeoutError):
-        return "timeout"
-    if isinstance(exc, openai.APIConnectionError):
-        return "connection error"
-    return type(exc).__name__ if exc else "error"
 
 
 # --------------------------------------------------------------------------- client
@@ -181,7 +164,9 @@ class ModelClient:
             raise ConfigError("no model endpoint configured: set EXTRACTOR_BASE_URL (or OPENAI_BASE_URL) "
                               "and OPENAI_API_KEY (or EXTRACTOR_API_KEY)")
         self.settings = settings
+        register_secret(settings.api_key.get_secret_value() if settings.api_key is not None else None)
         self.mode = MODES[settings.instructor_mode]
+        self.breaker = Breaker(settings.endpoint or "default", settings.breaker_failures, settings.breaker_cooldown_s)
         self._client: openai.AsyncOpenAI | None = None
         self._sem: asyncio.Semaphore | None = None
 
@@ -251,19 +236,21 @@ class ModelClient:
         try:
             async for attempt in retrying:
                 with attempt:
-                    n += 1
-                    meter.add(attempts=1)
                     async with self._sem:
-                        response = await self._client.chat.completions.create(**kwargs)
-        except openai.APIStatusError as exc:
-            if is_transient(exc):
-                raise RetryExhaustedError(f"model endpoint failed after {n} attempts: {_describe(exc)}",
-                                          attempts=n, usage=meter.usage()) from exc
-            raise ModelError(f"model endpoint refused the request: HTTP {exc.status_code}: "
-                             f"{_short(exc)}") from exc
-        except openai.APIConnectionError as exc:
-            raise RetryExhaustedError(f"model endpoint failed after {n} attempts: {_describe(exc)}",
-                                      attempts=n, usage=meter.usage()) from exc
+                        self.breaker.check()
+                        n += 1
+                        meter.add(attempts=1)
+                        try:
+                            response = await self._client.chat.completions.create(**kwargs)
+                        except openai.OpenAIError as exc:
+                            if is_transient(exc) and getattr(exc, "status_code", 500) != 429:
+                                self.breaker.failure()  # 429 is the endpoint answering: busy, not down
+                            elif isinstance(exc, openai.APIStatusError):
+                                self.breaker.success()
+                            raise
+                        self.breaker.success()
+        except openai.OpenAIError as exc:
+            raise model_error(exc, attempts=n, usage=meter.usage()) from exc
         used = usage_of(response)
         meter.add(used)
         spent.add(used)
@@ -287,9 +274,3 @@ def json_of(content: str) -> str:
     if start > 0 or 0 <= end < len(text) - 1:
         text = text[start : end + 1] if 0 <= start < end else text
     return text
-
-
-def _short(exc: openai.APIStatusError) -> str:
-    body = exc.body if isinstance(exc.body, dict) else {}
-    msg = body.get("message") or (body.get("error") or {}).get("message") if body else None
-    return str(msg or exc.message)[:200]

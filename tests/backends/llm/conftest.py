@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from extractor.backends.llm.breaker import reset_breakers
 from extractor.document import Document, build_document
 from extractor.settings import Settings
 
@@ -33,6 +34,14 @@ def stub() -> Iterator[StubServer]:
     server = StubServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_breakers() -> Iterator[None]:
+    """The circuit breaker is per process: no test inherits another's endpoint failures."""
+    reset_breakers()
+    yield
+    reset_breakers()
 
 
 @pytest.fixture
