@@ -28,6 +28,7 @@ from enum import StrEnum
 from extractor.geometry import Box
 
 __all__ = [
+    "PAGE_NUMBER",
     "Block",
     "BlockKind",
     "Cell",
@@ -198,6 +199,8 @@ _HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^\s*[(（]\s*\d{1,2}\s*[)）]"), 5),
 )
 HEADING_MAX_CHARS = 60
+PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+"""A line that is only a page number: ``13``, ``- 13 -``, ``第13页``, ``13/40``."""
 
 
 def heading_level(line: str) -> int | None:

@@ -65,6 +65,8 @@ class Fact(_Frozen):
     period: Period = "current"
     scope: Scope = "all"
     label: str | None = None
+    code: str | None = Field(None, pattern=r"^\d{3}(?:\d{2}){0,2}$",
+                             description="Classification code of the row (201 / 20101 / 2010101, 301 / 30101).")
     value: Number
     unit: Literal["万元", "%", "count"] = "万元"
     decimals: int = Field(0, ge=0, description="Decimals as written, in the unit of value (sets tolerance).")

@@ -143,14 +143,30 @@ def _fact_kind(measure: str, unit: str) -> str:
     return "count" if unit == "count" else "money"
 
 
+def _ambiguous_labels(result: Result) -> set[tuple[str, str]]:
+    """(concept, name) of the 款/项 names the document codes under two or more classes
+    (行政运行, 一般行政管理事务 …): a figure given with such a name and no code could be any
+    of them, so it is not checked against the others."""
+    codes: dict[tuple[str, str], set[str]] = {}
+    for f in result.facts:
+        if f.label is not None and f.code and len(f.code) > 3:
+            codes.setdefault((f.concept, norm_name(f.label)), set()).add(f.code)
+    return {k for k, v in codes.items() if len(v) > 1}
+
+
 def build_book(result: Result) -> Book:
     book = Book()
+    ambiguous = _ambiguous_labels(result)
     for f in result.facts:
+        if f.label is not None and not f.code and (f.concept, norm_name(f.label)) in ambiguous:
+            continue
         d = _decimals(f.value, f.decimals)
         exact = f.measure not in PERCENT_MEASURES and (f.unit == "count" or f.value == 0)
         ff = FindingFact(concept=f.concept, measure=f.measure, period=f.period, scope=f.scope, label=f.label,
                          value=f.value, evidence=f.evidence)
-        key = fact_key(f.concept, f.measure, f.period, f.scope, f.label)
+        # a 款 or 项 name recurs under other classes (行政运行 under every 款): its code tells them apart
+        label = f"{f.label}#{f.code}" if f.label is not None and f.code and len(f.code) > 3 else f.label
+        key = fact_key(f.concept, f.measure, f.period, f.scope, label)
         book.add(key, _fact_kind(f.measure, f.unit), Candidate(f.value, d, written(f.value, d, exact=exact), ff,
                                                               f.evidence.start),
                  signed=f.measure in ("change", "change_pct", "vs_budget"))

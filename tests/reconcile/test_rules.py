@@ -309,3 +309,16 @@ def test_carryover_bound_fails_when_the_closing_balance_is_too_large() -> None:
     r = reconcile(doc.result())
     f = next(f for f in r.findings if f.rule == "carryover.closing")
     assert (f.kind, f.severity) == ("sum", "material")
+
+
+def test_an_item_name_coded_under_two_classes_is_no_conflict_and_needs_its_code_to_be_checked() -> None:
+    doc = Doc()
+    a = doc.fact("expenditure.function_item", "903.85", "budget", label="行政运行")
+    b = doc.fact("expenditure.function_item", "4965.28", "budget", label="行政运行")
+    doc.facts[0] = a.model_copy(update={"code": "2014001"})
+    doc.facts[1] = b.model_copy(update={"code": "2011301"})
+    doc.fact("expenditure.function_item", "120.00", "budget", label="行政运行")  # prose, no code: which one?
+    doc.fact("expenditure.function_item", "130.00", "budget", label="行政运行")  # another, of another class
+    assert not [f for f in material(reconcile(doc.result())) if f.kind == "conflict"]
+    doc.facts[1] = b.model_copy(update={"code": "2014001"})  # one class stated twice: a real conflict
+    assert [f for f in material(reconcile(doc.result())) if f.kind == "conflict"]

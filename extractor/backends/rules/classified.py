@@ -68,18 +68,37 @@ class _Table:
 _INLINE_CODE = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*([^\d\s.,].*)$")
 
 
-def _code(cells: tuple[CellSpan, ...]) -> tuple[str, int] | None:
+def _code(cells: tuple[CellSpan, ...], above: dict[int, str] | None = None) -> tuple[str, int] | None:
     """The row's code and the index of its name cell (0 where one cell holds both,
-    ``[30215]会议费`` or ``30215 会议费``)."""
+    ``[30215]会议费`` or ``30215 会议费``).
+
+    A code split over 类 | 款 | 项 columns may leave the columns of the levels above empty
+    (merged down from the class row): with ``above`` — the code parts last seen in each
+    grid column of the table, kept up to date here — ``| 40 | 信访事务`` under ``201`` reads
+    as 20140."""
     texts = [c.text.strip() for c in cells]
     if texts and (m := _INLINE_CODE.match(texts[0])):
         return m.group(1), 0
-    if not texts or not re.fullmatch(r"\d{3}(?:\d{2}){0,2}", texts[0]):
+    if not texts:
         return None
-    code, i = texts[0], 1
-    while len(code) < 7 and i < len(texts) and re.fullmatch(r"\d{2}", texts[i]):
+    if re.fullmatch(r"\d{3}(?:\d{2}){0,2}", texts[0]):
+        code = ""
+    elif above and re.fullmatch(r"\d{2}", texts[0]) and cells[0].col > min(above):
+        code = "".join(part for col, part in sorted(above.items()) if col < cells[0].col)
+        if len(code) not in (3, 5):
+            return None
+    else:
+        return None
+    i = 0
+    parts: dict[int, str] = {}
+    while i < len(texts) and len(code) < 7 and re.fullmatch(r"\d{3}(?:\d{2}){0,2}" if not code else r"\d{2}", texts[i]):
         code += texts[i]
+        parts[cells[i].col] = texts[i]
         i += 1
+    if above is not None and all(c >= 0 for c in parts):
+        for col in [c for c in above if c >= min(parts)]:
+            del above[col]  # a new class or 款 ends the levels under the old one
+        above.update(parts)
     while i < len(texts) and not texts[i]:
         i += 1
     return code, i
@@ -179,12 +198,12 @@ def _value(cell: CellSpan, unit: str) -> tuple[Decimal, int] | None:
 
 
 def _fact(doc: Document, concept: str, measure: str, scope: Scope, label: str | None, cell: CellSpan,
-          unit: str, *, period: str = "current") -> Fact | None:
+          unit: str, *, period: str = "current", code: str | None = None) -> Fact | None:
     got = _value(cell, unit)
     if got is None:
         return None
     value, decimals = got
-    return Fact(concept=concept, measure=measure, period=period, scope=scope, label=label, value=value,
+    return Fact(concept=concept, measure=measure, period=period, scope=scope, label=label, code=code, value=value,
                 unit=unit_for(concept, measure), decimals=decimals, evidence=cell_evidence(doc, cell.start, cell.end),
                 source_unit=unit if unit != "万元" else None, backend="rules")
 
@@ -212,9 +231,10 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
     for t in tables:
         header_name = 1 if len(t.header.cells) > 1 else 0
         first = len(facts)
+        above: dict[int, str] = {}
         for row in t.rows:
             texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
-            coded = _code(row.cells)
+            coded = _code(row.cells, above)
             if coded is None:
                 if (texts and re.fullmatch(r"(?:合计|总计|本年支出合计)", texts[0])) or (
                         len(texts) > 1 and not texts[0] and re.fullmatch(r"合计|总计", texts[1])):
@@ -231,12 +251,12 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
             if not label or cell_number(row.cells[name_at]) is not None:
                 continue
             if t.columns is not None:
-                facts.extend(_by_columns(doc, t, row, concept, label, {"total"}))
+                facts.extend(_by_columns(doc, t, row, concept, label, {"total"}, code=_valid_code(code)))
                 continue
             cell = _cell_at(row, t, name_at, header_name)
             if cell is None:
                 continue
-            fact = _fact(doc, concept, measure, t.scope, label, cell, t.unit)
+            fact = _fact(doc, concept, measure, t.scope, label, cell, t.unit, code=_valid_code(code))
             if fact is not None:
                 facts.append(fact)
         facts[first:] = _first_of_each(facts[first:])
@@ -264,8 +284,12 @@ _PART_CONCEPTS = {
 }
 
 
+def _valid_code(code: str) -> str | None:
+    return code if len(code) in (3, 5, 7) else None
+
+
 def _by_columns(doc: Document, t: _Table, row: Row, concept: str | None, label: str | None,
-                roles: set[str]) -> Iterator[Fact]:
+                roles: set[str], code: str | None = None) -> Iterator[Fact]:
     """The row's figures under the columns whose role is in ``roles``; ``concept`` None
     (a 合计 row) names each by its column: the total, or the part it heads."""
     assert t.columns is not None
@@ -283,7 +307,7 @@ def _by_columns(doc: Document, t: _Table, row: Row, concept: str | None, label: 
         if key in seen:
             continue  # a second column of the same meaning (a sub-total repeated)
         seen.add(key)
-        fact = _fact(doc, name, column.measure, t.scope, label, cell, t.unit, period=column.period)
+        fact = _fact(doc, name, column.measure, t.scope, label, cell, t.unit, period=column.period, code=code)
         if fact is not None:
             yield fact
 

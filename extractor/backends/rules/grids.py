@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractor.document import BlockKind, Document
+from extractor.document import PAGE_NUMBER, BlockKind, Document
 from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number
 from extractor.result import Evidence
@@ -111,6 +111,8 @@ def table_rows(doc: Document) -> Iterator[list[Row]]:
     for block in doc.blocks:
         if block.kind is BlockKind.PAGE_BREAK:
             continue  # a table running over a page break goes on
+        if block.kind is BlockKind.PARAGRAPH and PAGE_NUMBER.match(doc.text[block.start : block.end]):
+            continue  # the page number between a table and its continuation
         if block.kind is not BlockKind.TABLE or not block.rows:
             if pending:
                 yield pending

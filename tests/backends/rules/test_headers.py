@@ -70,3 +70,26 @@ def test_a_prior_year_column_gives_prior_figures_and_a_continued_table_keeps_its
     assert got[("expenditure.total", "prior", gpb, None)] == Decimal("90.00")
     assert got[("expenditure.basic", "current", gpb, None)] == Decimal("60.00")
     assert got[("expenditure.function", "current", gpb, "社会保障和就业支出")] == Decimal("5.00")
+
+
+def test_codes_split_over_class_columns_inherit_the_levels_merged_down_from_above() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("一般公共预算支出表")
+    rows = [
+        ["类", "款", "项", "科目名称", "合计"],
+        ["201", "", "", "一般公共服务支出", "30.00"],
+        ["", "40", "", "信访事务", "30.00"],
+        ["", "", "01", "行政运行", "20.00"],
+        ["201", "40", "04", "信访业务", "10.00"],
+    ]
+    b.table(rows, spans=[[(1, 1)] * 5 for _ in rows])
+    b.paragraph("13")  # the page number between a table and its continuation
+    b.start_page(2)
+    b.table([["", "", "99", "其他信访事务支出", "0.00"]], spans=[[(1, 1)] * 5])
+    got = {(f.concept, f.label): f.value for f in read_classified(b.build("t"), "budget")}
+    assert got[("expenditure.function", "一般公共服务支出")] == Decimal("30.00")
+    assert got[("expenditure.function_item", "信访事务")] == Decimal("30.00")
+    assert got[("expenditure.function_item", "行政运行")] == Decimal("20.00")
+    assert got[("expenditure.function_item", "信访业务")] == Decimal("10.00")
+    assert got[("expenditure.function_item", "其他信访事务支出")] == Decimal("0.00")
