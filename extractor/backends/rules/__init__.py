@@ -8,7 +8,7 @@ whose role the backend cannot name is left out, not guessed.
 from __future__ import annotations
 
 from extractor.backends import dedupe_facts
-from extractor.backends.rules import classified, metadata, projects, sentences, tables
+from extractor.backends.rules import bands, classified, metadata, projects, sentences, tables
 from extractor.document import Document
 from extractor.ground import evidence_for
 from extractor.result import Evaluation, Evidence, Extraction, Fact, Project
@@ -60,7 +60,7 @@ class RulesBackend:
         reading = tables.read_tables(document)
         coded: list[Fact] = []
         if kind is not None and kind.value == "department_budget":
-            coded = classified.read_classified(document, "budget")
+            coded = [*classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
         facts, _ = dedupe_facts([*sentences.scan(document), *reading.facts, *coded])
         return Extraction(
             facts=tuple(facts),

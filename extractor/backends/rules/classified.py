@@ -11,7 +11,8 @@ else ``all``), the unit line says 元 or 万元, and the report's kind says the 
 
 Where a disclosure publishes economic classes twice for one scope (all spending, then basic
 spending only), the basic-spending table is the one read: it is the mandated form, and one
-key cannot hold two breakdowns.
+key cannot hold two breakdowns. The function rows of a 基本支出 table are only each class's
+basic spending: no class figure.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from extractor.document import Document
 from extractor.numbers import UNIT_LINE, to_wan
 from extractor.result import Fact
 
-__all__ = ["read_classified"]
+__all__ = ["context", "read_classified", "scope_of"]
 
 _TITLE = re.compile(r"表\s*$|表[(（][^)）]{0,16}[)）]\s*$|^\s*(?:公开)?\d{1,2}\s*表|情况表|明细表|预算表|决算表")
 _LOOKBACK = 12
@@ -119,14 +120,14 @@ def _concept(code: str) -> str | None:
     return None
 
 
-def _scope(title: str) -> Scope:
+def scope_of(title: str) -> Scope:
     for pattern, scope in _SCOPES:
         if pattern.search(title):
             return scope
     return "all"
 
 
-def _context(doc: Document, start: int) -> tuple[str, str]:
+def context(doc: Document, start: int) -> tuple[str, str]:
     """(title, unit) from the lines above a table."""
     lines = doc.text[max(0, start - 1200) : start].split("\n")[-_LOOKBACK:]
     title, unit = "", "万元"
@@ -169,12 +170,12 @@ def _tables(doc: Document, measure: str) -> Iterator[_Table]:
             body = rows[i + 1 : end]
             if not any(_code(r.cells) for r in body):
                 continue
-            title, unit = _context(doc, rows[i].cells[0].start)
+            title, unit = context(doc, rows[i].cells[0].start)
             first_body = next((k for k, r in enumerate(body) if _code(r.cells) or _is_total(r)), 0)
             header = [rows[i], *body[:first_body]]
             if not title and prev is not None and _texts(prev.header) == _texts(rows[i]):
                 title, unit = prev.title, prev.unit
-            prev = _Table(title, _scope(title), unit, col, rows[i], body, columns(header, measure))
+            prev = _Table(title, scope_of(title), unit, col, rows[i], body, columns(header, measure))
             if ("收入" in title and "支出" not in title) or "采购" in title:
                 continue  # income or procurement broken down by function: its rows are no spending
             yield prev
@@ -246,6 +247,8 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
                 continue
             if concept == "expenditure.economic" and t.scope in basic_scopes and not t.basic_only:
                 continue
+            if concept != "expenditure.economic" and t.basic_only:
+                continue  # a class's basic spending only: not the class's figure
             label = re.sub(r"\s+", "", row.cells[name_at].text)
             label = re.sub(r"[(（](?:类|款|项)[)）]$", "", _INLINE_CODE.sub(r"\2", label))
             if not label or cell_number(row.cells[name_at]) is not None:

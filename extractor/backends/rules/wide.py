@@ -23,7 +23,7 @@ from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
 from extractor.result import Fact
 
-__all__ = ["concept_column", "is_wide", "ledger_header", "read_ledger", "read_wide", "wide_header"]
+__all__ = ["GRAND_TOTAL", "concept_column", "is_wide", "ledger_header", "named_row", "read_ledger", "read_wide", "wide_header"]
 
 _CODE_HEADER = re.compile(r"^(?:功能分类)?科目(?:编码|代码)$|^(?:类|款|项)$|^行次$")
 
@@ -127,7 +127,7 @@ def read_wide(doc: Document, roles: tuple[str, ...], title: str, body: list[Row]
 # ----------------------------------------------------------------------------- two-sided ledgers
 
 _AMOUNT = re.compile(r"^(?:金额|决算数|本年数|年度决算数?)(?:\(万元\)|\(元\))?$")
-_GRAND_TOTAL = re.compile(r"^(?:收入|支出|收支)?总\s*计$")
+GRAND_TOTAL = re.compile(r"^(?:收入|支出|收支)?总\s*计$")
 
 
 def ledger_header(row: Row) -> tuple[str, ...] | None:
@@ -158,10 +158,10 @@ def read_ledger(doc: Document, header_roles: tuple[str, ...], body: list[Row]) -
             cells = row.cells[side : side + half]
             label = next((c for c, r in zip(cells, roles[:half], strict=True) if r == "item"), None)
             amount = next((c for c, r in zip(cells, roles[:half], strict=True) if r == "amount"), None)
-            if label is None or amount is None or not label.text or _GRAND_TOTAL.match(re.sub(r"\s+", "", label.text)):
+            if label is None or amount is None or not label.text or GRAND_TOTAL.match(re.sub(r"\s+", "", label.text)):
                 continue  # 总计 includes carry-over: no catalogue total
             parsed = cell_number(amount) if amount.text else None
-            named = _named(re.sub(r"\s+", "", label.text), family)
+            named = named_row(re.sub(r"\s+", "", label.text), family)
             if parsed is None or parsed[2] or named is None:
                 continue
             concept, scope, name = named
@@ -173,9 +173,10 @@ def read_ledger(doc: Document, header_roles: tuple[str, ...], body: list[Row]) -
     return facts
 
 
-def _named(label: str, family: str) -> tuple[str, str, str | None] | None:
+def named_row(label: str, family: str) -> tuple[str, str, str | None] | None:
     """(concept, scope, label) a row label names on its own, enumerator stripped."""
-    bare = re.sub(r"^(?:[(（]?[\d一二三四五六七八九十]+[)）.、]?)", "", label)
+    # the enumerator needs its mark: 一般公共预算拨款收入 starts with 一 too
+    bare = re.sub(r"^(?:[(（][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[.、．])", "", label)
     terms = find_terms(bare)
     if len(terms) != 1 or terms[0].start > 0 or terms[0].end < len(bare) - 2 or terms[0].concept not in BY_ID:
         return None

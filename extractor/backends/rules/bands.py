@@ -1,0 +1,100 @@
+"""Two-sided ledgers read by their bands: 收入 on the left, 支出 on the right.
+
+The 收支总表 and 财政拨款收支总表 of a budget (and the 收入支出决算总表 of a 决算) set income
+beside spending: a band row (``收 入 | 支 出``, each merged over its columns) splits the grid,
+each band has a name column (项目) and amount columns (本年预算, 编制预算, 上年结转 …, read
+like any header by :mod:`headers`). Each row of a band is read on its own: its name says the
+concept (一、财政拨款收入, 一般公共预算拨款收入, 一、一般公共服务支出 …), the band's current
+total column the amount. A name that names a scope (一般公共预算拨款收入) keeps it; others take
+the table's (财政拨款收支总表 → ``fiscal``). 收入总计 / 支出总计 include carry-over: no figure.
+
+Only grids whose cells know their columns (tables read from page geometry) are read here;
+text ledgers are read by :mod:`wide`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractor.backends.rules.classified import context, scope_of
+from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number, table_rows
+from extractor.backends.rules.headers import columns
+from extractor.backends.rules.wide import GRAND_TOTAL, named_row
+from extractor.concepts import BY_ID, unit_for
+from extractor.document import Document
+from extractor.numbers import to_wan
+from extractor.result import Fact
+
+__all__ = ["read_bands"]
+
+_SIDES = {"收入": "income", "支出": "expenditure"}
+_TITLE_ROW = re.compile(r"表\s*(?:[(（][^)）]{0,16}[)）])?\s*$")
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _bands(row: Row) -> dict[str, tuple[int, int]] | None:
+    """{family: (first column, end column)} of a band row, or ``None``."""
+    found = {_SIDES[_bare(c.text)]: (c.col, c.col + c.colspan) for c in row.cells if _bare(c.text) in _SIDES}
+    return found if len(found) == 2 and len(row.cells) == 2 else None
+
+
+def _title_and_unit(doc: Document, rows: list[Row], upto: int) -> tuple[str, str]:
+    title, unit = context(doc, rows[0].cells[0].start)
+    for row in rows[:upto]:  # title and unit lines drawn inside the grid
+        for c in row.cells:
+            text = _bare(c.text)
+            if (m := _UNIT.search(text)) is not None:
+                unit = m.group(1)
+            elif _TITLE_ROW.search(text) and len(text) <= 40:
+                title = text
+    return title, unit
+
+
+def read_bands(doc: Document, measure: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for rows in table_rows(doc):
+        if not rows or rows[0].cells[0].col < 0:
+            continue
+        at = next((i for i, r in enumerate(rows[:6]) if _bands(r)), None)
+        if at is None:
+            continue
+        bands = _bands(rows[at])
+        assert bands is not None
+        first_body = next((i for i in range(at + 1, len(rows)) if any(cell_number(c) for c in rows[i].cells)),
+                          len(rows))
+        title, unit = _title_and_unit(doc, rows, at)
+        table_scope = scope_of(title)
+        for family, (lo, hi) in bands.items():
+            header = [Row(tuple(c for c in r.cells if lo <= c.col < hi), True) for r in rows[at + 1 : first_body]]
+            cols = columns([h for h in header if h.cells], measure) or {}
+            total = next((j for j, c in sorted(cols.items())
+                          if c.role == "total" and c.period == "current" and c.measure == measure), None)
+            if total is None:
+                continue
+            for row in rows[first_body:]:
+                facts.extend(_row_fact(doc, row, family, lo, total, measure, table_scope, unit))
+    return facts
+
+
+def _row_fact(doc: Document, row: Row, family: str, name_col: int, total_col: int, measure: str,
+              table_scope: str, unit: str) -> Iterator[Fact]:
+    by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
+    name, amount = by_col.get(name_col), by_col.get(total_col)
+    if name is None or amount is None or GRAND_TOTAL.match(_bare(name.text)):
+        return
+    named = named_row(_bare(name.text), family)
+    parsed = cell_number(amount)
+    if named is None or parsed is None or parsed[2]:
+        return
+    concept, scope, label = named
+    if BY_ID[concept].scoped and scope == "all":
+        scope = table_scope
+    value, decimals = to_wan(parsed[0], unit, parsed[1])
+    yield Fact(concept=concept, measure=measure, scope=scope, label=label, value=value,
+               unit=unit_for(concept, measure), decimals=decimals, evidence=cell_evidence(doc, amount.start, amount.end),
+               source_unit=unit if unit != "万元" else None, backend="rules")
