@@ -26,7 +26,9 @@ def test_offset_map_traces_every_span_back_to_its_source(parts: list[str]) -> No
     for start in range(0, len(text) + 1, max(1, len(text) // 7 or 1)):
         for end in range(start, len(text) + 1, max(1, len(text) // 5 or 1)):
             source = raw[omap[start] : omap[end]]
-            assert normalise(source)[0] == text[start:end]
+            # the one context-dependent rule: a full-width comma is a thousands separator only
+            # when digit groups and a unit follow it, which a cut-off slice may not show
+            assert normalise(source)[0].replace("，", ",") == text[start:end].replace("，", ",")
 
 
 @given(st.text(alphabet="0123456789０１２３４５６７８９.．,万元%％ \u3000\r\n", max_size=60))

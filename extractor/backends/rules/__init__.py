@@ -8,7 +8,7 @@ whose role the backend cannot name is left out, not guessed.
 from __future__ import annotations
 
 from extractor.backends import dedupe_facts
-from extractor.backends.rules import bands, classified, metadata, projects, sentences, tables
+from extractor.backends.rules import bands, classified, metadata, project_tables, projects, sentences, tables
 from extractor.document import Document
 from extractor.ground import evidence_for
 from extractor.result import Evaluation, Evidence, Extraction, Fact, Project
@@ -17,11 +17,13 @@ from extractor.settings import Settings
 __all__ = ["RulesBackend"]
 
 
-def merge_projects(rows: list[Project]) -> list[Project]:
-    """One row per project name; a table row wins over a sentence restating it."""
+def merge_projects(*sources: list[Project]) -> list[Project]:
+    """One row per project name, the first source winning (a grid table's row over a text
+    table's, a table row over a sentence restating it)."""
     out: dict[tuple[str, bool], Project] = {}
-    for p in rows:
-        out.setdefault((p.name, p.is_total), p)
+    for rows in sources:
+        for p in rows:
+            out.setdefault((p.name, p.is_total), p)
     return list(out.values())
 
 
@@ -59,12 +61,14 @@ class RulesBackend:
         )
         reading = tables.read_tables(document)
         coded: list[Fact] = []
+        table_projects: list[Project] = []
         if kind is not None and kind.value == "department_budget":
+            table_projects = project_tables.read_project_tables(document, "budget")
             coded = [*classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
         facts, _ = dedupe_facts([*sentences.scan(document), *reading.facts, *coded])
         return Extraction(
             facts=tuple(facts),
-            projects=tuple(merge_projects([*reading.projects, *projects.scan_projects(document)])),
+            projects=tuple(merge_projects(table_projects, reading.projects, projects.scan_projects(document))),
             indicators=tuple(reading.indicators),
             org_name=org.value if org else None,  # type: ignore[arg-type]
             fiscal_year=year.value if year else None,  # type: ignore[arg-type]

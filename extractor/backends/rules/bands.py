@@ -18,7 +18,14 @@ import re
 from collections.abc import Iterator
 
 from extractor.backends.rules.classified import context, scope_of
-from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number, table_rows
+from extractor.backends.rules.grids import (
+    CellSpan,
+    Row,
+    cell_evidence,
+    cell_number,
+    is_ordinal_row,
+    table_rows,
+)
 from extractor.backends.rules.headers import columns
 from extractor.backends.rules.wide import GRAND_TOTAL, named_row
 from extractor.concepts import BY_ID, unit_for
@@ -65,8 +72,8 @@ def read_bands(doc: Document, measure: str) -> list[Fact]:
             continue
         bands = _bands(rows[at])
         assert bands is not None
-        first_body = next((i for i in range(at + 1, len(rows)) if any(cell_number(c) for c in rows[i].cells)),
-                          len(rows))
+        first_body = next((i for i in range(at + 1, len(rows))
+                           if any(cell_number(c) for c in rows[i].cells) and not is_ordinal_row(rows[i])), len(rows))
         title, unit = _title_and_unit(doc, rows, at)
         table_scope = scope_of(title)
         for family, (lo, hi) in bands.items():

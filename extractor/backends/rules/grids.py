@@ -23,7 +23,8 @@ from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number
 from extractor.result import Evidence
 
-__all__ = ["TOTAL_LABEL", "CellSpan", "Line", "Row", "cell_evidence", "cell_number", "lines_of", "table_rows"]
+__all__ = ["TOTAL_LABEL", "CellSpan", "Line", "Row", "cell_evidence", "cell_number", "is_ordinal_row", "lines_of",
+           "table_rows"]
 
 MAX_CELL_CHARS = 60
 """A line longer than this is running text, not a table cell (long cells in real tables
@@ -198,6 +199,12 @@ def cell_number(cell: CellSpan) -> tuple[Decimal, int, bool] | None:
     if NUMBER.match(t):
         return parse_number(t), decimals_of(t), False
     return None
+
+
+def is_ordinal_row(row: Row) -> bool:
+    """A row that numbers the columns (栏次: ``** | ** | 1 | 2 | 3 …``), not a row of figures."""
+    numbers = [c.text.strip() for c in row.cells if re.fullmatch(r"\d{1,2}", c.text.strip())]
+    return len(numbers) >= 3 and [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
 
 
 def cell_evidence(doc: Document, start: int, end: int) -> Evidence:
