@@ -22,7 +22,10 @@ Every :class:`Chunk` keeps its half-open span ``[start, end)`` into ``document.t
 ``text`` is exactly ``document.text[start:end]``, so a quote found in the chunk is found in
 the document. ``heading`` is the section path in force at the chunk's start and ``context``
 the header row of a table cut across chunks: both help the model read the chunk and are not
-part of it (nothing may be quoted from them).
+part of it (nothing may be quoted from them). ``windows``, when set, are the only spans of the
+chunk a model is shown (:meth:`Chunk.excerpt` joins them with :data:`OMITTED` lines): the
+hybrid backend shows a model only what the rules left open. Grounding still uses the
+whole chunk, so a quote from any window is found.
 
 :func:`route` assigns a chunk the field groups whose terms it mentions, so a request can
 carry only the relevant part of a response schema.
@@ -36,7 +39,7 @@ from dataclasses import dataclass, replace
 
 from extractor.document import BlockKind, Document, heading_level
 
-__all__ = ["Chunk", "chunk_document", "route", "split_chunk"]
+__all__ = ["OMITTED", "Chunk", "chunk_document", "route", "split_chunk", "table_spans"]
 
 _DIGIT = re.compile(r"[0-9]")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
@@ -44,6 +47,8 @@ SHORT_CELL_CHARS = 24
 """A line this short (stripped) may be a table cell written one per line."""
 MIN_CELL_RUN = 6
 """Lines in a run of short lines before the run is treated as a table."""
+OMITTED = "[…]"
+"""The line that stands for text left out between two windows of an excerpt."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,9 +62,26 @@ class Chunk:
     heading: str = ""
     context: str = ""
     groups: tuple[str, ...] = ()
+    windows: tuple[tuple[int, int], ...] = ()
 
     def __len__(self) -> int:
         return self.end - self.start
+
+    def excerpt(self) -> str:
+        """What a model is shown: the chunk, or only its windows with an :data:`OMITTED` line
+        wherever text was left out between, before or after them."""
+        if not self.windows:
+            return self.text
+        parts: list[str] = []
+        pos = self.start
+        for s, e in self.windows:
+            if s > pos:
+                parts.append(OMITTED)
+            parts.append(self.text[s - self.start : e - self.start])
+            pos = e
+        if pos < self.end:
+            parts.append(OMITTED)
+        return "\n".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,9 +263,18 @@ def split_chunk(chunk: Chunk) -> tuple[Chunk, Chunk] | None:
             best = min(cands, key=lambda c: abs(c - mid))
             break
     cut = best if best is not None else mid
-    left = replace(chunk, end=chunk.start + cut, text=text[:cut])
-    right = replace(chunk, start=chunk.start + cut, text=text[cut:], context=chunk.context)
+    at = chunk.start + cut
+    left = replace(chunk, end=at, text=text[:cut],
+                   windows=tuple((s, min(e, at)) for s, e in chunk.windows if s < at))
+    right = replace(chunk, start=at, text=text[cut:], context=chunk.context,
+                    windows=tuple((max(s, at), e) for s, e in chunk.windows if e > at))
     return left, right
+
+
+def table_spans(doc: Document) -> list[tuple[int, int]]:
+    """The spans of ``doc``'s tables as the chunker sees them: TABLE blocks, runs of
+    tab-separated lines and runs of short one-cell-per-line lines."""
+    return [(u.start, u.end) for u in _merge_tables(doc, _line_units(doc)) if u.kind == "table"]
 
 
 def route(text: str, terms: Mapping[str, Sequence[str]], *, always: Iterable[str] = ()) -> tuple[str, ...]:

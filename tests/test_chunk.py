@@ -91,3 +91,18 @@ def test_route_by_terms():
     assert route("在职人员22人，公务用车1辆", ROUTING_TERMS) == ("three_public", "staff")
     assert route("政府采购支出0万元", ROUTING_TERMS) == ("expenditure", "procurement")
     assert route("无", ROUTING_TERMS, always=("metadata",)) == ("metadata",)
+
+
+def test_windows_narrow_what_is_shown_and_survive_a_split():
+    from dataclasses import replace
+
+    from extractor.chunk import OMITTED
+
+    doc = build_document("w.txt", "第一行10\n第二行20\n第三行30\n第四行40\n")
+    (chunk,) = chunk_document(doc)
+    a, b = doc.text.index("第二行"), doc.text.index("第四行")
+    narrowed = replace(chunk, windows=((a, a + 5), (b, b + 5)))
+    assert narrowed.excerpt() == f"{OMITTED}\n第二行20\n{OMITTED}\n第四行40"
+    left, right = split_chunk(narrowed)
+    assert left.windows == ((a, a + 5),) and right.windows == ((b, b + 5),)
+    assert chunk.excerpt() == chunk.text

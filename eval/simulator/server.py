@@ -40,11 +40,13 @@ from eval.simulator.corpus import Corpus, Item
 from eval.simulator.http import ThreadedServer, json_body, text_of, tokens
 from eval.simulator.inject import DEFAULT_RATE, ERRORS, Injection, decide
 from extractor.backends.llm.schema import ALL_GROUPS, group_of
+from extractor.chunk import OMITTED
 from extractor.numbers import find_numbers, parse_number
 
 __all__ = ["Simulator", "tokens"]
 
 _EXCERPT = re.compile(r"<excerpt>\n?(.*?)\n?</excerpt>", re.S)
+_OMITTED = re.compile(rf"(?:^|\n){re.escape(OMITTED)}(?:\n|$)")
 CACHE_MIN_TOKENS = 1024
 CACHE_BLOCK = 128
 
@@ -127,29 +129,35 @@ class Simulator:
         instruction = _EXCERPT.sub("", user)
         followups = "\n".join(u for u in users if u != user)
         reask = any(m.get("role") in ("assistant", "tool") for m in messages)
-        doc, lo, items = self.corpus.items_in(excerpt)
         props = schema.get("properties", {})
         asked = [g for g in ALL_GROUPS if re.search(rf"\b{g}\b", instruction)] or list(ALL_GROUPS)
         enum = _resolve(schema, props.get("facts", {})).get("properties", {}).get("concept", {}).get("enum")
         out: dict[str, list[dict[str, Any]]] = {}
         fresh = self._first_time(excerpt, schema, instruction, reask)
+        for piece in (p for p in _OMITTED.split(excerpt) if p.strip()):  # windows of a narrowed excerpt
+            self._answer_piece(piece, props, asked, enum, out, fresh, reask, followups, schema)
+        answer: dict[str, Any] = {}
+        for group, values in out.items():
+            single = props.get(group, {}).get("type") != "array" and "items" not in props.get(group, {})
+            answer[group] = values[0] if single else values
+        return answer, mode
+
+    def _answer_piece(self, piece: str, props: dict[str, Any], asked: list[str], enum: list[str] | None,
+                      out: dict[str, list[dict[str, Any]]], fresh: bool, reask: bool, followups: str,
+                      schema: dict[str, Any]) -> None:
+        doc, lo, items = self.corpus.items_in(piece)
         for item in items:
             if item.group not in props:
                 continue
             group = group_of(str(item.answer.get("concept"))) if item.kind == "fact" else item.group
             if group not in asked or (item.kind == "fact" and enum is not None and item.answer["concept"] not in enum):
                 continue
-            sent = self._inject(item, items, doc, lo, len(excerpt), fresh, reask, followups)
+            sent = self._inject(item, items, doc, lo, len(piece), fresh, reask, followups)
             if sent is None:
                 continue
             allowed = set(_resolve(schema, props[item.group]).get("properties", {})) | {"confidence"}
             keep = {k: v for k, v in sent.items() if v is not None and k in allowed}
             out.setdefault(item.group, []).append(keep)
-        answer: dict[str, Any] = {}
-        for group, values in out.items():
-            single = props.get(group, {}).get("type") != "array" and "items" not in props.get(group, {})
-            answer[group] = values[0] if single else values
-        return answer, mode
 
     def _first_time(self, excerpt: str, schema: dict[str, Any], instruction: str, reask: bool) -> bool:
         h = hashlib.sha256(json.dumps([excerpt, schema, instruction], sort_keys=True).encode()).hexdigest()

@@ -4,11 +4,13 @@ The rules backend is free, deterministic and grounded by construction; the model
 neither free nor deterministic. So the model is asked only about the parts of a document
 the rules did not cover:
 
-* the document is chunked and routed exactly as for the model backend;
-* a chunk's field group is **covered** when a rules value of that group has its evidence
-  inside the chunk (projects and indicators: a rules row there); ``evaluation`` and
-  ``metadata`` are covered document-wide once the rules found them;
-* each chunk is sent with its uncovered groups only, and not at all when none are left.
+* the document is chunked exactly as for the model backend;
+* the rules' values mark the figures they were read from (:mod:`extractor.backends.open_figures`);
+  a chunk whose every figure is placed is not sent;
+* any other chunk is sent narrowed to its **windows** — the sentences and table rows (with
+  the table's header lines) that hold a figure the rules left open — and asked only about the
+  groups those windows mention; ``metadata`` only in the first chunk, with its title lines,
+  when the rules did not find the organisation and year.
 
 Merging keeps every rules value. A model value is added when the rules have nothing for its
 key (a fact key, a project or indicator name). When both have the key with different values
@@ -27,15 +29,15 @@ from typing import Any
 from extractor.backends import Backend
 from extractor.backends.llm import LLMBackend, run_sync
 from extractor.backends.llm.merge import norm_name
-from extractor.backends.llm.schema import group_of
-from extractor.chunk import Chunk
+from extractor.backends.open_figures import open_figures, placed_numbers, windows
+from extractor.chunk import Chunk, table_spans
 from extractor.document import Document
 from extractor.result import PROJECT_NUMBERS, Evaluation, Evidence, Extraction, Fact, Indicator, Project
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["HybridBackend", "covered_groups"]
+__all__ = ["HybridBackend"]
 
 _ROW_FIELDS = {
     "project": tuple(PROJECT_NUMBERS),
@@ -43,22 +45,16 @@ _ROW_FIELDS = {
 }
 
 
-def covered_groups(chunk: Chunk, rules: Extraction) -> set[str]:
-    """The field groups of ``chunk`` the rules already answered."""
+TITLE_CHARS = 200
+"""Characters at the start of the first chunk shown for metadata (the title lines)."""
 
-    def inside(ev: Evidence) -> bool:
-        return chunk.start <= ev.start < chunk.end
 
-    covered = {g for f in rules.facts if inside(f.evidence) and (g := group_of(f.concept))}
-    if any(inside(p.evidence) for p in rules.projects):
-        covered.add("projects")
-    if any(inside(i.evidence) for i in rules.indicators):
-        covered.add("indicators")
-    if rules.evaluation.score is not None:
-        covered.add("evaluation")
-    if rules.org_name and rules.fiscal_year:
-        covered.add("metadata")
-    return covered
+def _with_title(chunk: Chunk, wins: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``wins`` with the chunk's first lines (up to :data:`TITLE_CHARS`) in front."""
+    cut = chunk.text.rfind("\n", 0, TITLE_CHARS)
+    end = chunk.start + (cut if cut > 0 else min(len(chunk), TITLE_CHARS))
+    rest = [(max(s, end), e) for s, e in wins if e > end]
+    return ((chunk.start, end), *rest)
 
 
 def _num(v: object) -> object:
@@ -84,12 +80,31 @@ class HybridBackend:
 
     def extract(self, document: Document) -> Extraction:
         base = self.rules.extract(document)
-        plan = [replace(c, groups=tuple(g for g in c.groups if g not in covered_groups(c, base)))
-                for c in self.llm.plan(document)]
+        plan = self.plan(document, base)
         asked = sum(bool(c.groups) for c in plan)
         log.info("hybrid: %d of %d chunks left to the model", asked, len(plan))
         model = run_sync(self.llm.aextract(document, plan))
         return self.combine(base, model, chunks_to_model=asked)
+
+    def plan(self, document: Document, base: Extraction) -> list[Chunk]:
+        """The model backend's chunks narrowed to what the rules left open (module docstring);
+        a chunk with nothing left has no groups and is not sent."""
+        figures = open_figures(document, placed_numbers(document, base))
+        tables = table_spans(document)
+        need_meta = not (base.org_name and base.fiscal_year)
+        plan = []
+        for c in self.llm.plan(document):
+            wins = windows(document, c, figures, tables)
+            meta = need_meta and c.index == 0
+            if meta:
+                wins = _with_title(c, wins)
+            if not wins:
+                plan.append(replace(c, groups=()))
+                continue
+            c = replace(c, windows=wins)
+            groups = tuple(g for g in self.llm.route(c) if g != "evaluation" or base.evaluation.score is None)
+            plan.append(replace(c, groups=(*groups, *(("metadata",) if meta else ()))))
+        return plan
 
     # ------------------------------------------------------------------ merging
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from eval.simulator.server import Simulator
 from extractor.backends.llm import LLMBackend
 from extractor.backends.llm.prompts import load_prompts
 from extractor.backends.llm.schema import ALL_GROUPS, response_model_for
-from extractor.chunk import chunk_document
+from extractor.chunk import OMITTED, chunk_document
 from extractor.evaluate.gold import load_gold
 from extractor.ground import align
 from extractor.harness import evaluate
@@ -78,6 +79,21 @@ def test_a_clean_run_returns_gold_in_each_mode(clean: Simulator, one_doc: tuple[
     sent = clean.requests[-1]
     assert ("tools" in sent) == (mode == "tools")
     assert (sent.get("response_format") is not None) == (mode == "json")
+
+
+def test_a_narrowed_excerpt_is_answered_window_by_window(clean: Simulator, one_doc: tuple[Path, Path]) -> None:
+    doc = read(one_doc[1] / f"{STEM}.txt", Settings.isolated())
+    chunk = chunk_document(doc)[0]
+    items = sorted((i for i in clean.corpus.docs[0].items if i.kind == "fact" and i.end <= chunk.end),
+                   key=lambda i: i.start)
+    first, last = items[0], items[-1]
+    narrowed = replace(chunk, windows=((first.start, first.end), (last.start, last.end)))
+    tools = [{"type": "function", "function": {"name": "answer",
+                                               "parameters": response_model_for(ALL_GROUPS).model_json_schema()}}]
+    answer, _ = clean.answer({"tools": tools, "messages": load_prompts().messages(narrowed, ALL_GROUPS)})
+    quotes = {x["quote"] for group in answer.values() for x in (group if isinstance(group, list) else [group])}
+    assert OMITTED in narrowed.excerpt() and {first.quote, last.quote} <= quotes
+    assert all(q in first.quote or q in last.quote for q in quotes), "nothing from the text left out"
 
 
 def test_json_schema_mode_as_instructor_sends_it(clean: Simulator, one_doc: tuple[Path, Path]) -> None:

@@ -140,17 +140,14 @@ class LLMBackend:
         s = self.settings
         size = self.chunk_chars()
         chunks = chunk_document(document, max_chars=size, overlap=min(s.chunk_overlap, size // 4))
-        row_groups = tuple(g for g in ALL_GROUPS if g != "metadata")
-        planned = []
-        for c in chunks:
-            if s.llm_route_groups:
-                groups = route(f"{c.heading}\n{c.context}\n{c.text}", ROUTING_TERMS)
-            else:
-                groups = row_groups
-            if c.index == 0:
-                groups = (*groups, "metadata")
-            planned.append(replace(c, groups=groups))
-        return planned
+        return [replace(c, groups=(*self.route(c), *(("metadata",) if c.index == 0 else ()))) for c in chunks]
+
+    def route(self, chunk: Chunk) -> tuple[str, ...]:
+        """The row and fact groups ``chunk`` is asked about: those whose terms the excerpt it is
+        shown (with its heading and context) mentions, or all when routing is off."""
+        if not self.settings.llm_route_groups:
+            return tuple(g for g in ALL_GROUPS if g != "metadata")
+        return route(f"{chunk.heading}\n{chunk.context}\n{chunk.excerpt()}", ROUTING_TERMS)
 
     @staticmethod
     def whole_document_plan(document: Document) -> list[Chunk]:

@@ -29,7 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import ValidationError
 
 from extractor.backends.llm.schema import ALL_GROUPS, concepts_in, group_of, response_model_for
-from extractor.chunk import Chunk
+from extractor.chunk import OMITTED, Chunk
 from extractor.concepts import BY_ID
 from extractor.document import normalise
 from extractor.errors import ConfigError
@@ -60,7 +60,8 @@ class PromptSet:
         cache it as a prefix), then the variable part: which groups to return, and the chunk."""
         groups = tuple(g for g in ALL_GROUPS if g in groups)
         user = self.chunk_template.render(
-            heading=chunk.heading, context=chunk.context, text=chunk.text, groups=list(groups)
+            heading=chunk.heading, context=chunk.context, text=chunk.excerpt(), groups=list(groups),
+            omitted=OMITTED if chunk.windows else "",
         )
         return [{"role": "system", "content": self.system()}, {"role": "user", "content": user}]
 
