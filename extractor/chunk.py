@@ -21,8 +21,11 @@ cut in half, so chunks follow the document's own structure:
 Every :class:`Chunk` keeps its half-open span ``[start, end)`` into ``document.text``; its
 ``text`` is exactly ``document.text[start:end]``, so a quote found in the chunk is found in
 the document. ``heading`` is the section path in force at the chunk's start and ``context``
-the header row of a table cut across chunks: both help the model read the chunk and are not
-part of it (nothing may be quoted from them). ``windows``, when set, are the only spans of the
+what a table the chunk holds says outside the chunk — its unit line (``单位：万元``, above the
+table) and, when the table began in an earlier chunk, its header rows (the lines before its
+first body row, a two-row header whole): both help the model read the chunk as a table and
+are not part of it (nothing may be quoted from them). A long table is cut between rows, so
+every piece after the first repeats the header this way. ``windows``, when set, are the only spans of the
 chunk a model is shown (:meth:`Chunk.excerpt` joins them with :data:`OMITTED` lines): the
 hybrid backend shows a model only what the rules left open. Grounding still uses the
 whole chunk, so a quote from any window is found.
@@ -38,8 +41,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from extractor.document import BlockKind, Document, heading_level
+from extractor.numbers import UNIT_LINE
 
-__all__ = ["OMITTED", "Chunk", "chunk_document", "route", "split_chunk", "table_spans"]
+__all__ = ["OMITTED", "Chunk", "chunk_document", "route", "split_chunk", "table_header_end", "table_spans"]
 
 _DIGIT = re.compile(r"[0-9]")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
@@ -47,6 +51,13 @@ SHORT_CELL_CHARS = 24
 """A line this short (stripped) may be a table cell written one per line."""
 MIN_CELL_RUN = 6
 """Lines in a run of short lines before the run is treated as a table."""
+HEADER_LINES = 6
+"""Lines at most taken as a table's header rows."""
+UNIT_LINE_LOOKBACK = 3
+"""Lines above a table searched for its unit line."""
+_BODY_NUMBER = re.compile(r"(?<![\d.表图第件])\d+(?:\.\d+)?(?![\d.、)]|\s*年)")
+"""A number that makes a line a table's body row; a year in a header cell (2023年预算数), a
+table's or a column's number (表1, 附件2, 1、) does not."""
 OMITTED = "[…]"
 """The line that stands for text left out between two windows of an excerpt."""
 
@@ -230,23 +241,67 @@ def chunk_document(doc: Document, *, max_chars: int = 3000, overlap: int = 200,
                 continue
         if size > max_chars:
             flush(forced=False)
-            header = text[u.start : text.find("\n", u.start, u.end)] if u.kind == "table" else ""
             for a, b in _pieces(text, u.start, u.end, max_chars, overlap):
-                spans.append((a, b, heading_path(), header if a > u.start else ""))
+                spans.append((a, b, heading_path(), ""))
             continue
         cur = (cur[0], u.end, cur[2]) if cur is not None else (u.start, u.end, heading_path())
     flush(forced=False)
 
+    tables = [u for u in units if u.kind == "table"]
     chunks: list[Chunk] = []
-    for s, e, h, ctx in spans:
+    for s, e, h, _ in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e <= s or (not keep_empty and not _DIGIT.search(text, s, e)):
             continue
-        chunks.append(Chunk(index=len(chunks), start=s, end=e, text=text[s:e], heading=h, context=ctx))
+        chunks.append(Chunk(index=len(chunks), start=s, end=e, text=text[s:e], heading=h,
+                            context=_table_context(text, tables, s, e)))
     return chunks
+
+
+def table_header_end(text: str, start: int, end: int) -> int:
+    """Where the header rows of the table at ``text[start:end]`` end: after the lines before
+    its first body row (a line with a number that is not a year), at most
+    :data:`HEADER_LINES`; ``start`` when its first line is a body row."""
+    head, at = start, start
+    for _ in range(HEADER_LINES):
+        nl = text.find("\n", at, end)
+        line_end = end if nl < 0 else nl
+        if at >= end or _BODY_NUMBER.search(text, at, line_end):
+            break
+        head, at = line_end, line_end + 1
+    return head
+
+
+def _unit_line(text: str, start: int, header_end: int) -> tuple[int, str] | None:
+    """The line stating the table's money unit: in its header rows, else just above it."""
+    lo = start
+    for _ in range(UNIT_LINE_LOOKBACK):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+    found = list(UNIT_LINE.finditer(text, lo, header_end))
+    if not found:
+        return None
+    at = found[-1].start()
+    s = text.rfind("\n", 0, at) + 1
+    e = text.find("\n", at)
+    return s, text[s : e if e >= 0 else len(text)].strip()
+
+
+def _table_context(text: str, tables: Sequence[_Unit], start: int, end: int) -> str:
+    """What the first table in ``[start, end)`` says outside it: its unit line when that is
+    above ``start``, and its header rows when the table began before ``start``."""
+    for t in tables:
+        if t.end <= start or t.start >= end:
+            continue
+        head = table_header_end(text, t.start, t.end)
+        unit = _unit_line(text, t.start, head)
+        header = text[t.start : head].strip("\n") if t.start < start and head > t.start else ""
+        in_header = unit is not None and header and t.start <= unit[0] < head
+        parts = [unit[1]] if unit is not None and unit[0] < start and not in_header else []
+        return "\n".join([*parts, *([header] if header else [])])
+    return ""
 
 
 def split_chunk(chunk: Chunk) -> tuple[Chunk, Chunk] | None:

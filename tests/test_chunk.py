@@ -106,3 +106,27 @@ def test_windows_narrow_what_is_shown_and_survive_a_split():
     left, right = split_chunk(narrowed)
     assert left.windows == ((a, a + 5),) and right.windows == ((b, b + 5),)
     assert chunk.excerpt() == chunk.text
+
+
+def test_a_table_chunk_carries_its_unit_line_and_header_rows():
+    head = "表1 收入支出决算表\n单位：元\n项目\t2023年预算数\t2023年决算数\n\t（一）\t（二）\n"
+    table = head + "".join(f"项目{i}\t{i}000.00\t{i}100.00\n" for i in range(1, 120))
+    doc = build_document("u.txt", "一、概况\n" + "本单位经费收支情况如下。" * 30 + "\n" + table)
+    chunks = chunk_document(doc, max_chars=600, overlap=0)
+    inside = [c for c in chunks if c.start > doc.text.index("项目1\t")]
+    assert len(inside) >= 3
+    for c in inside:
+        assert c.context == "表1 收入支出决算表\n单位:元\n项目\t2023年预算数\t2023年决算数\n\t(一)\t(二)", c.context
+        assert c.text.split("\n")[0].startswith("项目") and c.text.endswith("00.00"), "cut between rows"
+    first = next(c for c in chunks if c.start <= doc.text.index("项目\t2023") < c.end)
+    assert "单位:元" in first.text and first.context == "", "nothing repeated that the chunk holds"
+
+
+def test_a_table_whose_unit_line_is_in_the_chunk_before_gets_it_as_context():
+    doc = build_document("v.txt", "说明" * 10 + "\n单位：万元\n" + "\n" * 1 + "项目\t决算数\n基本支出\t311.20\n")
+    text = doc.text
+    units = text.index("项目\t")
+    from extractor.chunk import _line_units, _merge_tables, _table_context
+
+    tables = [u for u in _merge_tables(doc, _line_units(doc)) if u.kind == "table"]
+    assert _table_context(text, tables, units, len(text)) == "单位:万元"

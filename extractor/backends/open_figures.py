@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
 
-from extractor.chunk import Chunk
+from extractor.chunk import Chunk, table_header_end
 from extractor.document import Document
 from extractor.ground import occurrences
 from extractor.numbers import WrittenNumber, find_numbers
@@ -41,8 +41,6 @@ MERGE_GAP = 24
 """Windows closer than this many characters are joined: the text between is cheap context."""
 MAX_ROW_LINES = 8
 """Lines looked back for a row's label in a table written one cell per line."""
-MAX_HEADER_LINES = 6
-"""Header lines of a table shown with its rows (the lines before its first figure)."""
 
 
 def placed_numbers(doc: Document, rules: Extraction) -> set[int]:
@@ -101,13 +99,8 @@ def _row(text: str, table: tuple[int, int], n: WrittenNumber) -> list[tuple[int,
             s = text.rfind("\n", 0, s - 1) + 1
             if not _DIGIT.search(text, s, text.find("\n", s)):
                 break
-    head_e, at = table[0], table[0]
-    for _ in range(MAX_HEADER_LINES):
-        ls, le = _line(text, at)
-        if _DIGIT.search(text, ls, le) or le >= s:
-            break
-        head_e, at = le, le + 1
-    return [(table[0], head_e), (s, e)] if head_e > table[0] else [(s, e)]
+    head = min(table_header_end(text, *table), s)
+    return [(table[0], head), (s, e)] if head > table[0] else [(s, e)]
 
 
 def windows(doc: Document, chunk: Chunk, figures: Sequence[WrittenNumber],
