@@ -15,16 +15,20 @@ the transitional and the strict OOXML namespaces are read.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from extractor.document import Document, TextBuilder, heading_level
+from extractor.errors import CorruptDocumentError
 from extractor.ingest.limits import check_text
 from extractor.ingest.ooxml import Package
 from extractor.settings import Settings
 
 __all__ = ["read_docx"]
+
+log = logging.getLogger(__name__)
 
 _STYLE_LEVEL = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 _NAMESPACES = (
@@ -177,7 +181,8 @@ def _add_table(builder: TextBuilder, tbl: Any, w: _Tags) -> None:
 
 class _Styles:
     """Style id → style name, from the styles part, read the first time a paragraph names a
-    style (none when the part is missing)."""
+    style. A missing or broken styles part costs only the names: the style ids stand in
+    (``Heading1`` still reads as a level-1 heading)."""
 
     def __init__(self, package: Package, main: str) -> None:
         self._package, self._main = package, main
@@ -192,7 +197,11 @@ class _Styles:
         part = self._package.related(self._main, "/styles", "word/styles.xml")
         if part is None:
             return {}
-        root = self._package.parse(part)
+        try:
+            root = self._package.parse(part)
+        except CorruptDocumentError as exc:
+            log.info("%s: styles not read (%s); style ids stand in for their names", self._package.where, exc.message)
+            return {}
         w = _TAGS[_namespace(root.tag) or _NAMESPACES[0]]
         names = {}
         for style in root.iterchildren(w.style):

@@ -190,3 +190,15 @@ def test_broken_word_xml_gives_typed_errors_or_a_reading(xml: str, error: type[e
     with pytest.raises(error) as info:
         read_bytes(data, "odd.docx", settings)
     assert info.value.path == "odd.docx"
+
+
+def test_a_broken_styles_part_costs_only_the_style_names(settings: Settings) -> None:
+    src = zipfile.ZipFile(io.BytesIO(rich_docx()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, src.read(name)[:100] if name == "word/styles.xml" else src.read(name))
+    doc = read_bytes(buf.getvalue(), "nostyles.docx", settings)
+    headings = [(b.level, doc.text[b.start : b.end]) for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert (1, "部门概况") in headings  # its style id, Heading1, says it
+    assert "收入合计93.93" in doc.text

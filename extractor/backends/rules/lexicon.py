@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["FUNCTION_CLASSES", "Term", "TermMatch", "find_terms", "scope_in"]
+__all__ = ["FUNCTION_CLASSES", "SentenceScopes", "Term", "TermMatch", "find_terms", "scope_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,29 @@ def scope_in(text: str) -> str | None:
         if pattern.search(text):
             return scope
     return None
+
+
+class SentenceScopes:
+    """:func:`scope_in` of every prefix of one sentence, from one search per scope word.
+
+    A scope word is in ``sentence[:n]`` when its first match in the sentence ends by ``n``;
+    one that starts at or after ``n`` is not (the patterns look behind, never ahead, so a
+    match in the prefix is a match in the sentence); only a first match cut by ``n`` is
+    searched again in the prefix. Linear where slicing the prefix for every subject of a
+    long sentence was quadratic.
+    """
+
+    def __init__(self, sentence: str) -> None:
+        self._sentence = sentence
+        self._first = [(scope, pattern, pattern.search(sentence)) for scope, pattern in SCOPE_WORDS]
+
+    def before(self, n: int) -> str | None:
+        for scope, pattern, m in self._first:
+            if m is None or m.start() >= n:
+                continue
+            if m.end() <= n or pattern.search(self._sentence, m.start(), n):
+                return scope
+        return None
 
 
 # ----------------------------------------------------------------------------- terms

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractor.backends.rules import patterns
-from extractor.backends.rules.lexicon import TermMatch, find_terms, scope_in
+from extractor.backends.rules.lexicon import SentenceScopes, TermMatch, find_terms, scope_in
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document, heading_level
 from extractor.ground import evidence_for
@@ -93,13 +93,14 @@ _NON_FISCAL = frozenset({"income.superior_subsidy", "income.business", "income.o
                          "income.other"})
 
 
-def _scope_for(term: TermMatch, sentence_prefix: str, heading_scope: str | None) -> str:
+def _scope_for(term: TermMatch, prefix_scope: str | None, heading_scope: str | None) -> str:
+    """The term's own scope, else the one named earlier in the sentence, else the heading's."""
     concept = BY_ID.get(term.concept)
     if concept is None or not concept.scoped:
         return "all"
     if term.concept in _NON_FISCAL:
         return term.scope or "all"
-    return term.scope or scope_in(sentence_prefix) or heading_scope or "all"
+    return term.scope or prefix_scope or heading_scope or "all"
 
 
 def scan(doc: Document) -> list[Fact]:
@@ -112,6 +113,7 @@ def scan(doc: Document) -> list[Fact]:
         subject_scope = "all"
         for s, e in _sentences(text, unit.start, unit.end):
             sentence = text[s:e]
+            scopes = SentenceScopes(sentence)
             terms = [_shift(t, s) for t in find_terms(sentence)]
             numbers = list(patterns.UNIT_NUMBER.finditer(text, s, e))
             respectively = [m.start() + s for m in _RESPECTIVELY.finditer(sentence)]
@@ -152,13 +154,13 @@ def scan(doc: Document) -> list[Fact]:
                     joined = bool(listed) and _LIST_JOINER.fullmatch(text[listed[-1].end : term.start]) is not None
                     listed = [*listed, term] if joined else [term]
                     subject = term
-                    subject_scope = _scope_for(term, text[s : term.start], unit.heading_scope)
+                    subject_scope = _scope_for(term, scopes.before(term.start - s), unit.heading_scope)
                     continue
                 m: re.Match[str] = obj  # type: ignore[assignment]
                 listed = []
                 if parallel:
                     subject = parallel.pop(0)
-                    subject_scope = _scope_for(subject, text[s : subject.start], unit.heading_scope)
+                    subject_scope = _scope_for(subject, scopes.before(subject.start - s), unit.heading_scope)
                     fact = _bind(doc, s, m, subject, subject_scope, m.start(), m.start(), comparisons,
                                  lead_from=max(parallel_from, subject.start))
                     last_token_end = m.end()

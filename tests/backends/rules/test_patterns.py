@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules import patterns
-from extractor.backends.rules.lexicon import find_terms, scope_in
+from extractor.backends.rules.lexicon import SentenceScopes, find_terms, scope_in
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,15 @@ def test_terms_of_a_long_line_are_the_terms_of_its_parts() -> None:
     assert len(one) >= 3
     many = [(t.concept, t.start, t.end) for t in find_terms(part * 200)]
     assert many == [(c, s + k * len(part), e + k * len(part)) for k in range(200) for c, s, e in one]
+
+
+@pytest.mark.parametrize("sentence", [
+    "一般公共预算财政拨款支出30万元，政府性基金预算财政拨款支出2万元",
+    "使用非财政拨款结余5万元，财政拨款结转3万元，国有资本经营预算支出1万元",
+    "非财政资金10万元，其中财政资金8万元",
+    "支出合计358.52万元",
+])
+def test_sentence_scopes_equal_reading_every_prefix(sentence: str) -> None:
+    scopes = SentenceScopes(sentence)
+    for n in range(len(sentence) + 1):
+        assert scopes.before(n) == scope_in(sentence[:n]), sentence[:n]
