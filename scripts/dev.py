@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 UV_VERSION = "0.13.9"
 TOOL_DIR = ROOT / ".uv-tool"
 VENV = ROOT / ".venv"
+MAX_MODULE_LINES = 400
+"""A module readable in one sitting: the cap every Python file in the package, tests and scripts keeps."""
 
 
 def _env() -> dict[str, str]:
@@ -70,8 +72,26 @@ def cmd_run(args: list[str]) -> int:
     return _run([bin_("extractor"), "extract", *samples, "-o", "out/samples", *args])
 
 
+def check_module_size(roots: tuple[str, ...] = ("extractor", "tests", "scripts")) -> int:
+    """Exit status 1 (listing them) when a Python file is longer than MAX_MODULE_LINES lines."""
+    print(f"+ module cap: no file in {', '.join(roots)} over {MAX_MODULE_LINES} lines", flush=True)
+    over = []
+    for root in roots:
+        for path in sorted((ROOT / root).rglob("*.py")):
+            with path.open(encoding="utf-8") as fh:
+                lines = sum(1 for _ in fh)
+            if lines > MAX_MODULE_LINES:
+                over.append(f"{path.relative_to(ROOT)}: {lines} lines")
+    for line in over:
+        print(f"  {line} (split it: one concern per module)", flush=True)
+    return 1 if over else 0
+
+
 def cmd_test(args: list[str]) -> int:
     setup()
+    if check_module_size():
+        print("FAILED: module cap", flush=True)
+        return 1
     steps = [
         [bin_("ruff"), "check", "extractor", "tests", "scripts", "eval/simulator"],
         [bin_("mypy")],
