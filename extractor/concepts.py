@@ -2,11 +2,14 @@
 
 Each concept has an id, its usual Chinese wordings (not the only ones), the unit of its
 ``actual`` value, and whether it takes a scope or a label. Stages read this table; nothing
-here imports a stage.
+here imports a stage. :func:`normalise_name` is how labels and row names are compared, by
+every stage that compares them (the spec's "Scoring").
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -123,3 +126,22 @@ def unit_for(concept_id: str, measure: str) -> str:
 
 def is_known(concept_id: str) -> bool:
     return concept_id in BY_ID
+
+
+_MARKERS = re.compile(r"\((?:类|款|项)\)")
+_KEEP = frozenset(".%‰-")
+"""Punctuation that carries meaning in a name or a value (``完成率≥95%``, ``95.9%``, ``-3``)."""
+
+
+def normalise_name(text: str | None) -> str:
+    """A label or a row name as compared (spec, "Scoring"): NFKC, without whitespace,
+    without （类）/（款）/（项） and without punctuation, except ``. % ‰ -``, which are part of
+    the numbers names carry (``95.9%`` is not ``959``). Symbols such as ``≥`` stay.
+
+    One function for extraction, merging, reconciliation and evaluation, so that two names
+    one stage holds equal are equal in every other. ``None`` gives ``""``."""
+    if text is None:
+        return ""
+    s = "".join(unicodedata.normalize("NFKC", text).split())  # spaces first: "（ 类 ）" is a marker too
+    s = _MARKERS.sub("", s)
+    return "".join(c for c in s if not (unicodedata.category(c).startswith("P") and c not in _KEEP))

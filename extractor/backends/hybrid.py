@@ -28,9 +28,9 @@ from typing import Any
 
 from extractor.backends import Backend
 from extractor.backends.llm import LLMBackend, run_sync
-from extractor.backends.llm.merge import norm_name
 from extractor.backends.open_figures import open_figures, placed_numbers, windows
 from extractor.chunk import Chunk, table_spans
+from extractor.concepts import normalise_name
 from extractor.document import Document
 from extractor.result import PROJECT_NUMBERS, Evaluation, Evidence, Extraction, Fact, Indicator, Project
 from extractor.settings import Settings
@@ -162,12 +162,12 @@ class HybridBackend:
     def _rows(rows: list[Any], extra: tuple[Any, ...], kind: str,
               disagreements: list[dict[str, Any]]) -> tuple[list[Any], int]:
         fields = _ROW_FIELDS[kind]
-        index = {norm_name(r.name): i for i, r in enumerate(rows)}
+        index = {normalise_name(r.name): i for i, r in enumerate(rows)}
         added = 0
         for m in extra:
-            i = index.get(norm_name(m.name))
+            i = index.get(normalise_name(m.name))
             if i is None:
-                index[norm_name(m.name)] = len(rows)
+                index[normalise_name(m.name)] = len(rows)
                 rows.append(m)
                 added += 1
                 continue

@@ -33,8 +33,9 @@ from decimal import Decimal
 
 from scipy.optimize import linear_sum_assignment
 
+from extractor.concepts import normalise_name
 from extractor.evaluate.counts import FindingCounts, GroundCounts, fact_values_match, fmt, values_match
-from extractor.evaluate.gold import ExpectedFinding, Gold, GoldCulprit, normalise_name
+from extractor.evaluate.gold import ExpectedFinding, Gold, GoldCulprit
 from extractor.evaluate.outcome import NAME_FLOOR, Outcome, name_similarity
 from extractor.numbers import number_in_quote
 from extractor.result import INDICATOR_NUMBERS, Culprit, Evidence, Finding, FindingFact, Result

@@ -21,14 +21,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from extractor.concepts import BY_ID, MEASURES, Measure, Period, Scope
+from extractor.concepts import BY_ID, MEASURES, Measure, Period, Scope, normalise_name
 from extractor.errors import EvaluationError
 from extractor.result import ReportKind
 
@@ -44,28 +43,11 @@ __all__ = [
     "gold_digest",
     "load_gold",
     "load_gold_dir",
-    "normalise_name",
     "parse_culprit",
 ]
 
 FactKey = tuple[str, str, str, str, str | None]
 """(concept, measure, period, scope, normalised label)."""
-
-_MARKERS = re.compile(r"\((?:类|款|项)\)")
-_KEEP = frozenset(".%‰-")
-"""Punctuation that carries meaning in values ("95.9%", "-3"): kept by :func:`normalise_name`."""
-
-
-def normalise_name(text: str | None) -> str:
-    """NFKC, drop （类）/（款）/（项）, whitespace and punctuation (except ``. % ‰ -``)."""
-    if text is None:
-        return ""
-    s = "".join(unicodedata.normalize("NFKC", text).split())  # spaces first: "（ 类 ）" is a marker too
-    s = _MARKERS.sub("", s)
-    return "".join(
-        c for c in s if not (c.isspace() or (unicodedata.category(c).startswith("P") and c not in _KEEP))
-    )
-
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -35,8 +35,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from extractor.concepts import normalise_name
 from extractor.errors import EvaluationError
-from extractor.evaluate.gold import normalise_name
 from extractor.result import Result
 
 __all__ = ["OUTCOMES", "audit", "load_injections"]

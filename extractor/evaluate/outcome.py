@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from extractor.evaluate.gold import normalise_name
+from extractor.concepts import normalise_name
 
 __all__ = ["GOOD_OUTCOMES", "NAME_FLOOR", "Outcome", "name_similarity", "pair_rows"]
 

@@ -48,7 +48,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractor.concepts import family_of
+from extractor.concepts import family_of, normalise_name
 from extractor.evaluate.counts import (
     FactCounts,
     FindingCounts,
@@ -59,7 +59,7 @@ from extractor.evaluate.counts import (
     fmt,
     values_match,
 )
-from extractor.evaluate.gold import FactKey, Gold, GoldIndicator, GoldProject, normalise_name
+from extractor.evaluate.gold import FactKey, Gold, GoldIndicator, GoldProject
 from extractor.evaluate.outcome import Outcome, pair_rows
 from extractor.result import (
     INDICATOR_NUMBERS,

@@ -15,35 +15,22 @@ as exactly nothing (``无``/``0万元``), not as anything below 5000元.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractor.concepts import PERCENT_MEASURES
+from extractor.concepts import PERCENT_MEASURES, normalise_name
 from extractor.reconcile.intervals import Interval, decimals_of_value, written
 from extractor.result import PROJECT_NUMBERS, Evidence, FindingFact, Result
 
-__all__ = ["EVAL_SCORE", "Book", "Candidate", "Slot", "SlotKey", "fact_key", "norm_name"]
+__all__ = ["EVAL_SCORE", "Book", "Candidate", "Slot", "SlotKey", "fact_key"]
 
 SlotKey = tuple[str, ...]
 EVAL_SCORE: SlotKey = ("evaluation", "score")
 PROJECT_FIELDS = tuple(PROJECT_NUMBERS)
 
-_MARKERS = re.compile(r"[（(](?:类|款|项)[)）]")
-
-
-def norm_name(text: str | None) -> str:
-    """Labels and row names compared after NFKC, without （类）/（款）/（项）, spaces, punctuation."""
-    if not text:
-        return ""
-    s = _MARKERS.sub("", unicodedata.normalize("NFKC", text))
-    return "".join(c for c in s if not (c.isspace() or unicodedata.category(c).startswith("P")))
-
-
 def fact_key(concept: str, measure: str = "actual", period: str = "current", scope: str = "all",
              label: str | None = None) -> SlotKey:
-    return ("fact", concept, measure, period, scope, norm_name(label))
+    return ("fact", concept, measure, period, scope, normalise_name(label))
 
 
 @dataclass(frozen=True)
@@ -176,7 +163,7 @@ def build_book(result: Result) -> Book:
                 labels.append(key[-1])
 
     for i, p in enumerate(result.projects):
-        name = norm_name(p.name) or f"#{i}"
+        name = normalise_name(p.name) or f"#{i}"
         row = ("project_total", f"{i}") if p.is_total else ("project", name)
         target = book.project_totals if p.is_total else book.projects
         if row[1] not in target:

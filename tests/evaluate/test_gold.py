@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from extractor.concepts import normalise_name
 from extractor.document import normalise
 from extractor.errors import EvaluationError
-from extractor.evaluate.gold import gold_digest, load_gold, load_gold_dir, normalise_name, parse_culprit
+from extractor.evaluate.gold import gold_digest, load_gold, load_gold_dir, parse_culprit
 from extractor.evaluate.report import doc_metrics
 from extractor.evaluate.score import score_document
 from extractor.ingest import read

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.evaluate.gold import normalise_name
+from extractor.concepts import normalise_name
 from extractor.evaluate.outcome import NAME_FLOOR, name_similarity, pair_rows
 from extractor.evaluate.score import score_document
 from extractor.result import Evidence, Fact

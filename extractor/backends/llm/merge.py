@@ -18,28 +18,16 @@ request finished first.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from extractor.backends import dedupe_facts
+from extractor.concepts import normalise_name
 from extractor.result import PROJECT_NUMBERS, Evaluation, Fact, Indicator, Project
 
-__all__ = ["merge_evaluations", "merge_facts", "merge_rows", "norm_name"]
-
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
-_SUFFIX = re.compile(r"[(（](类|款|项)[)）]")
+__all__ = ["merge_evaluations", "merge_facts", "merge_rows"]
 
 Row = TypeVar("Row", Project, Indicator)
-
-
-def norm_name(name: str | None) -> str:
-    """NFKC, without spaces, punctuation and （类）/（款）/（项）: how gold compares names."""
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFKC", name)
-    return _PUNCT.sub("", _SUFFIX.sub("", s))
 
 
 def merge_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
@@ -78,9 +66,9 @@ def merge_rows(rows: Iterable[Row]) -> tuple[list[Row], int]:
     joined = 0
     for r in sorted(rows, key=lambda r: (r.evidence.start, r.evidence.end)):
         fields = _ROW_FIELDS[type(r)]
-        key = norm_name(r.name)
+        key = normalise_name(r.name)
         for i, kept in enumerate(out):
-            if norm_name(kept.name) == key and _compatible(kept, r, fields):
+            if normalise_name(kept.name) == key and _compatible(kept, r, fields):
                 out[i] = _join(kept, r, fields)
                 joined += 1
                 break
