@@ -10,13 +10,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 Measure = Literal["actual", "budget", "rate", "share", "change", "change_pct", "vs_budget"]
 Period = Literal["current", "prior"]
 Scope = Literal["all", "fiscal", "general_public_budget", "government_fund", "state_capital"]
 Unit = Literal["万元", "%", "count"]
+"""The unit of a value in a result: money in 万元, percents in percent, counts."""
+
+MoneyUnit = Literal["元", "万元", "亿元"]
+WAN_SHIFT: Mapping[str, int] = MappingProxyType({"元": 4, "万元": 0, "亿元": -4})
+"""The unit table: each money unit and the decimal places an amount written in it moves when
+converted to 万元 (元 → 万元 divides by 10^4). Every conversion goes through it."""
+UNIT_ALIASES: Mapping[str, str] = MappingProxyType({"万": "万元", "亿": "亿元"})
+"""Short forms written after a number (``358.52万``)."""
+MONEY_UNIT_RE = "|".join(sorted(WAN_SHIFT, key=len, reverse=True))
+"""The money units as a regex alternation, longest first (``万元|亿元|元``)."""
+
+
+def money_unit(written: str | None) -> str | None:
+    """The money unit ``written`` names (``万`` → ``万元``), or ``None`` when it names none."""
+    if written is None:
+        return None
+    unit = UNIT_ALIASES.get(written, written)
+    return unit if unit in WAN_SHIFT else None
+
 
 MEASURES: tuple[str, ...] = ("actual", "budget", "rate", "share", "change", "change_pct", "vs_budget")
 PERIODS: tuple[str, ...] = ("current", "prior")

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from extractor.concepts import MONEY_UNIT_RE
 from extractor.geometry import Box
 
 __all__ = [
@@ -44,7 +45,7 @@ _TRANSLATE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5
 # The full-width comma (U+FF0C) stays a clause separator ("6，800人" is two numbers), except
 # where it can only be a thousands separator typed with a Chinese input method: between
 # digit groups of three that run into an amount ("126，350.00元").
-_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?:[，,]\d{3})*(?:\.\d+)?\s*(?:元|万元|亿元))")
+_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?:[，,]\d{3})*(?:\.\d+)?\s*(?:" + MONEY_UNIT_RE + "))")
 _TRANSLATE.update(
     {
         0x3000: " ",  # ideographic space

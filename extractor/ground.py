@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from extractor.concepts import MONEY_UNIT_RE, UNIT_ALIASES
 from extractor.document import Document, normalise
 from extractor.numbers import (
     HEADER_UNIT,
@@ -40,6 +41,7 @@ from extractor.numbers import (
     find_numbers,
     number_in_quote,
     to_wan,
+    wan_readings,
 )
 from extractor.result import (
     INDICATOR_NUMBERS,
@@ -78,7 +80,7 @@ NARROW_OVER = 80
 """Quotes longer than this are narrowed to the sentence holding the number."""
 _SENTENCE = re.compile(r"[。；;\n]")
 _CLAUSE = re.compile(r"[。；;，\n\t]|,(?!\d{3})")
-_UNIT_AFTER = re.compile(r"\s*(亿元|万元|元|%|分|亿|万)")
+_UNIT_AFTER = re.compile(rf"\s*({MONEY_UNIT_RE}|%|分|{'|'.join(UNIT_ALIASES)})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,7 @@ def occurrences(doc: Document, start: int, end: int, value: Decimal) -> list[Wri
     """Numbers in ``text[start:end]`` equal to ``value`` (or to it in 元/亿元, or unsigned),
     the ones written as the value first."""
     def equal(n: WrittenNumber) -> bool:
-        return any(n.value.scaleb(-s) in (value, -value) for s in (0, 4, -4))
+        return any(v in (value, -value) for v in wan_readings(n.value))
 
     out = [n for n in find_numbers(doc.text[start:end], offset=start) if equal(n)]
     if not out:  # "3 58.52": spaces inside the number, as PDF text layers write them
@@ -191,7 +193,7 @@ def unit_after(doc: Document, n: WrittenNumber) -> str | None:
     m = _UNIT_AFTER.match(doc.text, n.end)
     if m is None:
         return None
-    return {"亿": "亿元", "万": "万元"}.get(m.group(1), m.group(1))
+    return UNIT_ALIASES.get(m.group(1), m.group(1))
 
 
 def narrow(doc: Document, start: int, end: int, at: int) -> tuple[int, int]:

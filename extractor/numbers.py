@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from extractor.concepts import MONEY_UNIT_RE, UNIT_ALIASES, WAN_SHIFT, money_unit
+
 __all__ = [
     "HEADER_UNIT",
     "MONEY_UNITS",
@@ -27,17 +29,16 @@ __all__ = [
     "parse_amount",
     "parse_number",
     "to_wan",
+    "wan_readings",
 ]
 
 # A number as written: optional sign, digits with optional thousands separators, decimals.
 NUMBER_RE = re.compile(r"(?<![\d.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 
-_UNIT_SHIFT = {"元": 4, "万元": 0, "万": 0, "亿元": -4, "亿": -4}
-"""Decimal places a value moves when converted to 万元 (元 → 万元 divides by 10^4)."""
-MONEY_UNITS: tuple[str, ...] = ("元", "万元", "亿元")
-UNIT_LINE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+MONEY_UNITS: tuple[str, ...] = tuple(WAN_SHIFT)
+UNIT_LINE = re.compile(rf"单位\s*[:：]\s*({MONEY_UNIT_RE})")
 """A table's unit line (``单位：元``, ``金额单位：万元``)."""
-HEADER_UNIT = re.compile(r"[(（]\s*(万元|元|亿元)\s*[)）]")
+HEADER_UNIT = re.compile(rf"[(（]\s*({MONEY_UNIT_RE})\s*[)）]")
 """A unit in a column header (``预算数(万元)``)."""
 
 
@@ -70,8 +71,9 @@ def parse_number(text: str) -> Decimal:
 
 
 def to_wan(value: Decimal, unit: str, decimals: int) -> tuple[Decimal, int]:
-    """Convert an amount in ``unit`` (元, 万元, 亿元) to 万元, keeping written precision."""
-    shift = _UNIT_SHIFT.get(unit, 0)
+    """Convert an amount in ``unit`` (元, 万元, 亿元, 万, 亿) to 万元, keeping written precision;
+    anything else is returned as it is."""
+    shift = WAN_SHIFT.get(money_unit(unit) or "万元", 0)
     if not shift:
         return value, decimals
     new_decimals = max(0, decimals + shift)
@@ -95,7 +97,12 @@ def find_numbers(text: str, offset: int = 0) -> list[WrittenNumber]:
     return out
 
 
-_SHIFTS = (0, 4, -4)  # same unit, 元 → 万元, 亿元 → 万元
+def wan_readings(written: Decimal) -> tuple[Decimal, ...]:
+    """What a number written in some money unit stands for in 万元: as written (万元), read
+    as 元, read as 亿元 — how a value in 万元 is recognised in a quote that wrote another unit."""
+    return tuple(written.scaleb(-shift) for shift in dict.fromkeys((0, *WAN_SHIFT.values())))
+
+
 _DIGIT_GAP = re.compile(r"(?<=[\d.,]) +(?=[\d.,])")
 """Spaces inside a number, as PDF text layers write them ("3 58.52")."""
 
@@ -119,8 +126,7 @@ def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True)
     if value == 0 and ZERO_WORDS.search(quote):
         return True
     for n in find_numbers(quote):
-        for shift in _SHIFTS:
-            v = n.value.scaleb(-shift)
+        for v in wan_readings(n.value):
             if v == value or (allow_sign_flip and v == -value):
                 return True
     closed = _DIGIT_GAP.sub("", quote)
@@ -130,9 +136,8 @@ def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True)
 # --------------------------------------------------------------------------- amounts as answered
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_UNIT = r"亿元|万元|元|亿|万|%"
+_UNIT = "|".join((MONEY_UNIT_RE, *UNIT_ALIASES, "%"))
 _AMOUNT = re.compile(rf"(?P<sign>[-+])?(?:\((?P<pnum>{_NUM})(?P<punit>{_UNIT})?\)|(?P<num>{_NUM}))(?P<unit>{_UNIT})?")
-_UNIT_WORDS = {"亿": "亿元", "万": "万元"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,4 +165,4 @@ def parse_amount(raw: str) -> Amount:
     text = f"-{num}" if negative else num
     unit = m.group("punit") or m.group("unit")
     return Amount(text=text, value=parse_number(text), decimals=decimals_of(num),
-                  unit=_UNIT_WORDS.get(unit, unit) if unit else None)
+                  unit=UNIT_ALIASES.get(unit, unit) if unit else None)

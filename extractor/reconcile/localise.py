@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from extractor.concepts import WAN_SHIFT
 from extractor.reconcile.intervals import INF, Interval, half_width, quantize, written
 from extractor.reconcile.relations import Instance
 from extractor.reconcile.slots import Candidate, Slot, SlotKey
@@ -108,7 +109,7 @@ def signature_of(v: Decimal, decimals: int, feasible: Interval, target: Decimal,
     if not (feasible.bounded if pinned is None else pinned):
         return ("zero", target) if v == 0 and not feasible.contains(Decimal(0)) else None
     hits: list[tuple[str, Decimal]] = []
-    factors = (("yuan_vs_wan", Decimal(10000)),) if money else ()
+    factors = (("yuan_vs_wan", Decimal(10) ** WAN_SHIFT["元"]),) if money else ()
     for name, factor in (*factors, ("x100", Decimal(100)), ("x10", Decimal(10))):
         for cand in (v * factor, v / factor):
             # a scaled figure landing in an interval around 0 explains nothing

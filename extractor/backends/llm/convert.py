@@ -29,7 +29,7 @@ from decimal import Decimal
 from extractor.backends.llm.roles import role_of
 from extractor.backends.llm.schema import ChunkAnswer
 from extractor.chunk import Chunk
-from extractor.concepts import BY_ID, unit_for
+from extractor.concepts import BY_ID, WAN_SHIFT, unit_for
 from extractor.document import Document
 from extractor.ground import (
     How,
@@ -118,7 +118,7 @@ def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
         concept=item.concept, measure=item.measure, period=item.period,
         scope=item.scope if concept.scoped else "all", label=label, value=value,
         unit=target, decimals=decimals, evidence=evidence_for(doc, start, end, a.how),
-        source_unit=source_unit if source_unit in ("元", "亿元") else None, backend="llm",
+        source_unit=source_unit if WAN_SHIFT.get(source_unit or "万元") else None, backend="llm",
     ))
 
 

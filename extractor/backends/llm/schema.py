@@ -41,7 +41,16 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from extractor.concepts import BY_ID, CATALOGUE, PERCENT_MEASURES, Measure, Period, Scope
+from extractor.concepts import (
+    BY_ID,
+    CATALOGUE,
+    PERCENT_MEASURES,
+    WAN_SHIFT,
+    Measure,
+    MoneyUnit,
+    Period,
+    Scope,
+)
 from extractor.numbers import Amount, parse_amount
 from extractor.result import PROJECT_NUMBERS, ReportKind
 
@@ -148,8 +157,7 @@ class _Item(BaseModel):
         return v
 
 
-MoneyUnit = Literal["元", "万元", "亿元"]
-FactUnit = Literal["元", "万元", "亿元", "%", "count"]
+FactUnit = Literal[MoneyUnit, "%", "count"]
 
 
 class FactItem(_Item):
@@ -166,7 +174,7 @@ class FactItem(_Item):
     @model_validator(mode="before")
     @classmethod
     def _read_amount(cls, data: Any) -> Any:
-        out = _amounts(data, ("value",), "unit", ("元", "万元", "亿元", "%"))
+        out = _amounts(data, ("value",), "unit", (*WAN_SHIFT, "%"))
         if isinstance(out, dict) and out.get("value") is None:
             raise _error("missing_value", "value is required: the number as written")
         return out
@@ -187,7 +195,7 @@ class FactItem(_Item):
                 raise _error("unit_mismatch", "measure {measure} is a percentage: unit must be \"%\"",
                              measure=self.measure)
             if self.measure not in PERCENT_MEASURES:
-                want = ("count",) if c.kind == "count" else ("元", "万元", "亿元")
+                want = ("count",) if c.kind == "count" else tuple(WAN_SHIFT)
                 if self.unit not in want:
                     raise _error("unit_mismatch", "{concept} ({measure}) is in {want}, not {unit}",
                                  concept=self.concept, measure=self.measure, want="/".join(want), unit=self.unit)
@@ -213,7 +221,7 @@ class ProjectItem(_Item):
     @model_validator(mode="before")
     @classmethod
     def _read_amounts(cls, data: Any) -> Any:
-        return _amounts(data, _NUMBER_FIELDS, "unit", ("元", "万元", "亿元"))
+        return _amounts(data, _NUMBER_FIELDS, "unit", tuple(WAN_SHIFT))
 
     @model_validator(mode="after")
     def _some_number(self) -> ProjectItem:

@@ -12,12 +12,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 
+from extractor.concepts import MONEY_UNIT_RE, UNIT_ALIASES, WAN_SHIFT
+
 __all__ = ["UNIT_NUMBER", "Comparison", "LineComparisons", "Measured", "classify", "is_target", "unit_kind"]
 
 # A number followed by its unit. 人次 is not a head count; 万人 is not money.
 UNIT_NUMBER = re.compile(
     r"(?<![\d.\-])(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
-    r"(?P<unit>万元|亿元|元|万(?![人个次家])|%|‰|人次|人|名|个|辆|家|台)"
+    rf"(?P<unit>{MONEY_UNIT_RE}|万(?![人个次家])|%|‰|人次|人|名|个|辆|家|台)"
 )
 # A target written with a comparison (">=90%", "≤1136.92万") is a goal, not a stated value.
 TARGET_PREFIX = re.compile(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超过|不少于|大于|小于|达到|高于|低于)\s*$")
@@ -48,7 +50,7 @@ CUE_WORDS = re.compile(
 )
 NOISE_LIMIT = 6
 
-MONEY_UNITS = frozenset({"万元", "亿元", "元", "万"})
+MONEY_UNITS = frozenset({*WAN_SHIFT, *UNIT_ALIASES})
 PERCENT_UNITS = frozenset({"%", "‰"})
 
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from extractor.backends.rules import patterns
 from extractor.backends.rules.lexicon import SentenceScopes, TermMatch, find_terms, scope_in
-from extractor.concepts import BY_ID, unit_for
+from extractor.concepts import BY_ID, WAN_SHIFT, money_unit, unit_for
 from extractor.document import Document, heading_level
 from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number, to_wan
@@ -246,12 +246,12 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
     value = parse_number(raw)
     decimals = decimals_of(raw)
     if kind == "money":
-        value, decimals = to_wan(value, "万元" if unit == "万" else unit, decimals)
+        value, decimals = to_wan(value, unit, decimals)
     if measured.negative and value > 0:
         value = -value
     quote_start = subject.start if m.end() - subject.start <= MAX_QUOTE else max(lead_start, m.start() - 40)
     return _fact(doc, subject, scope, measured.measure, value, decimals, quote_start, m.end(),
-                 unit if kind == "money" and unit not in ("万元", "万") else None, period=measured.period)
+                 money_unit(unit) if kind == "money" else None, period=measured.period)
 
 
 def _fact(doc: Document, subject: TermMatch, scope: str, measure: str, value: Decimal, decimals: int,
@@ -266,6 +266,6 @@ def _fact(doc: Document, subject: TermMatch, scope: str, measure: str, value: De
         unit=unit_for(subject.concept, measure),
         decimals=decimals,
         evidence=evidence_for(doc, start, end),
-        source_unit=source_unit if source_unit in ("元", "亿元") else None,
+        source_unit=source_unit if WAN_SHIFT.get(source_unit or "万元") else None,  # only a converted one
         backend="rules",
     )
