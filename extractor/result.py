@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-from extractor.concepts import Measure, Period, Scope
+from extractor.concepts import Measure, Period, Scope, normalise_name
 
 SCHEMA_ID = "cn-budget-report/1"
 
@@ -57,8 +57,13 @@ class Evidence(_Frozen):
     )
 
 
-class Fact(_Frozen):
-    """One number the report states, keyed by (concept, measure, period, scope, label)."""
+FactKey = tuple[str, str, str, str, str | None]
+"""``(concept, measure, period, scope, label)``: what a fact is matched by."""
+
+
+class FactAddress(_Frozen):
+    """Where a figure sits in the catalogue: concept, measure, period, scope and label — the
+    one address facts and gold facts are keyed by (:class:`FigureRef` names any figure)."""
 
     concept: str
     measure: Measure = "actual"
@@ -67,16 +72,27 @@ class Fact(_Frozen):
     label: str | None = None
     code: str | None = Field(None, pattern=r"^\d{3}(?:\d{2}){0,2}$",
                              description="Classification code of the row (201 / 20101 / 2010101, 301 / 30101).")
+
+    @property
+    def key(self) -> FactKey:
+        """The address as written."""
+        return (self.concept, self.measure, self.period, self.scope, self.label)
+
+    @property
+    def match_key(self) -> FactKey:
+        """The address as compared: the label by :func:`~extractor.concepts.normalise_name`."""
+        return (self.concept, self.measure, self.period, self.scope, normalise_name(self.label) or None)
+
+
+class Fact(FactAddress):
+    """One number the report states, keyed by (concept, measure, period, scope, label)."""
+
     value: Number
     unit: Literal["万元", "%", "count"] = "万元"
     decimals: int = Field(0, ge=0, description="Decimals as written, in the unit of value (sets tolerance).")
     evidence: Evidence
     source_unit: str | None = Field(None, description="Unit as written when converted (元, 亿元).")
     backend: str | None = None
-
-    @property
-    def key(self) -> tuple[str, str, str, str, str | None]:
-        return (self.concept, self.measure, self.period, self.scope, self.label)
 
 
 PROJECT_NUMBERS: Mapping[str, str] = MappingProxyType(
@@ -129,8 +145,10 @@ class Evaluation(_Frozen):
     decimals: dict[str, int] = Field(default_factory=dict)
 
 
-class FindingFact(_Frozen):
-    """A fact, project cell or indicator cell taking part in a finding."""
+class FigureRef(_Frozen):
+    """Any figure a finding can name: a fact (its :class:`FactAddress`), a project or
+    indicator cell (``project`` or ``indicator`` with ``field``), or ``evaluation.score``.
+    The parts that do not apply are ``None`` (on the wire too)."""
 
     concept: str | None = None
     measure: str | None = None
@@ -140,19 +158,22 @@ class FindingFact(_Frozen):
     project: str | None = None
     indicator: str | None = None
     field: str | None = None
+
+
+def ref_fields(figure: FactAddress | FigureRef) -> dict[str, Any]:
+    """The :class:`FigureRef` parts of ``figure`` (a fact, a finding's fact, a culprit), to name
+    the same figure in another model: ``Culprit(**ref_fields(ff), value=ff.value)``."""
+    return {name: getattr(figure, name, None) for name in FigureRef.model_fields}
+
+
+class FindingFact(FigureRef):
+    """A fact, project cell or indicator cell taking part in a finding."""
+
     value: Number
     evidence: Evidence | None = None
 
 
-class Culprit(_Frozen):
-    concept: str | None = None
-    measure: str | None = None
-    period: str | None = None
-    scope: str | None = None
-    label: str | None = None
-    project: str | None = None
-    indicator: str | None = None
-    field: str | None = None
+class Culprit(FigureRef):
     value: Number | None = None
     suggested: Number | None = None
     signature: str | None = Field(None, description="typo, x10, x100, yuan_vs_wan, sign, transposed …")

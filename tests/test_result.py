@@ -67,3 +67,58 @@ def test_result_validates_against_committed_schema() -> None:
     bad["facts"][0]["evidence"].pop("quote")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_one_address_type_for_every_figure() -> None:
+    """Facts and gold facts are FactAddresses; finding facts, culprits and gold culprits are
+    FigureRefs: no other model declares the parts of a figure's address."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    import extractor.evaluate.gold as gold
+    import extractor.result as result
+    from extractor.result import FactAddress, FigureRef
+
+    models = [m for mod in (result, gold) for _, m in inspect.getmembers(mod, inspect.isclass)
+              if issubclass(m, BaseModel) and m.__module__ == mod.__name__]
+    naming = {m.__name__ for m in models if "concept" in m.model_fields}
+    assert naming == {"FactAddress", "Fact", "GoldFact", "FigureRef", "FindingFact", "Culprit", "GoldCulprit"}
+    for m in models:
+        if "concept" in m.model_fields and m not in (FactAddress, FigureRef):
+            assert issubclass(m, FactAddress | FigureRef), m.__name__
+            base = FactAddress if issubclass(m, FactAddress) else FigureRef
+            own = {n for n in m.model_fields if n in base.model_fields and n in m.__annotations__}
+            assert not own, f"{m.__name__} redeclares {own}"
+
+
+def test_a_finding_names_a_fact_by_its_address() -> None:
+    from extractor.evaluate.gold import GoldFact
+    from extractor.result import Culprit, FindingFact, ref_fields
+
+    r = _result()
+    share = r.facts[1]
+    ff = FindingFact(**ref_fields(share), value=share.value, evidence=share.evidence)
+    assert (ff.concept, ff.measure, ff.period, ff.scope, ff.label) == share.key
+    assert ff.project is None and ff.field is None
+    culprit = Culprit(**ref_fields(ff), value=ff.value, suggested=Decimal("86.9"))
+    assert ref_fields(culprit) == ref_fields(ff)
+    labelled = GoldFact(concept="expenditure.function", label="一般公共服务支出（类）", value=Decimal(1))
+    assert labelled.key[-1] == "一般公共服务支出（类）"
+    assert labelled.match_key == ("expenditure.function", "actual", "current", "all", "一般公共服务支出")
+
+
+def test_one_list_of_numeric_fields_per_row_model() -> None:
+    """PROJECT_NUMBERS / INDICATOR_NUMBERS are the numeric fields of the row models, result and gold."""
+    from pydantic import BaseModel
+
+    from extractor.evaluate.gold import GoldIndicator, GoldProject
+    from extractor.result import INDICATOR_NUMBERS, INDICATOR_STRINGS, PROJECT_NUMBERS, Indicator, Project
+
+    def numeric(model: type[BaseModel]) -> set[str]:
+        return {n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)}
+
+    assert numeric(Project) == numeric(GoldProject) == set(PROJECT_NUMBERS)
+    assert numeric(Indicator) == numeric(GoldIndicator) == set(INDICATOR_NUMBERS)
+    strings = {n for n, f in GoldIndicator.model_fields.items() if n not in ("quote", "page") and "str" in str(f.annotation)}
+    assert strings == set(INDICATOR_STRINGS)

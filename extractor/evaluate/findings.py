@@ -38,7 +38,15 @@ from extractor.evaluate.counts import FindingCounts, GroundCounts, fact_values_m
 from extractor.evaluate.gold import ExpectedFinding, Gold, GoldCulprit
 from extractor.evaluate.outcome import NAME_FLOOR, Outcome, name_similarity
 from extractor.numbers import number_in_quote
-from extractor.result import INDICATOR_NUMBERS, Culprit, Evidence, Finding, FindingFact, Result
+from extractor.result import (
+    INDICATOR_NUMBERS,
+    PROJECT_NUMBERS,
+    Culprit,
+    Evidence,
+    Finding,
+    FindingFact,
+    Result,
+)
 
 __all__ = ["check_grounding", "ref_matches", "score_findings"]
 
@@ -85,7 +93,7 @@ def culprit_matches(g: GoldCulprit, r: Culprit | FindingFact | None) -> bool:
     name, attr = (g.project, "project") if g.project is not None else (g.indicator, "indicator")
     if name is None or not names_match(name, getattr(r, attr)) or (g.field and r.field != g.field):
         return False
-    unit = "%" if g.field in ("rate", "score", "weight") else "万元"
+    unit = {**PROJECT_NUMBERS, **INDICATOR_NUMBERS}.get(g.field or "", "万元")
     return g.value is None or (r.value is not None and values_match(g.value, r.value, unit))
 
 
@@ -168,8 +176,7 @@ def check_grounding(result: Result, text: str) -> tuple[GroundCounts, list[dict[
     for f in result.facts:
         label = f"[{f.label}]" if f.label else ""
         check(f"fact {f.concept}{label}@{f.scope} {f.measure} {f.period}", f.evidence, f.value)
-    for kind, rows, numeric in (("project", result.projects, ("budget", "actual", "rate", "fiscal_budget",
-                                                               "fiscal_actual", "score")),
+    for kind, rows, numeric in (("project", result.projects, tuple(PROJECT_NUMBERS)),
                                 ("indicator", result.indicators, tuple(INDICATOR_NUMBERS))):
         for row in rows:
             check(f"{kind} {row.name}", row.evidence, None)

@@ -27,9 +27,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from extractor.concepts import BY_ID, MEASURES, Measure, Period, Scope, normalise_name
+from extractor.concepts import BY_ID, MEASURES
 from extractor.errors import EvaluationError
-from extractor.result import ReportKind
+from extractor.result import INDICATOR_NUMBERS, PROJECT_NUMBERS, FactAddress, FactKey, FigureRef, ReportKind
 
 __all__ = [
     "ExpectedFinding",
@@ -46,29 +46,18 @@ __all__ = [
     "parse_culprit",
 ]
 
-FactKey = tuple[str, str, str, str, str | None]
-"""(concept, measure, period, scope, normalised label)."""
-
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class GoldFact(_Frozen):
-    concept: str
-    measure: Measure = "actual"
-    period: Period = "current"
-    scope: Scope = "all"
-    label: str | None = None
+class GoldFact(FactAddress):
+    """A fact as gold states it, matched by its address's :attr:`~FactAddress.match_key`."""
+
     value: Decimal
     optional: bool = False
     alternatives: tuple[Decimal, ...] = ()
-    code: str | None = Field(None, pattern=r"^\d{3}(?:\d{2}){0,2}$")
     quote: str | None = None
     page: int | None = None
-
-    @property
-    def key(self) -> FactKey:
-        return (self.concept, self.measure, self.period, self.scope, normalise_name(self.label) or None)
 
     @model_validator(mode="after")
     def _known(self) -> GoldFact:
@@ -114,17 +103,9 @@ class GoldEvaluation(_Frozen):
     grade: str | None = None
 
 
-class GoldCulprit(_Frozen):
+class GoldCulprit(FigureRef):
     """The figure gold names as wrong. ``text`` keeps the free-text form it was parsed from."""
 
-    concept: str | None = None
-    measure: str | None = None
-    period: str | None = None
-    scope: str | None = None
-    label: str | None = None
-    project: str | None = None
-    indicator: str | None = None
-    field: str | None = None
     value: Decimal | None = None
     text: str | None = None
 
@@ -134,7 +115,7 @@ _CONCEPT_CULPRIT = re.compile(
     r"^(?P<concept>[a-z_]+(?:\.[a-z_]+)*)(?:\[(?P<label>[^\]]+)\])?(?:@(?P<scope>[a-z_]+))?"
     rf"(?:\s+(?P<measure>{'|'.join(MEASURES)}))?\s+{_NUM}(?!\d)"
 )
-_ROW_FIELDS = "budget|actual|rate|fiscal_budget|fiscal_actual|score|weight"
+_ROW_FIELDS = "|".join(dict.fromkeys((*PROJECT_NUMBERS, *INDICATOR_NUMBERS)))
 _ROW_CULPRIT = re.compile(
     rf"^(?P<kind>project|indicator)(?::|\s+)(?P<name>.+?)\s+(?P<field>{_ROW_FIELDS})\s+{_NUM}(?!\d)")
 
@@ -197,12 +178,12 @@ class Gold(_Frozen):
     def _unique_keys(self) -> Gold:
         seen: dict[FactKey, list[int]] = {}
         for i, f in enumerate(self.facts):
-            for j in seen.get(f.key, ()):
+            for j in seen.get(f.match_key, ()):
                 other = self.facts[j]
                 if f.code is None or other.code is None or f.code == other.code:
-                    raise ValueError(f"facts[{i}] repeats the key of facts[{j}]: {f.key}"
+                    raise ValueError(f"facts[{i}] repeats the key of facts[{j}]: {f.match_key}"
                                      " (a repeated label needs a different classification code)")
-            seen.setdefault(f.key, []).append(i)
+            seen.setdefault(f.match_key, []).append(i)
         return self
 
     def scored_content(self) -> dict[str, Any]:

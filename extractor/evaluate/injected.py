@@ -67,7 +67,7 @@ def _values(result: Result, rec: Mapping[str, Any]) -> list[tuple[Decimal, Any, 
     if kind == "fact":
         want = _key(k.get("concept"), k.get("measure"), k.get("period"), k.get("scope"), k.get("label"))
         return [(f.value, f.evidence, {"key": want}) for f in result.facts
-                if _key(f.concept, f.measure, f.period, f.scope, f.label) == want]
+                if f.match_key == want]
     if kind in ("project", "indicator"):
         rows = result.projects if kind == "project" else result.indicators
         name = normalise_name(k.get("name"))

@@ -59,13 +59,14 @@ from extractor.evaluate.counts import (
     fmt,
     values_match,
 )
-from extractor.evaluate.gold import FactKey, Gold, GoldIndicator, GoldProject
+from extractor.evaluate.gold import Gold, GoldIndicator, GoldProject
 from extractor.evaluate.outcome import Outcome, pair_rows
 from extractor.result import (
     INDICATOR_NUMBERS,
     INDICATOR_STRINGS,
     PROJECT_NUMBERS,
     Fact,
+    FactKey,
     Indicator,
     Ledger,
     Project,
@@ -97,10 +98,6 @@ class DocScore:
 # --------------------------------------------------------------------------- facts
 
 
-def _result_key(f: Fact) -> FactKey:
-    return (f.concept, f.measure, f.period, f.scope, normalise_name(f.label) or None)
-
-
 def _key_id(key: FactKey) -> str:
     return "|".join(["fact", *(k or "" for k in key)])
 
@@ -114,8 +111,8 @@ def score_facts(gold: Gold, result: Result) -> tuple[FactCounts, dict[str, FactC
     doc = gold.document
     got: dict[FactKey, list[Fact]] = {}
     for f in result.facts:
-        got.setdefault(_result_key(f), []).append(f)
-    want = {g.key: g for g in gold.facts}
+        got.setdefault(f.match_key, []).append(f)
+    want = {g.match_key: g for g in gold.facts}
     families: dict[str, FactCounts] = {}
     outcomes: list[Outcome] = []
     for key in sorted(set(want) | set(got), key=lambda k: tuple(x or "" for x in k)):

@@ -31,7 +31,7 @@ from extractor.reconcile.messages import culprit_text, fmt, name_en, name_zh, re
 from extractor.reconcile.profiles import CN_BUDGET, Profile
 from extractor.reconcile.relations import Instance, expand
 from extractor.reconcile.slots import Book, Candidate, SlotKey, build_book
-from extractor.result import CheckRecord, Culprit, Finding, Result
+from extractor.result import CheckRecord, Culprit, Finding, Result, ref_fields
 
 log = logging.getLogger(__name__)
 
@@ -112,9 +112,7 @@ def _conflicts(book: Book, settled: dict[SlotKey, int | None]) -> tuple[list[Fin
             w = reps[win]
             losers = [r for g, r in enumerate(reps) if g != win]
             ff = losers[0].fact
-            culprit = Culprit(concept=ff.concept, measure=ff.measure, period=ff.period, scope=ff.scope,
-                              label=ff.label, project=ff.project, indicator=ff.indicator, field=ff.field,
-                              value=ff.value, suggested=quantize(w.value, w.decimals),
+            culprit = Culprit(**ref_fields(ff), value=ff.value, suggested=quantize(w.value, w.decimals),
                               confidence="high" if len(losers) == 1 else "medium")
             wrong = "、".join(fmt(r.value, r.decimals) for r in losers)
             zh += f"；其余数据支持{fmt(w.value, w.decimals)}，{wrong}有误"

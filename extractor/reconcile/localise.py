@@ -35,7 +35,7 @@ from extractor.concepts import WAN_SHIFT
 from extractor.reconcile.intervals import INF, Interval, half_width, quantize, written
 from extractor.reconcile.relations import Instance
 from extractor.reconcile.slots import Candidate, Slot, SlotKey
-from extractor.result import Culprit
+from extractor.result import Culprit, ref_fields
 
 __all__ = ["Check", "Suspect", "localise", "localise_one", "signature_of"]
 
@@ -79,9 +79,7 @@ class Suspect:
         if not self.pinned and not self.signature:
             confidence = "low"
         ff = self.cand.fact
-        return Culprit(concept=ff.concept, measure=ff.measure, period=ff.period, scope=ff.scope, label=ff.label,
-                       project=ff.project, indicator=ff.indicator, field=ff.field, value=ff.value,
-                       suggested=self.suggested, signature=self.signature,
+        return Culprit(**ref_fields(ff), value=ff.value, suggested=self.suggested, signature=self.signature,
                        confidence=confidence)
 
 

@@ -17,7 +17,7 @@ from extractor.concepts import BY_ID, CATALOGUE, SCOPES
 from extractor.reconcile.equations import ChangePctEq, Equation, PriorPctEq, RatioEq, SumEq
 from extractor.reconcile.profiles import Form, Profile, Ref, Sum, parse_ref
 from extractor.reconcile.slots import EVAL_SCORE, Book, SlotKey
-from extractor.result import CheckRecord
+from extractor.result import INDICATOR_NUMBERS, CheckRecord
 
 __all__ = ["Instance", "expand"]
 
@@ -309,7 +309,7 @@ def _expand_indicators(profile: Profile, book: Book) -> Out:
                 continue
             members = [i for i in rows if (l1 is None or book.indicator_rows[i][0] == l1)
                        and (l2 is None or book.indicator_rows[i][1] == l2)]
-            for fld in ("weight", "score"):
+            for fld in INDICATOR_NUMBERS:
                 if members and book.has(("indicator", str(t), fld)):
                     add_sum("indicators.subtotal", f"indicators.subtotal:{fld}:#{t}", ("indicator", str(t), fld),
                             members, fld)

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from extractor.concepts import PERCENT_MEASURES, normalise_name
 from extractor.reconcile.intervals import Interval, decimals_of_value, written
-from extractor.result import PROJECT_NUMBERS, Evidence, FindingFact, Result
+from extractor.result import INDICATOR_NUMBERS, PROJECT_NUMBERS, Evidence, FindingFact, Result, ref_fields
 
 __all__ = ["EVAL_SCORE", "Book", "Candidate", "Slot", "SlotKey", "fact_key"]
 
@@ -137,7 +137,7 @@ def _ambiguous_labels(result: Result) -> set[tuple[str, str]]:
     codes: dict[tuple[str, str], set[str]] = {}
     for f in result.facts:
         if f.label is not None and f.code and len(f.code) > 3:
-            codes.setdefault((f.concept, norm_name(f.label)), set()).add(f.code)
+            codes.setdefault((f.concept, normalise_name(f.label)), set()).add(f.code)
     return {k for k, v in codes.items() if len(v) > 1}
 
 
@@ -145,12 +145,11 @@ def build_book(result: Result) -> Book:
     book = Book()
     ambiguous = _ambiguous_labels(result)
     for f in result.facts:
-        if f.label is not None and not f.code and (f.concept, norm_name(f.label)) in ambiguous:
+        if f.label is not None and not f.code and (f.concept, normalise_name(f.label)) in ambiguous:
             continue
         d = _decimals(f.value, f.decimals)
         exact = f.measure not in PERCENT_MEASURES and (f.unit == "count" or f.value == 0)
-        ff = FindingFact(concept=f.concept, measure=f.measure, period=f.period, scope=f.scope, label=f.label,
-                         value=f.value, evidence=f.evidence)
+        ff = FindingFact(**ref_fields(f), value=f.value, evidence=f.evidence)
         # a 款 or 项 name recurs under other classes (行政运行 under every 款): its code tells them apart
         label = f"{f.label}#{f.code}" if f.label is not None and f.code and len(f.code) > 3 else f.label
         key = fact_key(f.concept, f.measure, f.period, f.scope, label)
@@ -182,7 +181,7 @@ def build_book(result: Result) -> Book:
     for i, ind in enumerate(result.indicators):
         book.indicators.append(i)
         book.indicator_rows[i] = (ind.level1, ind.level2, ind.name, ind.is_total)
-        for fld in ("weight", "score"):
+        for fld in INDICATOR_NUMBERS:
             v = getattr(ind, fld)
             if v is None:
                 continue

@@ -23,7 +23,15 @@ from typing import TypeVar
 
 from extractor.backends import dedupe_facts
 from extractor.concepts import normalise_name
-from extractor.result import PROJECT_NUMBERS, Evaluation, Fact, Indicator, Project
+from extractor.result import (
+    INDICATOR_NUMBERS,
+    INDICATOR_STRINGS,
+    PROJECT_NUMBERS,
+    Evaluation,
+    Fact,
+    Indicator,
+    Project,
+)
 
 __all__ = ["merge_evaluations", "merge_facts", "merge_rows"]
 
@@ -37,7 +45,7 @@ def merge_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
 
 _ROW_FIELDS = {
     Project: tuple(PROJECT_NUMBERS),
-    Indicator: ("level1", "level2", "weight", "target", "actual", "score", "note"),
+    Indicator: (*INDICATOR_NUMBERS, *(f for f in INDICATOR_STRINGS if f != "name")),
 }
 
 

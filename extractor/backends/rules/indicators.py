@@ -14,7 +14,7 @@ from decimal import Decimal
 from extractor.backends.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number
 from extractor.document import Document
 from extractor.numbers import decimals_of, parse_number
-from extractor.result import Evidence, Indicator
+from extractor.result import INDICATOR_NUMBERS, Evidence, Indicator
 
 __all__ = ["read_indicators"]
 
@@ -63,7 +63,7 @@ def _align(roles: tuple[str, ...], cells: list[CellSpan]) -> dict[str, CellSpan 
         assigned = {role: (c if c.text else None) for role, c in zip(chosen, cells, strict=True)}
         numeric_ok = all(
             (cell := assigned.get(key)) is None or ((p := cell_number(cell)) is not None and not p[2])
-            for key in ("weight", "score")
+            for key in INDICATOR_NUMBERS
         )
         name = assigned.get("name")
         if numeric_ok and name is not None and cell_number(name) is None:
@@ -175,7 +175,7 @@ def _indicator(doc: Document, assigned: dict[str, CellSpan | None], carry: dict[
     cells: dict[str, Evidence] = {}
     decimals: dict[str, int] = {}
     numbers: dict[str, Decimal] = {}
-    for key in ("weight", "score"):
+    for key in INDICATOR_NUMBERS:
         cell = assigned.get(key)
         if cell is None:
             continue
