@@ -12,12 +12,12 @@ project and indicator carries :class:`Evidence`; the grounding stage guarantees
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NoReturn, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
 
 from extractor.concepts import Measure, Period, Scope, normalise_name
 
@@ -40,8 +40,58 @@ ReportKind = Literal[
 ]
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenDict(dict[K, V]):
+    """A dict that refuses every change after it is made (a result's cells, counters, timings):
+    ``result.provenance.counters["x"] = 1`` raises ``TypeError``. A ``dict`` still, so it
+    serialises, compares and pickles like one."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(f"{type(self).__name__} is immutable: build a new one")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> FrozenDict[K, V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> FrozenDict[K, V]:
+        return self
+
+
+def _freeze(value: Any) -> Any:
+    """JSON-like data made immutable all the way down: dicts → FrozenDict, lists → tuples."""
+    if isinstance(value, dict):
+        return FrozenDict({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+Frozen = Annotated[V, AfterValidator(_freeze)]
+
+
 class _Frozen(BaseModel):
+    """Frozen all the way down: fields are tuples and :class:`FrozenDict` s, and
+    :meth:`model_copy` validates its update (pydantic's own does not, which would let a
+    list or a plain dict into a frozen model)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        if not update:
+            return self  # frozen: the copy is the value itself
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(update)
+        return self.model_validate(data)
 
 
 class Evidence(_Frozen):
@@ -116,8 +166,8 @@ class Project(_Frozen):
     fiscal_actual: Number | None = None
     score: Number | None = None
     evidence: Evidence
-    cells: dict[str, Evidence] = Field(default_factory=dict)
-    decimals: dict[str, int] = Field(default_factory=dict)
+    cells: Frozen[dict[str, Evidence]] = Field(default_factory=FrozenDict)
+    decimals: Frozen[dict[str, int]] = Field(default_factory=FrozenDict)
     is_total: bool = Field(False, description="A 合计 row: kept for the Σ rows check, not scored as a project.")
 
 
@@ -133,16 +183,16 @@ class Indicator(_Frozen):
     score: Number | None = None
     note: str | None = None
     evidence: Evidence
-    cells: dict[str, Evidence] = Field(default_factory=dict)
-    decimals: dict[str, int] = Field(default_factory=dict)
+    cells: Frozen[dict[str, Evidence]] = Field(default_factory=FrozenDict)
+    decimals: Frozen[dict[str, int]] = Field(default_factory=FrozenDict)
     is_total: bool = False
 
 
 class Evaluation(_Frozen):
     score: Number | None = None
     grade: str | None = None
-    cells: dict[str, Evidence] = Field(default_factory=dict)
-    decimals: dict[str, int] = Field(default_factory=dict)
+    cells: Frozen[dict[str, Evidence]] = Field(default_factory=FrozenDict)
+    decimals: Frozen[dict[str, int]] = Field(default_factory=FrozenDict)
 
 
 class FigureRef(_Frozen):
@@ -187,9 +237,9 @@ class Finding(_Frozen):
     kind: Literal["conflict", "sum", "ratio", "change", "bound"]
     rule: str
     severity: Literal["rounding", "material"]
-    facts: list[FindingFact]
+    facts: tuple[FindingFact, ...]
     stated: Number | None = None
-    expected: list[Number] = Field(default_factory=list, description="[low, high] interval computed.")
+    expected: tuple[Number, ...] = Field(default_factory=tuple, description="[low, high] interval computed.")
     tolerance: Number | None = None
     culprit: Culprit | None = None
     undetermined: bool = False
@@ -245,11 +295,11 @@ class Provenance(_Frozen):
     prompt_version: str | None = None
     model: str | None = None
     source: SourceInfo
-    timings: dict[str, float] = Field(default_factory=dict)
-    counters: dict[str, int] = Field(default_factory=dict)
+    timings: Frozen[dict[str, float]] = Field(default_factory=FrozenDict)
+    counters: Frozen[dict[str, int]] = Field(default_factory=FrozenDict)
     ledger: Ledger = Field(default_factory=Ledger)
-    warnings: list[str] = Field(default_factory=list)
-    disagreements: list[dict[str, Any]] = Field(default_factory=list)
+    warnings: tuple[str, ...] = Field(default_factory=tuple)
+    disagreements: Frozen[tuple[dict[str, Any], ...]] = Field(default_factory=tuple)
 
 
 class Result(_Frozen):
@@ -260,13 +310,13 @@ class Result(_Frozen):
     org_name: str | None = None
     fiscal_year: int | None = None
     report_kind: ReportKind = "other"
-    metadata_evidence: dict[str, Evidence] = Field(default_factory=dict)
-    facts: list[Fact] = Field(default_factory=list)
-    projects: list[Project] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    metadata_evidence: Frozen[dict[str, Evidence]] = Field(default_factory=FrozenDict)
+    facts: tuple[Fact, ...] = Field(default_factory=tuple)
+    projects: tuple[Project, ...] = Field(default_factory=tuple)
+    indicators: tuple[Indicator, ...] = Field(default_factory=tuple)
     evaluation: Evaluation = Field(default_factory=Evaluation)
-    findings: list[Finding] = Field(default_factory=list)
-    checks: list[CheckRecord] = Field(default_factory=list)
+    findings: tuple[Finding, ...] = Field(default_factory=tuple)
+    checks: tuple[CheckRecord, ...] = Field(default_factory=tuple)
     provenance: Provenance
 
     def to_json(self, **kw: Any) -> str:
@@ -284,14 +334,18 @@ class Extraction:
     org_name: str | None = None
     fiscal_year: int | None = None
     report_kind: ReportKind = "other"
-    metadata_evidence: dict[str, Evidence] = field(default_factory=dict)
+    metadata_evidence: Mapping[str, Evidence] = field(default_factory=FrozenDict)
     facts: tuple[Fact, ...] = ()
     projects: tuple[Project, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     evaluation: Evaluation = field(default_factory=Evaluation)
     ledger: Ledger = field(default_factory=Ledger)
-    counters: dict[str, int] = field(default_factory=dict)
+    counters: Mapping[str, int] = field(default_factory=FrozenDict)
     prompt_version: str | None = None
     model: str | None = None
     disagreements: tuple[dict[str, Any], ...] = ()
     warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for f in fields(self):  # a backend may hand in lists and dicts: frozen from here on
+            object.__setattr__(self, f.name, _freeze(getattr(self, f.name)))

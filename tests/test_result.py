@@ -122,3 +122,42 @@ def test_one_list_of_numeric_fields_per_row_model() -> None:
     assert numeric(Indicator) == numeric(GoldIndicator) == set(INDICATOR_NUMBERS)
     strings = {n for n, f in GoldIndicator.model_fields.items() if n not in ("quote", "page") and "str" in str(f.annotation)}
     assert strings == set(INDICATOR_STRINGS)
+
+
+def test_a_result_cannot_be_changed_in_place() -> None:
+    """Frozen all the way down: no append, no item assignment, no dict mutation, anywhere."""
+    import copy
+    import pickle
+
+    from extractor.result import Extraction, FrozenDict
+
+    r = _result()
+    r = r.model_copy(update={"provenance": r.provenance.model_copy(update={
+        "counters": {"dropped_ungrounded": 1}, "disagreements": [{"fields": {"budget": [1, 2]}}]})})
+    fact = r.facts[0]
+    mutations = [
+        lambda: r.facts.append(fact),  # type: ignore[attr-defined]
+        lambda: r.facts.__setitem__(0, fact),  # type: ignore[operator]
+        lambda: r.findings.extend([]),  # type: ignore[attr-defined]
+        lambda: r.provenance.counters.__setitem__("dropped_ungrounded", 0),
+        lambda: r.provenance.counters.update(x=1),
+        lambda: r.provenance.timings.clear(),
+        lambda: r.metadata_evidence.setdefault("org_name", fact.evidence),
+        lambda: r.evaluation.cells.pop("score", None),
+        lambda: r.provenance.disagreements[0]["fields"]["budget"].append(3),
+        lambda: r.provenance.warnings.append("x"),  # type: ignore[attr-defined]
+    ]
+    for mutate in mutations:
+        with pytest.raises((AttributeError, TypeError)):
+            mutate()
+    assert r.provenance.counters == {"dropped_ungrounded": 1}
+    # model_copy validates its update: a list or a plain dict handed in comes out frozen
+    copied = r.model_copy(update={"facts": [fact], "metadata_evidence": {"org_name": fact.evidence}})
+    assert isinstance(copied.facts, tuple) and isinstance(copied.metadata_evidence, FrozenDict)
+    # and the frozen containers still behave as values
+    assert Result.from_json(r.to_json()) == r
+    assert pickle.loads(pickle.dumps(r)) == r and copy.deepcopy(r) == r
+    ex = Extraction(facts=[fact], counters={"n": 1})  # type: ignore[arg-type]
+    assert isinstance(ex.facts, tuple)
+    with pytest.raises(TypeError):
+        ex.counters["n"] = 2  # type: ignore[index]

@@ -32,7 +32,7 @@ def test_consistent_report_passes_everything() -> None:
     doc.fact("expenditure.public", "8.28")
     doc.fact("expenditure.basic", "86.80", "share")
     r = reconcile(doc.result())
-    assert r.findings == []
+    assert r.findings == ()
     statuses = {c.rule: c.status for c in r.checks}
     assert statuses["expenditure.basic=personnel+public@all:actual"] == "passed"
     assert statuses["share:expenditure.basic@all"] == "passed"
@@ -57,7 +57,7 @@ def test_sum_material_rounding_and_complete_parts() -> None:
     assert total.stated == D("93.93") and total.expected[0] <= D("93.94") <= total.expected[1]
     basic = next(f for f in r.findings if f.rule == "expenditure.basic=personnel+public")
     assert (basic.kind, basic.severity) == ("sum", "material")
-    assert basic.expected == [D("79.8800"), D("79.9000")]
+    assert basic.expected == (D("79.8800"), D("79.9000"))
     assert {ff.concept for ff in basic.facts} == {"expenditure.basic", "expenditure.personnel", "expenditure.public"}
     assert all(ff.evidence is not None for ff in basic.facts)
     assert "不符" in basic.message and basic.message_en and "79.89" in basic.message_en
@@ -176,7 +176,7 @@ def test_not_run_is_recorded_never_passed() -> None:
     r = reconcile(doc.result())
     (rate,) = checks(r, "rate:expenditure.project")
     assert rate.status == "not_run" and "expenditure.project@all:budget" in (rate.reason or "")
-    assert r.findings == []
+    assert r.findings == ()
 
 
 def test_projects_rate_bounds_and_total_row() -> None:
@@ -278,7 +278,7 @@ def test_a_profile_is_data_alternative_wholes_and_unchecked_relations() -> None:
     r = reconcile(doc.result(), profile)
     share = {c.rule: c.status for c in checks(r, "share:")}
     assert sorted(share.values()) == ["not_run", "passed"]
-    assert r.findings == []
+    assert r.findings == ()
     assert [c.status for c in checks(r, "expenditure.function=items")] == ["not_run"]
     # the default profile reads the share as of the total, and finds it wrong
     assert [f.rule for f in material(reconcile(doc.result()))] == ["share"]

@@ -104,7 +104,7 @@ def test_disagreement_is_reported_and_the_rules_value_kept(server, make_settings
     assert totals == [Decimal("405.35")]
     (d,) = result.provenance.disagreements
     assert d["kind"] == "fact" and d["concept"] == "expenditure.total"
-    assert d["rules"] == [405.35] and d["llm"] == 400.35
+    assert list(d["rules"]) == [405.35] and d["llm"] == 400.35
     assert d["llm_evidence"]["quote"] == "全年支出合计400.35万元"
     assert result.provenance.backend == "hybrid" and result.provenance.counters["disagreements"] == 1
 
