@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 __all__ = ["FUNCTION_CLASSES", "SentenceScopes", "Term", "TermMatch", "find_terms", "scope_in"]
 
@@ -237,10 +241,74 @@ def _function_matches(text: str) -> list[TermMatch]:
     return out
 
 
-def find_terms(text: str) -> list[TermMatch]:
-    """Non-overlapping concept terms in ``text``, in order; longer matches win overlaps."""
-    candidates: list[TermMatch] = _function_matches(text)
-    for term in TERMS:
+def _first_chars(seq: Any) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the parsed pattern ``seq`` can start with, or ``None`` when
+    that is not a small known set; whether it can match empty)."""
+    out: set[str] = set()
+    for op, av in seq:
+        first, nullable = _first_of(op, av)
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is _C.LITERAL:
+        return {chr(av)}, False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width
+        return set(), True
+    if op is _C.SUBPATTERN:
+        return _first_chars(av[3])
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        first, nullable = _first_chars(av[2])
+        return first, nullable or av[0] == 0
+    if op is _C.BRANCH:
+        out: set[str] = set()
+        any_empty = False
+        for alternative in av[1]:
+            first, nullable = _first_chars(alternative)
+            if first is None:
+                return None, False
+            out |= first
+            any_empty |= nullable
+        return out, any_empty
+    if op is _C.IN and all(o is _C.LITERAL for o, _ in av):
+        return {chr(a) for _, a in av}, False
+    return None, False
+
+
+def _gate(term: Term) -> frozenset[str] | None:
+    """The characters every match of ``term`` starts with; ``None``: no such small set known."""
+    try:
+        first, nullable = _first_chars(_parser.parse(term.pattern.pattern, term.pattern.flags))
+    except Exception:  # the parser is CPython's own: without it, every term simply runs
+        return None
+    return None if first is None or nullable or term.pattern.flags & re.IGNORECASE else frozenset(first)
+
+
+_GATED: tuple[tuple[Term, frozenset[str] | None], ...] = tuple((t, _gate(t)) for t in TERMS)
+"""Each term with the characters its matches start with: a text holding none of them is not
+scanned for the term (most fragments hold none of most terms)."""
+_ITEM_MARK = "项"
+_CLASS_MARKS = ("类", "支出")
+"""A function item needs its （项） marker; a class its （类） marker or a class name (each ends in 支出)."""
+
+
+@lru_cache(maxsize=4096)
+def find_terms(text: str) -> tuple[TermMatch, ...]:
+    """Non-overlapping concept terms in ``text``, in order; longer matches win overlaps.
+
+    Cached: a document repeats many fragments (table labels, headers, sentences read by
+    several readers), and the answer depends on the text alone."""
+    candidates: list[TermMatch] = (_function_matches(text)
+                                   if _ITEM_MARK in text or any(m in text for m in _CLASS_MARKS) else [])
+    chars = set(text)
+    for term, first in _GATED:
+        if first is not None and first.isdisjoint(chars):
+            continue
         for m in term.pattern.finditer(text):
             if m.end() > m.start():
                 candidates.append(TermMatch(term, m.start(), m.end(), scope=term.scope or scope_in(m.group())))
@@ -256,4 +324,4 @@ def find_terms(text: str) -> list[TermMatch]:
             taken.append(c)
             used[c.start : c.end] = b"\x01" * (c.end - c.start)
     taken.sort(key=lambda c: c.start)
-    return taken
+    return tuple(taken)

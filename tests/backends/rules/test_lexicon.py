@@ -1,0 +1,52 @@
+"""The term finder's shortcuts (first-character gates, marker checks, cache) change no answer."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from extractor.backends.rules import lexicon
+from extractor.backends.rules.lexicon import TERMS, TermMatch, find_terms, scope_in
+
+SAMPLES = sorted((Path(__file__).resolve().parents[3] / "eval").glob("**/samples/*.txt"))
+
+
+def _brute(text: str) -> list[tuple[str, int, int, str | None, str | None]]:
+    """find_terms without any shortcut: every pattern on every text."""
+    candidates = lexicon._function_matches(text)
+    for term in TERMS:
+        for m in term.pattern.finditer(text):
+            if m.end() > m.start():
+                candidates.append(TermMatch(term, m.start(), m.end(), scope=term.scope or scope_in(m.group())))
+    candidates.sort(key=lambda c: (c.term.concept.startswith("expenditure.function") is False,
+                                   -(c.end - c.start), c.start))
+    used = bytearray(len(text))
+    taken = []
+    for c in candidates:
+        if c.end > c.start and not any(used[c.start : c.end]):
+            taken.append(c)
+            used[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return [(t.term.name, t.start, t.end, t.label, t.scope) for t in sorted(taken, key=lambda t: t.start)]
+
+
+def test_every_term_has_a_first_character_gate() -> None:
+    assert all(first for _, first in lexicon._GATED), [t.name for t, first in lexicon._GATED if not first]
+
+
+def test_a_gate_holds_every_character_a_match_starts_with() -> None:
+    for term, first in lexicon._GATED:
+        assert first is not None
+        for path in SAMPLES[:8]:
+            for m in term.pattern.finditer(path.read_text(encoding="utf-8")):
+                assert not m.group() or m.group()[0] in first, (term.name, m.group())
+
+
+def test_shortcuts_give_the_answer_of_every_pattern_on_every_line() -> None:
+    lines = {line for path in SAMPLES for line in re.split(r"[\n。；]", path.read_text(encoding="utf-8"))}
+    assert len(lines) > 500
+    find_terms.cache_clear()
+    for line in sorted(lines):
+        expected = _brute(line)
+        for _ in range(2):  # first computed, then from the cache
+            got = [(t.term.name, t.start, t.end, t.label, t.scope) for t in find_terms(line)]
+            assert got == expected, line
