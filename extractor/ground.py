@@ -28,8 +28,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
-from rapidfuzz import fuzz
-
 from extractor.concepts import MONEY_UNIT_RE, UNIT_ALIASES
 from extractor.document import Document, normalise
 from extractor.numbers import (
@@ -137,6 +135,8 @@ def align(quote: str, text: str, *, lo: int = 0, hi: int | None = None) -> Align
         return Aligned(lo + widx[pos], lo + widx[pos + len(qs) - 1] + 1, "normalised")
     if len(qs) > FUZZY_MAX_QUOTE or len(qs) < 6:
         return None
+    from rapidfuzz import fuzz  # only fuzzy alignment needs it: imported on first use (start-up time)
+
     res = fuzz.partial_ratio_alignment(qs, ws, score_cutoff=FUZZY_MIN_SCORE)
     if res is None or res.dest_end <= res.dest_start:
         return None

@@ -16,8 +16,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from extractor.document import Document, build_document
 from extractor.errors import DecodingError, UnsupportedFormatError
 from extractor.ingest.limits import check_text
@@ -75,6 +73,8 @@ def _binary(text: str) -> bool:
 def _detect(data: bytes, where: str) -> tuple[str, str]:
     if b"\x00" in data[:4096]:
         raise UnsupportedFormatError("binary content, not text (NUL bytes)", path=where)
+    from charset_normalizer import from_bytes  # the last rung only: imported when reached (start-up time)
+
     best = from_bytes(data).best()
     gb_text: str | None
     try:
