@@ -30,14 +30,13 @@ from extractor.backends.rules.headers import columns
 from extractor.backends.rules.wide import GRAND_TOTAL, named_row
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
-from extractor.numbers import to_wan
+from extractor.numbers import UNIT_LINE, to_wan
 from extractor.result import Fact
 
 __all__ = ["read_bands"]
 
 _SIDES = {"收入": "income", "支出": "expenditure"}
 _TITLE_ROW = re.compile(r"表\s*(?:[(（][^)）]{0,16}[)）])?\s*$")
-_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 
 
 def _bare(text: str) -> str:
@@ -55,7 +54,7 @@ def _title_and_unit(doc: Document, rows: list[Row], upto: int) -> tuple[str, str
     for row in rows[:upto]:  # title and unit lines drawn inside the grid
         for c in row.cells:
             text = _bare(c.text)
-            if (m := _UNIT.search(text)) is not None:
+            if (m := UNIT_LINE.search(text)) is not None:
                 unit = m.group(1)
             elif _TITLE_ROW.search(text) and len(text) <= 40:
                 title = text
