@@ -65,7 +65,10 @@ class RulesBackend:
         if kind is not None and kind.value == "department_budget":
             table_projects = project_tables.read_project_tables(document, "budget")
             coded = [*classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
-        facts, _ = dedupe_facts([*sentences.scan(document), *reading.facts, *coded])
+        stated = sentences.scan(document)
+        if kind is not None and kind.value == "department_budget":
+            stated = sentences.as_budget(stated)
+        facts, _ = dedupe_facts([*stated, *reading.facts, *coded])
         return Extraction(
             facts=tuple(facts),
             projects=tuple(merge_projects(table_projects, reading.projects, projects.scan_projects(document))),

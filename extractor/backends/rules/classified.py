@@ -22,9 +22,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number, table_rows
+from extractor.backends.rules.grids import (
+    CellSpan,
+    Row,
+    cell_evidence,
+    cell_number,
+    is_ordinal_row,
+    table_rows,
+)
 from extractor.backends.rules.headers import TOTAL_HEADER as _TOTAL_HEADER
 from extractor.backends.rules.headers import Column, columns
+from extractor.backends.rules.lexicon import FUNCTION_CLASSES as CLASS_NAMES
 from extractor.concepts import Scope, unit_for
 from extractor.document import Document
 from extractor.numbers import UNIT_LINE, to_wan
@@ -60,6 +68,9 @@ class _Table:
     rows: list[Row]
     columns: dict[int, Column] | None = None
     """Each grid column's meaning, where the header cells know their columns."""
+    uncoded: str | None = None
+    """``economic`` / ``function`` for a table that prints no codes but whose name column is
+    headed 经济分类科目 / 功能分类科目: its rows are classes by name."""
 
     @property
     def basic_only(self) -> bool:
@@ -168,17 +179,39 @@ def _tables(doc: Document, measure: str) -> Iterator[_Table]:
         for n, (i, col) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
             body = rows[i + 1 : end]
-            if not any(_code(r.cells) for r in body):
+            uncoded = None if any(_code(r.cells) for r in body) else _naming(rows[i])
+            if uncoded is None and not any(_code(r.cells) for r in body):
                 continue
             title, unit = context(doc, rows[i].cells[0].start)
             first_body = next((k for k, r in enumerate(body) if _code(r.cells) or _is_total(r)), 0)
             header = [rows[i], *body[:first_body]]
             if not title and prev is not None and _texts(prev.header) == _texts(rows[i]):
                 title, unit = prev.title, prev.unit
-            prev = _Table(title, scope_of(title), unit, col, rows[i], body, columns(header, measure))
+            prev = _Table(title, scope_of(title), unit, col, rows[i], body,
+                          columns([h for h in header if not is_ordinal_row(h)], measure), uncoded)
             if ("收入" in title and "支出" not in title) or "采购" in title:
                 continue  # income or procurement broken down by function: its rows are no spending
             yield prev
+
+
+def _naming(header: Row) -> str | None:
+    texts = "".join(c.text for c in header.cells)
+    return "economic" if "经济分类" in texts else "function" if "功能分类" in texts else None
+
+
+_CLASS_NAMES = frozenset(CLASS_NAMES)
+
+
+def _by_name(t: _Table, row: Row) -> tuple[str, int] | None:
+    """A row of a table without codes, as (a code standing for its level, its name cell)."""
+    if t.uncoded is None or not row.cells or is_ordinal_row(row) or _is_total(row):
+        return None
+    name = re.sub(r"\s+", "", row.cells[0].text)
+    if not name or cell_number(row.cells[0]) is not None or not re.search(r"[\u4e00-\u9fff]", name):
+        return None
+    if t.uncoded == "economic":
+        return "301", 0  # every level of the 经济分类 is one concept, named by its label
+    return ("201" if name in _CLASS_NAMES else "20101"), 0
 
 
 def _texts(row: Row) -> list[str]:
@@ -226,8 +259,8 @@ def _cell_at(row: Row, t: _Table, name_at: int, header_name: int) -> CellSpan | 
 def read_classified(doc: Document, measure: str) -> list[Fact]:
     """Facts from every coded row of the document's classified tables."""
     tables = list(_tables(doc, measure))
-    basic_scopes = {t.scope for t in tables if t.basic_only and any(
-        (c := _code(r.cells)) and _concept(c[0]) == "expenditure.economic" for r in t.rows)}
+    basic_scopes = {t.scope for t in tables if t.basic_only and (t.uncoded == "economic" or any(
+        (c := _code(r.cells)) and _concept(c[0]) == "expenditure.economic" for r in t.rows))}
     facts: list[Fact] = []
     for t in tables:
         header_name = 1 if len(t.header.cells) > 1 else 0
@@ -236,6 +269,7 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
         for row in t.rows:
             texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
             coded = _code(row.cells, above)
+            by_name = coded is None and (coded := _by_name(t, row)) is not None
             if coded is None:
                 if (texts and re.fullmatch(r"(?:合计|总计|本年支出合计)", texts[0])) or (
                         len(texts) > 1 and not texts[0] and re.fullmatch(r"合计|总计", texts[1])):
@@ -254,12 +288,14 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
             if not label or cell_number(row.cells[name_at]) is not None:
                 continue
             if t.columns is not None:
-                facts.extend(_by_columns(doc, t, row, concept, label, {"total"}, code=_valid_code(code)))
+                facts.extend(_by_columns(doc, t, row, concept, label, {"total"},
+                                         code=None if by_name else _valid_code(code)))
                 continue
             cell = _cell_at(row, t, name_at, header_name)
             if cell is None:
                 continue
-            fact = _fact(doc, concept, measure, t.scope, label, cell, t.unit, code=_valid_code(code))
+            fact = _fact(doc, concept, measure, t.scope, label, cell, t.unit,
+                         code=None if by_name else _valid_code(code))
             if fact is not None:
                 facts.append(fact)
         facts[first:] = _first_of_each(facts[first:])

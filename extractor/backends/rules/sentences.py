@@ -103,6 +103,21 @@ def _scope_for(term: TermMatch, prefix_scope: str | None, heading_scope: str | N
     return term.scope or prefix_scope or heading_scope or "all"
 
 
+_EXECUTED = re.compile(r"决算|执行|实际|完成|使用|到位|发生")
+"""Words of execution (``patterns.ACTUAL_WORD`` without 支出, which every spending term holds)."""
+
+
+def as_budget(facts: list[Fact]) -> list[Fact]:
+    """In a budget's prose a sum of money stated with no word of execution (执行, 决算, 实际,
+    完成 …) is the budget: ``一般公共服务支出12,868.19万元`` in a 部门预算 is its budget."""
+    out = []
+    for f in facts:
+        if f.measure == "actual" and f.unit == "万元" and not _EXECUTED.search(f.evidence.quote):
+            f = f.model_copy(update={"measure": "budget", "unit": unit_for(f.concept, "budget")})
+        out.append(f)
+    return out
+
+
 def scan(doc: Document) -> list[Fact]:
     """Every fact the running text states, with evidence. Offsets are into ``doc.text``."""
     facts: list[Fact] = []

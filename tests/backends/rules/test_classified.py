@@ -50,3 +50,12 @@ def test_every_value_is_measured_as_budget_with_its_cell_as_evidence() -> None:
     for f in read_classified(d, "budget"):
         assert f.measure == "budget"
         assert d.text[f.evidence.start : f.evidence.end] == f.evidence.quote
+
+
+def test_a_budgets_prose_states_budgets_unless_it_says_executed() -> None:
+    from extractor.backends.rules.sentences import as_budget, scan
+
+    text = "2026年一般公共服务支出1,935.36万元。2025年执行数为1,800.00万元。"
+    got = {(f.measure, f.value) for f in as_budget(scan(doc(text)))}
+    assert ("budget", Decimal("1935.36")) in got
+    assert not any(m == "budget" and v == Decimal("1800.00") for m, v in got)

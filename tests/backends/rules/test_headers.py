@@ -93,3 +93,21 @@ def test_codes_split_over_class_columns_inherit_the_levels_merged_down_from_abov
     assert got[("expenditure.function_item", "行政运行")] == Decimal("20.00")
     assert got[("expenditure.function_item", "信访业务")] == Decimal("10.00")
     assert got[("expenditure.function_item", "其他信访事务支出")] == Decimal("0.00")
+
+
+def test_a_table_that_prints_no_codes_classifies_its_rows_by_the_name_column_header() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("一般公共预算支出表")
+    rows = [["功能分类科目名称", "合计"], ["合计", "30.00"], ["一般公共服务支出", "30.00"], ["行政运行", "20.00"]]
+    b.table(rows, spans=[[(1, 1)] * 2 for _ in rows])
+    b.paragraph("一般公共预算基本支出表")
+    rows = [["经济分类科目名称", "合计"], ["合计", "20.00"], ["工资福利支出", "20.00"], ["基本工资", "12.00"]]
+    b.table(rows, spans=[[(1, 1)] * 2 for _ in rows])
+    facts = read_classified(b.build("t"), "budget")
+    got = {(f.concept, f.label): f.value for f in facts}
+    assert got[("expenditure.function", "一般公共服务支出")] == Decimal("30.00")
+    assert got[("expenditure.function_item", "行政运行")] == Decimal("20.00")
+    assert got[("expenditure.economic", "工资福利支出")] == Decimal("20.00")
+    assert got[("expenditure.economic", "基本工资")] == Decimal("12.00")
+    assert all(f.code is None for f in facts if f.label), "no code is invented for a row that prints none"
