@@ -86,8 +86,8 @@ def _code(cells: tuple[CellSpan, ...], above: dict[int, str] | None = None) -> t
 
     A code split over 类 | 款 | 项 columns may leave the columns of the levels above empty
     (merged down from the class row): with ``above`` — the code parts last seen in each
-    grid column of the table, kept up to date here — ``| 40 | 信访事务`` under ``201`` reads
-    as 20140."""
+    grid column of the table, kept up to date here — ``| 01 | 人大事务`` under ``201`` reads
+    as 20101."""
     texts = [c.text.strip() for c in cells]
     if texts and (m := _INLINE_CODE.match(texts[0])):
         return m.group(1), 0
