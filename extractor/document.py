@@ -45,7 +45,13 @@ _TRANSLATE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5
 # The full-width comma (U+FF0C) stays a clause separator ("6，800人" is two numbers), except
 # where it can only be a thousands separator typed with a Chinese input method: between
 # digit groups of three that run into an amount ("126，350.00元").
-_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?:[，,]\d{3})*(?:\.\d+)?\s*(?:" + MONEY_UNIT_RE + "))")
+_WIDE_THOUSANDS = re.compile(r"(?<![\d.])[1-9]\d{0,2}(?:[，,]\d{3})+(?:\.\d+)?\s*(?:" + MONEY_UNIT_RE + ")")
+"""An amount whose digit groups a Chinese input method separated with ``，``: it starts with a
+group of 1–3 digits (not 0, not after a decimal point: ``-5.5，358.52万元`` is two numbers)."""
+
+
+def _wide_thousands(text: str) -> str:
+    return _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), text) if "，" in text else text
 _TRANSLATE.update(
     {
         0x3000: " ",  # ideographic space
@@ -73,7 +79,7 @@ def normalise(raw: str) -> tuple[str, array]:
     """
     dropped = [m.start() for m in _DROP.finditer(raw)]
     if not dropped:
-        text = _WIDE_THOUSANDS.sub(",", raw.translate(_TRANSLATE))
+        text = _wide_thousands(raw.translate(_TRANSLATE))
         return text, array("l", range(len(raw) + 1))
     kept: list[str] = []
     offsets = array("l")
@@ -86,7 +92,7 @@ def normalise(raw: str) -> tuple[str, array]:
     kept.append(raw[prev:])
     offsets.extend(range(prev, len(raw)))
     offsets.append(len(raw))
-    return _WIDE_THOUSANDS.sub(",", "".join(kept).translate(_TRANSLATE)), offsets
+    return _wide_thousands("".join(kept).translate(_TRANSLATE)), offsets
 
 
 # --------------------------------------------------------------------------- blocks

@@ -39,6 +39,15 @@ def test_no_digit_is_changed_or_dropped(raw: str) -> None:
     assert [c for c in text if c.isdigit()] == ascii_digits
 
 
+def test_a_full_width_comma_joins_digit_groups_only_inside_one_amount() -> None:
+    assert normalise("126，350.00元")[0] == "126,350.00元"
+    assert normalise("1，234，567.89万元")[0] == "1,234,567.89万元"
+    # a decimal, a leading zero or a count before the comma: two figures, the comma stays
+    assert normalise("-5.5，358.52万元")[0] == "-5.5，358.52万元"
+    assert normalise("0，358.52万元")[0] == "0，358.52万元"
+    assert normalise("6，800人")[0] == "6，800人"
+
+
 def test_full_width_forms_become_ascii_but_the_chinese_comma_stays() -> None:
     text, _ = normalise("支出３５８．５２万元（类），占８６．８０％\u3000合计：6，800人\r\n")
     assert text == "支出358.52万元(类)，占86.80% 合计:6，800人\n"
