@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -155,6 +155,9 @@ class Document:
     boxes: array | None = field(default=None, repr=False)
     """Four floats per *raw* character (x0, top, x1, bottom on its page), NaN where a
     character has no box (separators the reader wrote); ``None`` for sources without geometry."""
+    confidence: array | None = field(default=None, repr=False)
+    """Per raw character the OCR engine's confidence; NaN where not OCR'd; ``None``: no OCR."""
+    ocr_pages: Mapping[int, float] = field(default_factory=dict)  # OCR'd page → mean confidence
 
     @property
     def pages(self) -> int | None:
@@ -190,6 +193,13 @@ class Document:
         if x0 == float("inf"):
             return None
         return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+
+    def confidence_of(self, start: int, end: int) -> float | None:
+        """The OCR engine's lowest confidence in ``text[start:end]`` (``None``: not OCR'd)."""
+        if self.confidence is None or start >= end:
+            return None
+        known = [c for c in self.confidence[slice(*self.raw_span(start, end))] if c == c]
+        return round(min(known), 4) if known else None
 
     def tables(self) -> list[Block]:
         return [b for b in self.blocks if b.kind is BlockKind.TABLE]

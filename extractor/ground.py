@@ -283,7 +283,7 @@ def written_value(doc: Document, n: WrittenNumber, unit: str | None = None, *,
 def evidence_for(doc: Document, start: int, end: int, how: How = "exact") -> Evidence:
     """The evidence of ``doc.text[start:end]``: its quote, span, page and how it was found."""
     return Evidence(quote=doc.text[start:end], start=start, end=end, page=doc.page_of(start), alignment=how,
-                    bbox=doc.bbox(start, end))
+                    bbox=doc.bbox(start, end), confidence=doc.confidence_of(start, end))
 
 
 def number_evidence(doc: Document, n: WrittenNumber, how: How = "exact") -> Evidence:
@@ -305,7 +305,7 @@ def verify(doc: Document, ex: Extraction) -> tuple[Extraction, dict[str, int]]:
     facts: list[Fact] = []
     for f in ex.facts:
         if _ok(doc, f.evidence) and number_in_quote(f.value, f.evidence.quote):
-            facts.append(f)
+            facts.append(_read(doc, f))
         else:
             dropped += 1
             log.debug("dropped ungrounded fact %s=%s quote=%r", f.concept, f.value, f.evidence.quote)
@@ -361,9 +361,31 @@ def _verify_cells(doc: Document, row: Any, fields: tuple[str, ...], *, needs_a_n
             update[f] = None
             cells.pop(f, None)
             dropped += 1
+        elif doc.confidence is not None:
+            cells[f] = _confidence(doc, ev, v)
+            update["cells"] = cells
     if update:
-        if needs_a_number and all(getattr(row, f) is None or f in update for f in fields):
+        if needs_a_number and all(getattr(row, f) is None or (f in update and update[f] is None) for f in fields):
             return None, dropped
         update["cells"] = cells
         row = row.model_copy(update=update)
     return row, dropped
+
+
+# --------------------------------------------------------------------------- OCR confidence
+
+
+def _confidence(doc: Document, ev: Evidence, value: Decimal) -> Evidence:
+    """Evidence of a number read by OCR carries the engine's confidence in the number's own
+    characters (in the whole quote where the number cannot be placed in it)."""
+    found = occurrences(doc, ev.start, ev.end, value)
+    s, e = (found[0].start, found[0].end) if found else (ev.start, ev.end)
+    conf = doc.confidence_of(s, e)
+    return ev if conf == ev.confidence else ev.model_copy(update={"confidence": conf})
+
+
+def _read(doc: Document, fact: Fact) -> Fact:
+    if doc.confidence is None:
+        return fact
+    ev = _confidence(doc, fact.evidence, fact.value)
+    return fact if ev is fact.evidence else fact.model_copy(update={"evidence": ev})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from decimal import Decimal
 from pathlib import Path
 
 from extractor._version import __version__
@@ -18,18 +19,56 @@ from extractor.errors import ConfigError
 from extractor.ground import verify
 from extractor.guard import drop_instructed
 from extractor.ingest import read, read_bytes
-from extractor.result import Provenance, Result, SourceInfo
+from extractor.result import (
+    INDICATOR_NUMBERS,
+    PROJECT_NUMBERS,
+    Evidence,
+    Extraction,
+    Indicator,
+    OcrReport,
+    OcrValue,
+    Project,
+    Provenance,
+    Result,
+    SourceInfo,
+)
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract", "run"]
+__all__ = ["LOW_CONFIDENCE", "extract", "ocr_report", "run"]
 
 
 def _reconcile(result: Result) -> Result:
     from extractor.reconcile import reconcile
 
     return reconcile(result)
+
+
+LOW_CONFIDENCE = 0.9
+"""A value read by OCR with a character the engine scored below this is listed as uncertain."""
+
+
+def _uncertain(name: str, value: Decimal | None, ev: Evidence | None) -> list[OcrValue]:
+    if value is None or ev is None or ev.confidence is None or ev.confidence >= LOW_CONFIDENCE:
+        return []
+    return [OcrValue(name=name, value=value, evidence=ev)]
+
+
+def ocr_report(doc: Document, ex: Extraction) -> OcrReport | None:
+    """The pages OCR read, and every grounded value read from characters it was unsure of."""
+    if not doc.ocr_pages:
+        return None
+    uncertain: list[OcrValue] = []
+    for f in ex.facts:
+        key = "/".join(x for x in (f.concept, f.measure, f.period, f.scope, f.label) if x)
+        uncertain += _uncertain(key, f.value, f.evidence)
+    rows: list[tuple[Project | Indicator, tuple[str, ...]]] = [
+        *((p, tuple(PROJECT_NUMBERS)) for p in ex.projects), *((i, tuple(INDICATOR_NUMBERS)) for i in ex.indicators)]
+    for row, fields in rows:
+        for fld in fields:
+            uncertain += _uncertain(f"{row.name}/{fld}", getattr(row, fld), row.cells.get(fld))
+    return OcrReport(pages=dict(doc.ocr_pages), low_confidence=LOW_CONFIDENCE, uncertain=tuple(uncertain))
 
 
 def run(document: Document, backend: Backend, settings: Settings, *, path: str | None = None,
@@ -65,6 +104,7 @@ def run(document: Document, backend: Backend, settings: Settings, *, path: str |
         ledger=grounded.ledger,
         warnings=[*document.warnings, *grounded.warnings],
         disagreements=list(grounded.disagreements),
+        ocr=ocr_report(document, grounded),
     )
     result = Result(
         document=document.name,

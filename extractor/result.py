@@ -105,6 +105,10 @@ class Evidence(_Frozen):
     bbox: tuple[float, float, float, float] | None = Field(
         None, description="[x0, top, x1, bottom] in PDF points on `page`, origin top left (sources with geometry)."
     )
+    confidence: float | None = Field(
+        None, ge=0, le=1,
+        description="Read by OCR: the engine's lowest confidence in a character of the quote; null for a text layer.",
+    )
 
 
 FactKey = tuple[str, str, str, str, str | None]
@@ -289,6 +293,22 @@ class SourceInfo(_Frozen):
     chars: int = 0
 
 
+class OcrValue(_Frozen):
+    """A value read from characters the OCR engine was unsure of: kept, with its confidence."""
+
+    name: str = Field(description="What the value is: the fact's key, or project/indicator and field.")
+    value: Number
+    evidence: Evidence
+
+
+class OcrReport(_Frozen):
+    """What OCR read in a document and how sure it was."""
+
+    pages: Frozen[dict[int, float]] = Field(description="Page → the engine's mean character confidence on it.")
+    low_confidence: float = Field(description="Values read with a character below this are listed in `uncertain`.")
+    uncertain: tuple[OcrValue, ...] = Field(default_factory=tuple)
+
+
 class Provenance(_Frozen):
     backend: str
     extractor_version: str
@@ -300,6 +320,7 @@ class Provenance(_Frozen):
     ledger: Ledger = Field(default_factory=Ledger)
     warnings: tuple[str, ...] = Field(default_factory=tuple)
     disagreements: Frozen[tuple[dict[str, Any], ...]] = Field(default_factory=tuple)
+    ocr: OcrReport | None = Field(None, description="Pages read by OCR (null when none was).")
 
 
 class Result(_Frozen):

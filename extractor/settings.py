@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BackendName = Literal["auto", "rules", "llm", "hybrid"]
 InstructorMode = Literal["tools", "json", "md_json", "json_schema"]
+OcrMode = Literal["auto", "always", "never"]
 
 
 class Settings(BaseSettings):
@@ -33,6 +34,11 @@ class Settings(BaseSettings):
         100.0, gt=0, description="Refuse DOCX packages whose parts read (document, styles) unpack to more than this."
     )
     max_xml_depth: int = Field(100, gt=0, le=250, description="Refuse XML nested deeper than this (DOCX parts).")
+    ocr: OcrMode = Field(
+        "auto",
+        description="auto: OCR the pages without a usable text layer, and images; always: OCR every page; never: no OCR.",
+    )
+    ocr_workers: int = Field(1, ge=1, le=64, description="Processes OCR'ing the pages of one document (one engine thread each).")
 
     # --- model endpoint (any OpenAI-compatible server) -------------------------------------
     base_url: str | None = Field(

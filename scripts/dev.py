@@ -57,7 +57,7 @@ def _uv() -> Path:
 
 def setup() -> None:
     uv = _uv()
-    rc = _run([uv, "sync", "--locked", "--extra", "dev", "--python", sys.executable, "--quiet"])
+    rc = _run([uv, "sync", "--locked", "--extra", "dev", "--extra", "ocr", "--python", sys.executable, "--quiet"])
     if rc:
         sys.exit(f"uv sync failed (exit {rc})")
 

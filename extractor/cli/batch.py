@@ -12,6 +12,7 @@ from extractor.batch import BatchSummary
 from extractor.cli.common import (
     BackendOpt,
     FormatOpt,
+    OcrOpt,
     Quiet,
     Verbose,
     err,
@@ -32,6 +33,7 @@ def batch_cmd(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Documents and/or folders (searched recursively; hidden files left out).", readable=False)] = None,
     backend: BackendOpt = None,
+    ocr: OcrOpt = None,
     fmt: FormatOpt = "json",
     workers: Annotated[int | None, typer.Option(
         "--workers", "-j", min=1, help="Worker processes (default: the CPUs available, at most 4).")] = None,
@@ -63,7 +65,7 @@ def batch_cmd(
         if not quiet:
             out.print(f"manifest: {before} rows → {after} (one per document)", highlight=False)
         raise typer.Exit(0)
-    settings = make_settings(backend)
+    settings = make_settings(backend, ocr=ocr)
     try:
         get_backend(settings.backend, settings)  # fail fast on a bad backend or configuration
     except ExtractorError as exc:

@@ -17,7 +17,7 @@ from extractor.result import Result
 from extractor.settings import Settings, load_settings
 
 __all__ = [
-    "BackendOpt", "FormatOpt", "Quiet", "Verbose", "err", "exit_code_for", "fail", "make_settings", "out",
+    "BackendOpt", "FormatOpt", "OcrOpt", "Quiet", "Verbose", "err", "exit_code_for", "fail", "make_settings", "out",
     "print_error", "setup_logging", "summarise", "summary_table",
 ]
 
@@ -30,6 +30,11 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")]
 BackendOpt = Annotated[
     str | None,
     typer.Option("--backend", "-b", help="auto | rules | llm | hybrid (auto: rules unless EXTRACTOR_BASE_URL is set)."),
+]
+OcrOpt = Annotated[
+    str | None,
+    typer.Option("--ocr", help="auto (pages without a usable text layer, and images) | always | never; "
+                 "default EXTRACTOR_OCR or auto."),
 ]
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", help=f"Output format: {' | '.join(FORMATS)} (csv: facts.csv + findings.csv).")

@@ -20,7 +20,17 @@ from extractor.errors import EXIT_REGRESSION, EvaluationError, ExtractorError, O
 
 __all__ = ["eval_cmd"]
 
-from extractor.cli.common import BackendOpt, Quiet, Verbose, err, fail, make_settings, out, setup_logging
+from extractor.cli.common import (
+    BackendOpt,
+    OcrOpt,
+    Quiet,
+    Verbose,
+    err,
+    fail,
+    make_settings,
+    out,
+    setup_logging,
+)
 
 
 def eval_cmd(
@@ -28,6 +38,7 @@ def eval_cmd(
     docs: Annotated[Path, typer.Option("--docs", help="Directory with the documents the gold labels.")] = Path(
         "eval/samples"),
     backend: BackendOpt = None,
+    ocr: OcrOpt = None,
     results: Annotated[Path | None, typer.Option(
         "--results", help="Score existing result files (<stem>.json) instead of extracting.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where metrics.json and report.md go.")] = Path(
@@ -51,7 +62,7 @@ def eval_cmd(
         err.print(message, highlight=False, soft_wrap=True)
 
     setup_logging(verbose, quiet)
-    settings = make_settings(backend)
+    settings = make_settings(backend, ocr=ocr)
     try:
         ensure_folder(out_dir)  # before the run: -o naming a file fails now, not after the eval
         thresholds = parse_fail_under(fail_under or [])

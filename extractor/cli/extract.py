@@ -12,6 +12,7 @@ from rich.markup import escape
 from extractor.cli.common import (
     BackendOpt,
     FormatOpt,
+    OcrOpt,
     Quiet,
     Verbose,
     err,
@@ -33,9 +34,10 @@ OutDir = Annotated[Path | None, typer.Option(
 
 
 def extract_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Documents: .txt .md .docx .pdf", readable=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Documents: .txt .md .docx .pdf .png .jpg .tif", readable=False)],
     out_dir: OutDir = None,
     backend: BackendOpt = None,
+    ocr: OcrOpt = None,
     fmt: FormatOpt = "json",
     verbose: Verbose = 0,
     quiet: Quiet = False,
@@ -47,7 +49,7 @@ def extract_cmd(
     from extractor.output import ensure_folder, open_writer
     from extractor.pipeline import extract
 
-    settings = make_settings(backend)
+    settings = make_settings(backend, ocr=ocr)
     if out_dir is None and len(paths) > 1 and fmt == "json":
         print_error("ConfigError", "several documents need --out DIR (one JSON file each) or --format jsonl")
         raise typer.Exit(2)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from extractor.document import Document
 from extractor.errors import (
+    CorruptDocumentError,
     EmptyDocumentError,
     EncryptedDocumentError,
     UnreadableFileError,
@@ -28,19 +29,24 @@ from extractor.errors import (
 from extractor.ingest.limits import check_text, too_many_bytes
 from extractor.settings import Settings
 
-__all__ = ["SUPPORTED_SUFFIXES", "read", "read_bytes", "sniff_format"]
+__all__ = ["IMAGE_SUFFIXES", "SUPPORTED_SUFFIXES", "read", "read_bytes", "sniff_format"]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".text", ".docx", ".pdf")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+"""Read by OCR (:mod:`extractor.ingest.image`), like a scanned PDF page."""
+SUPPORTED_SUFFIXES = (".txt", ".md", ".text", ".docx", ".pdf", *IMAGE_SUFFIXES)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def sniff_format(data: bytes, name: str, where: str | None = None) -> str:
-    """``pdf``, ``docx`` or ``txt`` from the bytes, falling back on the suffix."""
+    """``pdf``, ``docx``, ``image`` or ``txt`` from the bytes, falling back on the suffix."""
     suffix = Path(name).suffix.lower()
     where = where or name
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     if data[:4] == b"PK\x03\x04":
         if suffix in (".docx", "") or b"word/" in data[:65536]:
             return "docx"
@@ -53,6 +59,8 @@ def sniff_format(data: bytes, name: str, where: str | None = None) -> str:
         )
     if suffix in (".pdf", ".docx"):
         return suffix[1:]
+    if suffix in IMAGE_SUFFIXES:
+        raise CorruptDocumentError(f"not a readable image: no {suffix} signature", path=where)
     if suffix in (".txt", ".md", ".text", ""):
         return "txt"
     raise UnsupportedFormatError(
@@ -74,6 +82,10 @@ def read_bytes(data: bytes, name: str, settings: Settings | None = None, *, path
         from extractor.ingest.pdf import read_pdf
 
         doc = read_pdf(data, Path(name).name, settings, where=where, meta=meta)
+    elif fmt == "image":
+        from extractor.ingest.image import read_image
+
+        doc = read_image(data, Path(name).name, settings, where=where, meta=meta)
     elif fmt == "docx":
         from extractor.ingest.docx import read_docx
 

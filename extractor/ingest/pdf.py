@@ -4,9 +4,11 @@ Per page: the characters with their boxes and the ruling (lines and rectangle ed
 :class:`~extractor.geometry.Page`, which the layout stage turns into tables and paragraphs
 in reading order, every character keeping its box (so evidence carries page and bbox).
 
-A page with no characters but with images (a scan) has no text layer. When no page has
-text the document raises :class:`~extractor.errors.NeedsOCRError`; when only some pages
-lack it, the document carries a ``needs_ocr`` warning naming them, which the CLI reports.
+A page without a usable text layer (:func:`usable_text_layer`), or every page under
+``--ocr always``, is rendered and OCR'd (:mod:`extractor.ingest.ocr`) into the same page
+geometry. When OCR is off (``--ocr never``) or not installed, such pages stay unread: with
+no text anywhere the document raises :class:`~extractor.errors.NeedsOCRError` saying why
+(and how to install OCR); otherwise it carries a ``needs_ocr`` warning naming the pages.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from extractor.document import Document, TextBuilder
 from extractor.errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
+    EmptyDocumentError,
     EncryptedDocumentError,
     NeedsOCRError,
 )
 from extractor.geometry import Page, Word, union
+from extractor.ingest.ocr import OcrPage, Scans, available, ocr_pdf_pages
 from extractor.layout import X_GAP, lay_out_page
 from extractor.settings import Settings
 
@@ -82,7 +86,7 @@ def _close(obj: Any, where: str) -> None:
 
 def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
     pdf = _open(data, where)
-    builder = TextBuilder()
+    text_pages: dict[int, Page] = {}
     no_text: list[int] = []
     try:
         try:
@@ -93,29 +97,74 @@ def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: di
             raise DocumentTooLargeError(
                 f"{len(pages)} pages, over the {settings.max_pages}-page limit (EXTRACTOR_MAX_PAGES)", path=where
             )
+        count = len(pages)
         for number, page in enumerate(pages, start=1):
-            builder.start_page(number)
             try:
-                _read_page(page, builder, number, no_text)
+                if settings.ocr == "always" or not usable_text_layer(page):
+                    no_text.append(number)
+                else:
+                    text_pages[number] = page_geometry(page, number)
             except (PdfminerException, PDFSyntaxError) as exc:
                 raise CorruptDocumentError(f"page {number} cannot be read: {exc}", path=where) from exc
             finally:
                 _close(page, where)
     finally:
         _close(pdf, where)
-    total = builder.raw_text().strip()
-    if no_text and not total:
+    scans, why_not = _ocr(data, no_text, settings)
+    builder, written = TextBuilder(), Scans()
+    for number in range(1, count + 1):
+        builder.start_page(number)
+        if number in text_pages:
+            lay_out_page(text_pages[number], builder)
+        elif number in scans:
+            written.write(scans[number], builder)
+    unread = [n for n in no_text if n not in scans]
+    if scans and not unread and not builder.raw_text().strip():
+        raise EmptyDocumentError(f"no text: OCR found none on its {len(scans)} page(s)", path=where)
+    if unread and not builder.raw_text().strip():
         raise NeedsOCRError(
-            f"no text layer on any of its {len(no_text)} page(s): a scanned PDF needs OCR first",
-            pages=no_text,
+            f"no text layer on any of its {len(unread)} page(s): a scanned PDF needs OCR ({why_not})",
+            pages=unread,
             path=where,
         )
-    warnings = (f"needs_ocr: pages {', '.join(map(str, no_text))} have no text layer",) if no_text else ()
-    return builder.build(name, source_format="pdf", warnings=warnings, **meta)
+    warnings = (f"needs_ocr: pages {', '.join(map(str, unread))} have no text layer ({why_not})",) if unread else ()
+    return written.finish(builder.build(name, source_format="pdf", warnings=warnings, **meta))
 
 
-def _read_page(page: Any, builder: TextBuilder, number: int, no_text: list[int]) -> None:
-    if not page.chars:
-        no_text.append(number)
-        return
-    lay_out_page(page_geometry(page, number), builder)
+def usable_text_layer(page: Any) -> bool:
+    """Whether a page's text layer can be read instead of OCR'ing it.
+
+    Not when it has no characters; when most of them are glyphs without Unicode
+    (``(cid:N)``, private use, U+FFFD: the text would be garbage); or when a picture covers
+    half the page or more and no character lies on it (a scan with a stamped header).
+    """
+    chars = page.chars
+    if not chars:
+        return False
+    unmapped = sum(1 for c in chars if c["text"].startswith("(cid:") or c["text"] in ("\ufffd", "")
+                   or "\ue000" <= c["text"][0] <= "\uf8ff")
+    if unmapped * 2 >= len(chars):
+        return False
+    area = float(page.width * page.height) or 1.0
+    for im in page.images:
+        box = (im["x0"], im["top"], im["x1"], im["bottom"])
+        if (box[2] - box[0]) * (box[3] - box[1]) >= 0.5 * area and not any(_centre_in(c, box) for c in chars):
+            return False
+    return True
+
+
+def _centre_in(c: dict, box: tuple[float, float, float, float]) -> bool:
+    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _ocr(data: bytes, numbers: list[int], settings: Settings) -> tuple[dict[int, OcrPage], str]:
+    """OCR the pages that need it, if OCR is allowed and installed; else why not."""
+    if not numbers:
+        return {}, ""
+    if settings.ocr == "never":
+        return {}, "OCR is off: --ocr never / EXTRACTOR_OCR=never"
+    reason = available()
+    if reason:
+        return {}, reason
+    return ocr_pdf_pages(data, numbers, settings.ocr_workers), ""

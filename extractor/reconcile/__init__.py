@@ -14,8 +14,9 @@ concrete checks) → ``engine`` (evaluate, settle conflicts, findings) → ``loc
 from __future__ import annotations
 
 from extractor.reconcile.engine import finding_id, run_checks
+from extractor.reconcile.messages import ocr_note
 from extractor.reconcile.profiles import CN_BUDGET, Profile
-from extractor.result import Result
+from extractor.result import Finding, Result
 
 __all__ = ["CN_BUDGET", "Profile", "finding_id", "reconcile", "run_checks"]
 
@@ -23,4 +24,14 @@ __all__ = ["CN_BUDGET", "Profile", "finding_id", "reconcile", "run_checks"]
 def reconcile(result: Result, profile: Profile = CN_BUDGET) -> Result:
     """A new result with ``findings`` and ``checks`` recomputed from its figures."""
     findings, checks = run_checks(result, profile)
+    findings = [_say_ocr(f) for f in findings]
     return result.model_copy(update={"findings": findings, "checks": checks})
+
+
+def _say_ocr(finding: Finding) -> Finding:
+    """A finding on figures read by OCR says so (and how sure the engine was)."""
+    zh, en = ocr_note(finding.facts)
+    if not zh:
+        return finding
+    return finding.model_copy(update={"message": finding.message + zh,
+                                      "message_en": (finding.message_en or "") + en})

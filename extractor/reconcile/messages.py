@@ -14,7 +14,7 @@ from extractor.reconcile.intervals import quantize
 from extractor.reconcile.slots import Candidate
 from extractor.result import Culprit, FindingFact
 
-__all__ = ["culprit_text", "fmt", "name_en", "name_zh", "relation_text"]
+__all__ = ["culprit_text", "fmt", "name_en", "name_zh", "ocr_note", "relation_text"]
 
 _MEASURE_ZH = {"actual": "", "budget": "预算数", "rate": "执行率", "share": "占比", "change": "比上年增减额",
                "change_pct": "比上年增减率", "vs_budget": "较预算增减额"}
@@ -122,3 +122,17 @@ def culprit_text(culprit: Culprit | None, undetermined: bool) -> tuple[str, str]
         fix_zh = fix_en = ""
     return (f"；疑为{name_zh(culprit)}{value}有误{fix_zh}{sig_zh}",
             f"; likely wrong: {name_en(culprit)} {value}{fix_en}{sig_en}")
+
+
+def ocr_note(facts: Sequence[FindingFact]) -> tuple[str, str]:
+    """(zh, en) clause for a finding on figures read by OCR: it may be a reading error rather
+    than the report's; the least sure reading is named with the engine's confidence."""
+    read = [(f.evidence.confidence, f) for f in facts if f.evidence is not None and f.evidence.confidence is not None]
+    if not read:
+        return "", ""
+    conf, least = min(read, key=lambda cf: cf[0])
+    some_zh = "所涉数字" if len(read) == len(facts) else f"其中{len(read)}个数字"
+    some_en = "the figures" if len(read) == len(facts) else f"{len(read)} of the figures"
+    return (f"；{some_zh}经OCR识别，可能是识别错误而非报告本身的错误（最低置信度{conf:.3f}：{name_zh(least)}{fmt(least.value)}）",
+            f"; {some_en} were read by OCR, so this may be a reading error rather than the report's "
+            f"(lowest confidence {conf:.3f}: {name_en(least)} {fmt(least.value)})")

@@ -36,12 +36,12 @@ def test_text_encodings_are_detected(fixtures_dir: Path, settings: Settings, nam
         ("corrupt.pdf", errors.CorruptDocumentError),
         ("garbage.pdf", errors.CorruptDocumentError),
         ("encrypted.pdf", errors.EncryptedDocumentError),
-        ("scan.pdf", errors.NeedsOCRError),
+        ("scan.pdf", errors.EmptyDocumentError),  # OCR'd: a grey picture holds no text
         ("corrupt.docx", errors.CorruptDocumentError),
         ("not_word.zip.docx", errors.CorruptDocumentError),
         ("encrypted.docx", errors.EncryptedDocumentError),
         ("legacy.doc", errors.UnsupportedFormatError),
-        ("image.png", errors.UnsupportedFormatError),
+        ("image.png", errors.CorruptDocumentError),  # a PNG signature, no image behind it
     ],
 )
 def test_bad_inputs_raise_typed_errors_naming_the_file(
@@ -60,10 +60,11 @@ def test_each_error_class_has_its_own_exit_code() -> None:
     assert all(c > 0 for c in codes)
 
 
-def test_scanned_pdf_reports_its_pages(fixtures_dir: Path, settings: Settings) -> None:
+def test_scanned_pdf_reports_its_pages(fixtures_dir: Path) -> None:
     with pytest.raises(errors.NeedsOCRError) as info:
-        read(fixtures_dir / "scan.pdf", settings)
+        read(fixtures_dir / "scan.pdf", Settings.isolated(ocr="never"))
     assert info.value.pages == [1]
+    assert "--ocr never" in info.value.message
 
 
 def test_oversized_file_and_page_limits(fixtures_dir: Path) -> None:
