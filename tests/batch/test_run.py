@@ -100,14 +100,14 @@ def test_compact_rewrites_the_manifest_to_one_row_per_document(
 def test_unsupported_files_of_a_folder_are_listed_once_not_read(
     tmp_path: Path, docs: Path, settings: Settings
 ) -> None:
-    for name in ("table.xlsx", "old.doc", "sub/scan.tiff"):
+    for name in ("table.xlsx", "old.doc", "sub/notes.rtf"):
         (docs / name).write_bytes(b"\x00\x01 not read")
     (docs / ".hidden.txt").write_text("editor swap file", encoding="utf-8")
     out = docs / "results"  # the output folder inside the input folder is not an input
     summary = run_batch([docs], out, settings=settings, backend="rules", workers=1)
     assert summary.count("ok") == 6 and summary.count("skipped") == 3 and not summary.failed
     skipped = {Path(str(r["path"])).name: r["reason"] for r in rows(out) if r["status"] == "skipped"}
-    assert skipped == dict.fromkeys(("table.xlsx", "old.doc", "scan.tiff"), "unsupported type")
+    assert skipped == dict.fromkeys(("table.xlsx", "old.doc", "notes.rtf"), "unsupported type")
     again = run_batch([docs], out, settings=settings, backend="rules", workers=1)
     assert again.count("skipped") == 3 and again.count("done") == 6 and len(rows(out)) == 9  # listed once
 

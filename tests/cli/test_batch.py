@@ -15,7 +15,7 @@ runner = CliRunner()
 
 
 def test_unsupported_files_are_counted_in_the_summary(tmp_path: Path, docs: Path) -> None:
-    for name in ("a.xlsx", "b.png", "c.doc"):
+    for name in ("a.xlsx", "b.rtf", "c.doc"):
         (docs / name).write_bytes(b"\x00")
     res = runner.invoke(app, ["batch", str(docs), "-o", str(tmp_path / "out"), "-j", "1"])
     assert res.exit_code == 0, res.output

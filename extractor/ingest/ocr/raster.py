@@ -10,7 +10,8 @@ All functions take and return 8-bit grayscale numpy arrays (0 black, 255 white).
   counts). A coarse search over ±``MAX_SKEW`` degrees, then a fine one around the best.
 * :func:`rotate`: rotate about the image centre, white fill, same size.
 * :func:`ruling`: table lines as thin boxes in pixels — the binarised page opened with long
-  horizontal and vertical kernels keeps only strokes longer than any character's.
+  horizontal and vertical kernels keeps only strokes longer than any character's; where three
+  or more row rules end at one x that no vertical rule closes, the table's side is drawn in.
 * :func:`ink_extent`: the tight box of the ink in a box (the engine's text boxes are padded
   by about half a line height; the ruled lines are blanked out first with :func:`without`).
 """
@@ -115,7 +116,33 @@ def ruling(ink: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
             long, thin = (w, h) if horizontal else (h, w)
             if long >= n and thin <= max(4, long // 20):
                 out.append((int(x), int(y), int(x + w), int(y + h)))
-    return out
+    return out + _frame_edges(out, dpi)
+
+
+def _frame_edges(rules: list[tuple[int, int, int, int]], dpi: float) -> list[tuple[int, int, int, int]]:
+    """The outer sides of a table whose row rules all end at one x but that no vertical rule
+    closes there (a border faded near the paper's edge, or cut by the scan): drawn in."""
+    tol = max(3, round(dpi / 36))  # 2 pt
+    horizontal = [r for r in rules if r[2] - r[0] > r[3] - r[1]]
+    vertical = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
+    added: list[tuple[int, int, int, int]] = []
+    for side in (0, 2):
+        ends = sorted(horizontal, key=lambda r: r[side])
+        i = 0
+        while i < len(ends):
+            group = [r for r in ends[i:] if abs(r[side] - ends[i][side]) <= tol]
+            i += len(group)
+            if len(group) < 3:
+                continue
+            x = round(sum(r[side] for r in group) / len(group))
+            top, bottom = min(r[1] for r in group), max(r[3] for r in group)
+            closed = any(abs((v[0] + v[2]) / 2 - x) <= tol and v[1] <= top + tol and v[3] >= bottom - tol
+                         for v in vertical)
+            # a ruled grid (column rules inside) missing its side, not a table ruled by rows only
+            grid = any(min(v[3], bottom) - max(v[1], top) >= (bottom - top) / 2 for v in vertical)
+            if grid and not closed:
+                added.append((x - 1, top, x + 1, bottom))
+    return added
 
 
 def without(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], pad: int = 1) -> np.ndarray:
@@ -127,12 +154,21 @@ def without(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], pad: int = 
 
 
 def ink_extent(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
-    """The tight box of the ink inside a pixel box, or ``None`` when it holds none."""
-    x0, top, x1, bottom = box
-    patch = ink[max(0, top) : max(0, bottom), max(0, x0) : max(0, x1)]
-    rows = np.flatnonzero(patch.any(axis=1))
+    """The tight box of the printed line inside a pixel box, or ``None`` when it holds no ink.
+
+    The engine's boxes are padded and, in tightly set wrapped cells, reach into the lines
+    above and below; the rows of ink are split where a blank row separates them and the band
+    holding the most ink is the line.
+    """
+    x0, top, x1, bottom = max(0, box[0]), max(0, box[1]), max(0, box[2]), max(0, box[3])
+    patch = ink[top:bottom, x0:x1]
+    mass = np.count_nonzero(patch, axis=1)
+    rows = np.flatnonzero(mass)
     if not len(rows):
         return None
-    cols = np.flatnonzero(patch.any(axis=0))
-    return (max(0, x0) + int(cols[0]), max(0, top) + int(rows[0]),
-            max(0, x0) + int(cols[-1]) + 1, max(0, top) + int(rows[-1]) + 1)
+    breaks = np.flatnonzero(np.diff(rows) > 1)
+    starts, ends = np.r_[rows[0], rows[breaks + 1]], np.r_[rows[breaks], rows[-1]]
+    best = int(np.argmax([mass[s : e + 1].sum() for s, e in zip(starts, ends, strict=True)]))
+    r0, r1 = int(starts[best]), int(ends[best])
+    cols = np.flatnonzero(patch[r0 : r1 + 1].any(axis=0))
+    return (x0 + int(cols[0]), top + r0, x0 + int(cols[-1]) + 1, top + r1 + 1)
