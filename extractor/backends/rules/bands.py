@@ -23,10 +23,10 @@ from extractor.backends.rules.grids import (
     Row,
     cell_evidence,
     cell_number,
-    is_ordinal_row,
+    first_figure_row,
     table_rows,
 )
-from extractor.backends.rules.headers import columns
+from extractor.backends.rules.headers import bare, columns
 from extractor.backends.rules.wide import GRAND_TOTAL, named_row
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
@@ -39,13 +39,9 @@ _SIDES = {"收入": "income", "支出": "expenditure"}
 _TITLE_ROW = re.compile(r"表\s*(?:[(（][^)）]{0,16}[)）])?\s*$")
 
 
-def _bare(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _bands(row: Row) -> dict[str, tuple[int, int]] | None:
     """{family: (first column, end column)} of a band row, or ``None``."""
-    found = {_SIDES[_bare(c.text)]: (c.col, c.col + c.colspan) for c in row.cells if _bare(c.text) in _SIDES}
+    found = {_SIDES[bare(c.text)]: (c.col, c.col + c.colspan) for c in row.cells if bare(c.text) in _SIDES}
     return found if len(found) == 2 and len(row.cells) == 2 else None
 
 
@@ -53,7 +49,7 @@ def _title_and_unit(doc: Document, rows: list[Row], upto: int) -> tuple[str, str
     title, unit = context(doc, rows[0].cells[0].start)
     for row in rows[:upto]:  # title and unit lines drawn inside the grid
         for c in row.cells:
-            text = _bare(c.text)
+            text = bare(c.text)
             if (m := UNIT_LINE.search(text)) is not None:
                 unit = m.group(1)
             elif _TITLE_ROW.search(text) and len(text) <= 40:
@@ -71,8 +67,7 @@ def read_bands(doc: Document, measure: str) -> list[Fact]:
             continue
         bands = _bands(rows[at])
         assert bands is not None
-        first_body = next((i for i in range(at + 1, len(rows))
-                           if any(cell_number(c) for c in rows[i].cells) and not is_ordinal_row(rows[i])), len(rows))
+        first_body = first_figure_row(rows, at + 1)
         title, unit = _title_and_unit(doc, rows, at)
         table_scope = scope_of(title)
         for family, (lo, hi) in bands.items():
@@ -91,9 +86,9 @@ def _row_fact(doc: Document, row: Row, family: str, name_col: int, total_col: in
               table_scope: str, unit: str) -> Iterator[Fact]:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     name, amount = by_col.get(name_col), by_col.get(total_col)
-    if name is None or amount is None or GRAND_TOTAL.match(_bare(name.text)):
+    if name is None or amount is None or GRAND_TOTAL.match(bare(name.text)):
         return
-    named = named_row(_bare(name.text), family)
+    named = named_row(bare(name.text), family)
     parsed = cell_number(amount)
     if named is None or parsed is None or parsed[2]:
         return

@@ -23,7 +23,7 @@ from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number
 from extractor.result import Evidence
 
-__all__ = ["TOTAL_LABEL", "CellSpan", "Line", "Row", "cell_evidence", "cell_number", "is_ordinal_row", "lines_of",
+__all__ = ["TOTAL_LABEL", "CellSpan", "Line", "Row", "cell_evidence", "cell_number", "first_figure_row", "is_ordinal_row", "lines_of",
            "table_rows"]
 
 MAX_CELL_CHARS = 60
@@ -205,6 +205,13 @@ def is_ordinal_row(row: Row) -> bool:
     """A row that numbers the columns (栏次: ``** | ** | 1 | 2 | 3 …``), not a row of figures."""
     numbers = [c.text.strip() for c in row.cells if re.fullmatch(r"\d{1,2}", c.text.strip())]
     return len(numbers) >= 3 and [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+
+
+def first_figure_row(rows: list[Row], start: int) -> int:
+    """Index of the first row from ``start`` that holds a figure (not a 栏次 row): where a
+    table's header ends. ``len(rows)`` when none does."""
+    return next((i for i in range(start, len(rows))
+                 if any(cell_number(c) for c in rows[i].cells) and not is_ordinal_row(rows[i])), len(rows))
 
 
 def cell_evidence(doc: Document, start: int, end: int) -> Evidence:

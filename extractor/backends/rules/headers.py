@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extractor.backends.rules.grids import Row
 
-__all__ = ["TOTAL_HEADER", "Column", "columns"]
+__all__ = ["TOTAL_HEADER", "Column", "bare", "columns", "paths"]
 
 TOTAL_HEADER = re.compile(r"^(?:合计|小计|总计|金额|本年预算数?|预算数?|决算数?|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$")
 _PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -56,21 +56,35 @@ def _measure(path: Sequence[str], default: str) -> str:
     return default
 
 
-def columns(header: Sequence[Row], default_measure: str) -> dict[int, Column] | None:
-    """Grid column → its meaning, or ``None`` when the header cells have no grid columns."""
+def bare(text: str) -> str:
+    """A cell's text without the spaces a layout puts inside it (``合 计`` is 合计)."""
+    return re.sub(r"\s+", "", text)
+
+
+def paths(header: Sequence[Row]) -> list[list[str]]:
+    """Each grid column's header texts, top to bottom, a merged cell counted in every
+    column it spans (``其中：`` dropped). Empty when the cells have no grid columns."""
     cells = [c for row in header for c in row.cells]
     if not cells or any(c.col < 0 for c in cells):
-        return None
+        return []
     width = max(c.col + c.colspan for c in cells)
-    paths: list[list[str]] = [[] for _ in range(width)]
+    out: list[list[str]] = [[] for _ in range(width)]
     for row in header:
         for c in row.cells:
             for j in range(c.col, min(width, c.col + c.colspan)):
-                paths[j].append(re.sub(r"^其中[:：]", "", re.sub(r"\s+", "", c.text)))
-    years = [int(y) for path in paths for text in path for y in _YEAR.findall(text)]
+                out[j].append(re.sub(r"^其中[:：]", "", bare(c.text)))
+    return out
+
+
+def columns(header: Sequence[Row], default_measure: str) -> dict[int, Column] | None:
+    """Grid column → its meaning, or ``None`` when the header cells have no grid columns."""
+    paths_ = paths(header)
+    if not paths_:
+        return None
+    years = [int(y) for path in paths_ for text in path for y in _YEAR.findall(text)]
     newest = max(years, default=0)
     out: dict[int, Column] = {}
-    for j, path in enumerate(paths):
+    for j, path in enumerate(paths_):
         if any(_CARRIED.search(t) for t in path):
             continue  # money by source (上年结转结余 beside 当年预算): no figure of the catalogue
         role = next((name for text in reversed(path) for p, name in _PARTS if p.match(text)), None)

@@ -20,10 +20,11 @@ from extractor.backends.rules.grids import (
     Row,
     cell_evidence,
     cell_number,
+    first_figure_row,
     is_ordinal_row,
     table_rows,
 )
-from extractor.backends.rules.headers import columns
+from extractor.backends.rules.headers import bare, columns, paths
 from extractor.document import Document
 from extractor.numbers import to_wan
 from extractor.result import Evidence, Project
@@ -36,43 +37,29 @@ _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计)$")
 _FISCAL = re.compile(r"财政拨款|一般公共预算")
 
 
-def _bare(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _paths(header: list[Row]) -> dict[int, list[str]]:
-    paths: dict[int, list[str]] = {}
-    for row in header:
-        for c in row.cells:
-            for j in range(c.col, c.col + c.colspan):
-                paths.setdefault(j, []).append(_bare(c.text))
-    return paths
-
-
 def read_project_tables(doc: Document, measure: str) -> list[Project]:
     out: list[Project] = []
     for rows in table_rows(doc):
         if not rows or rows[0].cells[0].col < 0:
             continue
         at = next((i for i, r in enumerate(rows[:6])
-                   if any(_NAME_HEADER.match(_bare(c.text)) and _bare(c.text) != "项目" for c in r.cells)), None)
+                   if any(_NAME_HEADER.match(bare(c.text)) and bare(c.text) != "项目" for c in r.cells)), None)
         if at is None:
             continue
-        first_body = next((i for i in range(at, len(rows))
-                           if any(cell_number(c) for c in rows[i].cells) and not is_ordinal_row(rows[i])), len(rows))
+        first_body = first_figure_row(rows, at)
         header = [r for r in rows[at:first_body] if not is_ordinal_row(r)]
-        name_col = next(c.col for c in rows[at].cells if _NAME_HEADER.match(_bare(c.text)))
+        name_col = next(c.col for c in rows[at].cells if _NAME_HEADER.match(bare(c.text)))
         name_span = next(c.colspan for c in rows[at].cells if c.col == name_col)
         cols = columns(header, measure) or {}
-        paths = _paths(header)
+        by_col = paths(header)
         total = next((j for j, c in sorted(cols.items()) if c.role == "total" and c.period == "current"
                       and c.measure == measure and j >= name_col + name_span), None)
         if total is None:
             continue
         carried = re.compile(r"结转|结余")
-        fiscal = next((j for j in sorted(paths) if j > total and any(_FISCAL.search(t) for t in paths[j])
-                       and not any(carried.search(t) for t in paths[j])
-                       and (paths[j][-1] in ("合计", "小计") or "一般公共预算" in paths[j][-1])), None)
+        fiscal = next((j for j, path in enumerate(by_col) if j > total and path and any(_FISCAL.search(t) for t in path)
+                       and not any(carried.search(t) for t in path)
+                       and (path[-1] in ("合计", "小计") or "一般公共预算" in path[-1])), None)
         _, unit = context(doc, rows[0].cells[0].start)
         found = [p for row in rows[first_body:]
                  if (p := _project(doc, row, name_col, name_span, total, fiscal, measure, unit)) is not None]
@@ -86,13 +73,13 @@ def _project(doc: Document, row: Row, name_col: int, name_span: int, total: int,
              measure: str, unit: str) -> Project | None:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     names = [c for c in row.cells if name_col <= c.col < name_col + name_span and cell_number(c) is None]
-    totals = [c for c in row.cells if c.col < name_col + name_span and _TOTAL_ROW.match(_bare(c.text))]
+    totals = [c for c in row.cells if c.col < name_col + name_span and _TOTAL_ROW.match(bare(c.text))]
     if totals:
         names = totals
-    elif not names or any(re.fullmatch(r"\d{3,}", _bare(c.text)) for c in row.cells if c.col < name_col):
+    elif not names or any(re.fullmatch(r"\d{3,}", bare(c.text)) for c in row.cells if c.col < name_col):
         return None  # no name, or a unit's code before it: the unit's subtotal
     name_cell = names[-1]
-    name = _bare(name_cell.text)
+    name = bare(name_cell.text)
     is_total = bool(_TOTAL_ROW.match(name))
     if not is_total and (_UNIT_ROW.search(name) or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2
                          or re.match(r"\d+个", name)):
