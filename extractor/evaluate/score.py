@@ -59,7 +59,7 @@ from extractor.evaluate.counts import (
     fmt,
     values_match,
 )
-from extractor.evaluate.gold import Gold, GoldIndicator, GoldProject
+from extractor.evaluate.gold import Gold, GoldFact, GoldIndicator, GoldProject
 from extractor.evaluate.outcome import Outcome, pair_rows
 from extractor.result import (
     INDICATOR_NUMBERS,
@@ -112,40 +112,67 @@ def score_facts(gold: Gold, result: Result) -> tuple[FactCounts, dict[str, FactC
     got: dict[FactKey, list[Fact]] = {}
     for f in result.facts:
         got.setdefault(f.match_key, []).append(f)
-    want = {g.match_key: g for g in gold.facts}
+    want: dict[FactKey, list[GoldFact]] = {}
+    for gf in gold.facts:
+        want.setdefault(gf.match_key, []).append(gf)
     families: dict[str, FactCounts] = {}
     outcomes: list[Outcome] = []
     for key in sorted(set(want) | set(got), key=lambda k: tuple(x or "" for x in k)):
-        g, facts = want.get(key), got.get(key, [])
         distinct: list[Fact] = []
-        for f in facts:
+        for f in got.get(key, []):
             if all(f.value != d.value for d in distinct):
                 distinct.append(f)
-        extracted = tuple(fmt(f.value) or "" for f in distinct)
-        quote = distinct[0].evidence.quote if distinct else (g.quote if g else None)
         family = family_of(key[0])
-        counts = FactCounts()
-        err: float | None = None
-        if g is None:
-            outcome, counts = "invented", FactCounts(invented=1)
-        elif not distinct:
-            outcome = "correctly_absent" if g.optional else "missed"
-            counts = FactCounts(correctly_absent=1) if g.optional else FactCounts(missed=1)
-        else:
-            targets = (g.value, *g.alternatives)
-            hits = [f for f in distinct if any(fact_values_match(key[0], key[1], t, f.value) for t in targets)]
-            if hits:
-                outcome = "correct"
-                counts = FactCounts(correct=1, conflict_values=len(distinct) - len(hits))
-                quote = hits[0].evidence.quote
-            else:
-                outcome, counts = "wrong", FactCounts(wrong=1)
-                err = round(min(_rel_error(g.value, f.value) for f in distinct), 6)
-        families[family] = families.get(family, FactCounts()) + counts
-        outcomes.append(Outcome(doc, "fact", _key_id(key), outcome, fmt(g.value) if g else None, extracted,
-                                quote, family, err))
+        for n, (g, counts, outcome, hit, err) in enumerate(_pair_key(key, want.get(key, []), distinct)):
+            extracted = tuple(fmt(f.value) or "" for f in distinct)
+            quote = hit.evidence.quote if hit else distinct[0].evidence.quote if distinct else g.quote if g else None
+            families[family] = families.get(family, FactCounts()) + counts
+            key_id = _key_id(key) if n == 0 else f"{_key_id(key)}#{n + 1}"
+            outcomes.append(Outcome(doc, "fact", key_id, outcome, fmt(g.value) if g else None, extracted,
+                                    quote, family, err))
     total = sum(families.values(), FactCounts())
     return total, families, outcomes
+
+
+def _pair_key(key: FactKey, golds: Sequence[GoldFact], distinct: Sequence[Fact],
+              ) -> list[tuple[GoldFact | None, FactCounts, str, Fact | None, float | None]]:
+    """The outcomes of one key: each gold fact paired with its own extracted value.
+
+    Scoring ignores codes (spec, revision 2), so one key may hold several gold facts (行政运行
+    under two 款): each is matched one-to-one to a distinct extracted value it agrees with. A
+    gold fact left without one is wrong when an unpaired value remains, else missed; values
+    beyond the gold's count are a key's conflicting values, as for a single gold fact.
+    """
+    if not golds:
+        return [(None, FactCounts(invented=1), "invented", None, None)]
+    unused = list(distinct)
+    rows: list[tuple[GoldFact | None, FactCounts, str, Fact | None, float | None]] = []
+    pending: list[GoldFact] = []
+    for g in golds:
+        targets = (g.value, *g.alternatives)
+        hit = next((f for f in unused if any(fact_values_match(key[0], key[1], t, f.value) for t in targets)), None)
+        if hit is None:
+            pending.append(g)
+            continue
+        unused.remove(hit)
+        rows.append((g, FactCounts(correct=1), "correct", hit, None))
+    for g in pending:
+        if not distinct or (len(golds) > 1 and not unused):
+            absent = FactCounts(correctly_absent=1) if g.optional else FactCounts(missed=1)
+            rows.append((g, absent, "correctly_absent" if g.optional else "missed", None, None))
+        elif len(golds) == 1:
+            err = round(min(_rel_error(g.value, f.value) for f in distinct), 6)
+            rows.append((g, FactCounts(wrong=1), "wrong", None, err))
+        else:
+            wrong = unused.pop(0)
+            rows.append((g, FactCounts(wrong=1), "wrong", wrong, round(_rel_error(g.value, wrong.value), 6)))
+    stated = [t for gf in golds for t in (gf.value, *gf.alternatives)]
+    conflicts = [f for f in unused if not any(fact_values_match(key[0], key[1], t, f.value) for t in stated)]
+    if conflicts and rows[0][2] == "correct":
+        first = rows[0]
+        rows[0] = (first[0], first[1] + FactCounts(conflict_values=len(conflicts)), *first[2:])
+    order = {id(gf): i for i, gf in enumerate(golds)}
+    return sorted(rows, key=lambda r: order[id(r[0])])
 
 
 # --------------------------------------------------------------------------- rows

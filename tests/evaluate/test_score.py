@@ -339,3 +339,33 @@ def test_gold_concept_references(ref: str, fact: FindingFact, ok: bool) -> None:
     from extractor.evaluate.findings import ref_matches
 
     assert ref_matches(ref, fact) is ok
+
+
+# --------------------------------------------------------------------------- one key, several gold facts
+
+
+def _twice(code_a: str = "2010101", code_b: str = "2010301") -> tuple[Any, Fact]:
+    """Gold holding expenditure.basic twice (one label under two codes: scoring ignores codes)."""
+    (g,) = [f for f in G.facts if f.concept == "expenditure.basic" and f.measure == "actual"]
+    second = g.model_copy(update={"value": Decimal("500.00"), "code": code_b})
+    first = g.model_copy(update={"code": code_a})
+    twice = G.model_copy(update={"facts": tuple(f for f in G.facts if f is not g) + (first, second)})
+    (orig,) = [f for f in PERFECT.facts if f.concept == "expenditure.basic" and f.measure == "actual"]
+    return twice, orig
+
+
+def _counts(gold_: Any, facts: list[Fact]) -> tuple[int, int, int, int]:
+    c = score_document(gold_, with_facts(facts), text=DOC).facts
+    return c.correct, c.missed, c.wrong, c.invented
+
+
+def test_a_key_stated_under_two_codes_scores_each_gold_fact() -> None:
+    twice, orig = _twice()
+    others = [f for f in PERFECT.facts if f is not orig]
+    n = len(others)
+    extra = orig.model_copy(update={"value": Decimal("500.00"), "evidence": ev("本年支出合计500.00万元")})
+    wrong = orig.model_copy(update={"value": Decimal("100.00"), "evidence": ev("项目支出100.00万元")})
+    assert _counts(twice, [*others, orig, extra]) == (n + 2, 0, 0, 0)
+    assert _counts(twice, [*others, extra]) == (n + 1, 1, 0, 0)
+    assert _counts(twice, [*others, orig, wrong]) == (n + 1, 0, 1, 0)
+    assert _counts(twice, others) == (n, 2, 0, 0)
