@@ -349,7 +349,7 @@ def _twice(code_a: str = "2010101", code_b: str = "2010301") -> tuple[Any, Fact]
     (g,) = [f for f in G.facts if f.concept == "expenditure.basic" and f.measure == "actual"]
     second = g.model_copy(update={"value": Decimal("500.00"), "code": code_b})
     first = g.model_copy(update={"code": code_a})
-    twice = G.model_copy(update={"facts": tuple(f for f in G.facts if f is not g) + (first, second)})
+    twice = G.model_copy(update={"facts": (*(f for f in G.facts if f is not g), first, second)})
     (orig,) = [f for f in PERFECT.facts if f.concept == "expenditure.basic" and f.measure == "actual"]
     return twice, orig
 
