@@ -32,7 +32,7 @@ from extractor.result import (
     Result,
     SourceInfo,
 )
-from extractor.settings import Settings
+from extractor.settings import Settings, from_env
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def extract(
     :class:`Document`. ``backend`` is a name (``auto``, ``rules``, ``llm``, ``hybrid``) or a
     backend object; it defaults to ``settings.backend``.
     """
-    settings = settings or Settings()
+    settings = settings or from_env()
     be = backend if isinstance(backend, Backend) else get_backend(backend or settings.backend, settings)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()

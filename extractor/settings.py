@@ -7,6 +7,8 @@ never touch the environment.
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -115,6 +117,25 @@ class _IsolatedSettings(Settings):
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, *args, **kwargs):
         return (init_settings,)
+
+
+_ENV_PREFIXES = ("extractor_", "openai_")
+
+
+def from_env() -> Settings:
+    """The settings the environment gives now, read once per distinct environment.
+
+    Reading the environment (pydantic-settings) costs more than extracting a short document;
+    a library caller that passes no settings gets the frozen object read for the same
+    ``EXTRACTOR_*``/``OPENAI_*`` variables the last time, and a changed variable a new one.
+    """
+    snapshot = tuple(sorted((k, v) for k, v in os.environ.items() if k.lower().startswith(_ENV_PREFIXES)))
+    return _read_env(snapshot)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_env(snapshot: tuple[tuple[str, str], ...]) -> Settings:
+    return Settings()
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -80,3 +80,18 @@ def test_ambient_openai_variables_open_no_connection(sample_paths: list[Path]) -
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["provenance"]["backend"] == "rules"
     assert listener.accepted == 0
+
+
+def test_from_env_reads_once_per_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.settings import from_env
+
+    monkeypatch.setenv("EXTRACTOR_MAX_PAGES", "7")
+    first = from_env()
+    assert first.max_pages == 7 and from_env() is first
+    monkeypatch.setenv("EXTRACTOR_MAX_PAGES", "9")
+    assert from_env().max_pages == 9
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    assert from_env().openai_base_url == "http://127.0.0.1:9/v1"
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    monkeypatch.setenv("EXTRACTOR_MAX_PAGES", "7")
+    assert from_env() is first

@@ -27,7 +27,7 @@ from extractor.errors import (
     UnsupportedFormatError,
 )
 from extractor.ingest.limits import check_text, too_many_bytes
-from extractor.settings import Settings
+from extractor.settings import Settings, from_env
 
 __all__ = ["IMAGE_SUFFIXES", "SUPPORTED_SUFFIXES", "read", "read_bytes", "sniff_format"]
 
@@ -70,7 +70,7 @@ def sniff_format(data: bytes, name: str, where: str | None = None) -> str:
 
 def read_bytes(data: bytes, name: str, settings: Settings | None = None, *, path: str | None = None) -> Document:
     """Read a document from bytes; ``name`` gives the file name (and suffix)."""
-    settings = settings or Settings()
+    settings = settings or from_env()
     where = path or name
     if not data:
         raise EmptyDocumentError("empty file (0 bytes)", path=where)
@@ -103,7 +103,7 @@ def read_bytes(data: bytes, name: str, settings: Settings | None = None, *, path
 def read(path: str | Path, settings: Settings | None = None) -> Document:
     """Read a document from a path (a regular file, or a pipe or device, read within the byte limit)."""
     p = Path(path)
-    settings = settings or Settings()
+    settings = settings or from_env()
     limit = int(settings.max_file_mb * 1024 * 1024)
     try:
         if p.is_dir():

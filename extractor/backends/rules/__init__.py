@@ -12,7 +12,7 @@ from extractor.backends.rules import bands, classified, metadata, project_tables
 from extractor.document import Document
 from extractor.ground import evidence_for
 from extractor.result import Evaluation, Evidence, Extraction, Fact, Project
-from extractor.settings import Settings
+from extractor.settings import Settings, from_env
 
 __all__ = ["RulesBackend"]
 
@@ -31,7 +31,7 @@ class RulesBackend:
     name = "rules"
 
     def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings or Settings()
+        self.settings = settings or from_env()
 
     def extract(self, document: Document) -> Extraction:
         if metadata.is_not_a_disclosure(document):
