@@ -70,7 +70,12 @@ _TRANSLATE.update(
 _DROP = re.compile("(?<=\r)\n|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-def normalise(raw: str) -> tuple[str, array]:
+OffsetMap = array | range
+"""Normalised offset → raw offset: an ``array('l')``, or a ``range`` where normalising dropped
+no character (most text: the map is then the identity and costs nothing to keep)."""
+
+
+def normalise(raw: str) -> tuple[str, OffsetMap]:
     """Return the normalised text and its offset map.
 
     The map has ``len(text) + 1`` entries: ``map[i]`` is the raw offset of the source of
@@ -80,7 +85,7 @@ def normalise(raw: str) -> tuple[str, array]:
     dropped = [m.start() for m in _DROP.finditer(raw)]
     if not dropped:
         text = _wide_thousands(raw.translate(_TRANSLATE))
-        return text, array("l", range(len(raw) + 1))
+        return text, range(len(raw) + 1)
     kept: list[str] = []
     offsets = array("l")
     prev = 0
@@ -144,7 +149,7 @@ class Document:
     name: str
     text: str
     raw: str
-    offset_map: array = field(repr=False)
+    offset_map: OffsetMap = field(repr=False)
     blocks: tuple[Block, ...] = ()
     page_starts: tuple[int, ...] = ()
     source_format: str = "txt"
@@ -344,7 +349,7 @@ _NAN = float("nan")
 _NO_BOX = (_NAN, _NAN, _NAN, _NAN)
 
 
-def _to_norm(offset_map: array, raw_offset: int) -> int:
+def _to_norm(offset_map: OffsetMap, raw_offset: int) -> int:
     """First normalised index whose source starts at or after ``raw_offset``."""
     return bisect.bisect_left(offset_map, raw_offset)
 

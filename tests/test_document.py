@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +93,14 @@ def test_full_width_comma_is_a_thousands_separator_only_inside_an_amount() -> No
     assert normalise("共1，234，567.89元")[0] == "共1,234,567.89元"
     assert normalise("合计6，800人")[0] == "合计6，800人"
     assert normalise("2023年，12个单位")[0] == "2023年，12个单位"
+
+
+def test_an_identity_offset_map_is_kept_as_a_range() -> None:
+    raw = "一般公共预算财政拨款收入100.00万元\n" * 20_000
+    text, omap = normalise(raw)
+    assert isinstance(omap, range) and len(omap) == len(text) + 1
+    assert sys.getsizeof(omap) < 100  # an array would hold 8 bytes per character
+    doc = build_document("x.txt", raw)
+    assert doc.raw_span(3, 9) == (3, 9) and doc.text[3:9] == raw[3:9]
+    text, omap = normalise("收入\u200b合计")  # a dropped character: a real map
+    assert not isinstance(omap, range) and text == "收入合计" and list(omap) == [0, 1, 3, 4, 5]
