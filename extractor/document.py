@@ -89,10 +89,10 @@ class Document:
     size_bytes: int = 0
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
-    boxes: array | None = field(default=None, repr=False)
+    boxes: array[float] | None = field(default=None, repr=False)
     """Four floats per *raw* character (x0, top, x1, bottom on its page), NaN where a
     character has no box (separators the reader wrote); ``None`` for sources without geometry."""
-    confidence: array | None = field(default=None, repr=False)
+    confidence: array[float] | None = field(default=None, repr=False)
     """Per raw character the OCR engine's confidence; NaN where not OCR'd; ``None``: no OCR."""
     ocr_pages: Mapping[int, float] = field(default_factory=dict)  # OCR'd page → mean confidence
 
@@ -191,7 +191,7 @@ class TextBuilder:
         self._blocks: list[_RawBlock] = []
         self._page_starts: list[int] = []
         self._page: int | None = None
-        self._boxes: array | None = None
+        self._boxes: array[float] | None = None
 
     def _box(self, n: int, boxes: Sequence[Box | None] | None) -> None:
         """Record the boxes of the next ``n`` characters (NaN where unknown)."""
@@ -292,7 +292,7 @@ def build_document(
     *,
     raw_blocks: Sequence[_RawBlock] | None = None,
     raw_page_starts: Sequence[int] = (),
-    boxes: array | None = None,
+    boxes: array[float] | None = None,
     **meta: object,
 ) -> Document:
     """Normalise ``raw`` and translate block and page offsets into the normalised text.

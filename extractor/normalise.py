@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from typing import TypeAlias
 
 from extractor.concepts import MONEY_UNIT_RE
 
@@ -49,7 +50,7 @@ _TRANSLATE.update(
 _DROP = re.compile("(?<=\r)\n|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-OffsetMap = array | range
+OffsetMap: TypeAlias = "array[int] | range"
 """Normalised offset → raw offset: an ``array('l')``, or a ``range`` where normalising dropped
 no character (most text: the map is then the identity and costs nothing to keep)."""
 
@@ -66,7 +67,7 @@ def normalise(raw: str) -> tuple[str, OffsetMap]:
         text = _wide_thousands(raw.translate(_TRANSLATE))
         return text, range(len(raw) + 1)
     kept: list[str] = []
-    offsets = array("l")
+    offsets: array[int] = array("l")
     prev = 0
     for pos in dropped:
         if pos > prev:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 BackendName = Literal["auto", "rules", "llm", "hybrid"]
 InstructorMode = Literal["tools", "json", "md_json", "json_schema"]
@@ -115,7 +115,9 @@ class Settings(BaseSettings):
 
 class _IsolatedSettings(Settings):
     @classmethod
-    def settings_customise_sources(cls, settings_cls, init_settings, *args, **kwargs):
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource, *args: Any, **kwargs: Any
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings,)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -132,7 +132,7 @@ def execute(jobs: list[Job], settings: Settings, backend: str | None, workers: i
         finished = True
     finally:
         if finished:
-            pool.close()
+            cast(Any, pool).close()  # pebble leaves close/stop unannotated
         else:  # the caller gave up (an exception, Ctrl-C): no more work
-            pool.stop()
+            cast(Any, pool).stop()
         pool.join()

@@ -12,7 +12,7 @@ result (the other files are still checked).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -32,8 +32,11 @@ from extractor.cli.common import (
     setup_logging,
 )
 
+if TYPE_CHECKING:  # imported when a command runs: the CLI starts fast
+    from extractor.result import Finding, Result
 
-def _load(path: Path):  # -> Result
+
+def _load(path: Path) -> Result:
     from pydantic import ValidationError
 
     from extractor.result import Result
@@ -48,7 +51,7 @@ def _load(path: Path):  # -> Result
         raise InputError(f"not a cn-budget-report/1 result: {where}: {first['msg']}", path=path) from exc
 
 
-def _culprit(f) -> str:  # f: Finding
+def _culprit(f: Finding) -> str:
     c = f.culprit
     if c is None:
         return "undetermined" if f.undetermined else ""

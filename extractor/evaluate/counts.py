@@ -8,7 +8,7 @@ recall, and the report prints "—" for it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any, Self
 
@@ -53,7 +53,7 @@ class _Counts:
         return type(self)(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})  # type: ignore[arg-type]
 
     def counts(self) -> dict[str, int]:
-        return asdict(self)  # type: ignore[call-overload]
+        return {f.name: int(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

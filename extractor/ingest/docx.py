@@ -212,7 +212,7 @@ class _Styles:
         return names
 
 
-def read_docx(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
+def read_docx(data: bytes, name: str, settings: Settings, *, where: str, meta: dict[str, Any]) -> Document:
     package = Package(data, where, settings)
     main = package.related("", "/officeDocument", "word/document.xml")
     if main is None:

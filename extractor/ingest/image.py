@@ -69,7 +69,7 @@ def _ocr_frame(frame: object, number: int, dpi: float) -> OcrPage:
     return ocr_image(gray, number, raster.DPI)
 
 
-def read_image(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
+def read_image(data: bytes, name: str, settings: Settings, *, where: str, meta: dict[str, Any]) -> Document:
     if settings.ocr == "never":
         raise NeedsOCRError("an image is read by OCR, and OCR is off (--ocr never / EXTRACTOR_OCR=never)",
                             pages=[1], path=where)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Any
 
 from extractor.document import Document, build_document
 from extractor.errors import DecodingError, UnsupportedFormatError
@@ -115,7 +116,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return best
 
 
-def read_txt(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
+def read_txt(data: bytes, name: str, settings: Settings, *, where: str, meta: dict[str, Any]) -> Document:
     check_text(len(data) // 4, settings, where, at_least=True)  # no encoding takes more than 4 bytes a character
     text, encoding = decode(data, where)
     check_text(len(text), settings, where)
