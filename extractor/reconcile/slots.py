@@ -161,8 +161,12 @@ def build_book(result: Result) -> Book:
             if key[-1] not in labels:
                 labels.append(key[-1])
 
+    named: dict[str, int] = {}
     for i, p in enumerate(result.projects):
         name = normalise_name(p.name) or f"#{i}"
+        if not p.is_total:  # two rows of one name are two projects (two units' 日常运行): the second is name#2
+            named[name] = named.get(name, 0) + 1
+            name = name if named[name] == 1 else f"{name}#{named[name]}"
         row = ("project_total", f"{i}") if p.is_total else ("project", name)
         target = book.project_totals if p.is_total else book.projects
         if row[1] not in target:

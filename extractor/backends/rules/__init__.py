@@ -16,14 +16,33 @@ from extractor.settings import Settings, from_env
 
 __all__ = ["RulesBackend"]
 
+_MEASURE = {"department_final_accounts": "actual"}
+"""The measure of a report's project tables (a budget's, an evaluation's budget column read by its header)."""
+
 
 def merge_projects(*sources: list[Project]) -> list[Project]:
-    """One row per project name, the first source winning (a grid table's row over a text
-    table's, a table row over a sentence restating it)."""
-    out: dict[tuple[str, bool], Project] = {}
+    """One row per project, the first source winning (a grid table's row over a text
+    table's, a table row over a sentence restating it). A source's own rows all stay: two
+    projects of one name (two units' 日常运行) are two rows; its repeats it leaves out itself."""
+    out: list[Project] = []
+    given: set[tuple[str, bool]] = set()
     for rows in sources:
+        here: set[tuple[str, bool]] = set()
         for p in rows:
-            out.setdefault((p.name, p.is_total), p)
+            key = (p.name, p.is_total)
+            if key in given or (p.is_total and key in here):
+                continue
+            here.add(key)
+            out.append(p)
+        given |= here
+    return out
+
+
+def _unique(rows: list[Project]) -> list[Project]:
+    """A source that reads each table on its own: one row per name."""
+    out: dict[tuple[str, bool], Project] = {}
+    for p in rows:
+        out.setdefault((p.name, p.is_total), p)
     return list(out.values())
 
 
@@ -62,8 +81,9 @@ class RulesBackend:
         reading = tables.read_tables(document)
         coded: list[Fact] = []
         table_projects: list[Project] = []
+        if kind is not None and kind.value != "other":
+            table_projects = project_tables.read_project_tables(document, _MEASURE.get(str(kind.value), "budget"))
         if kind is not None and kind.value == "department_budget":
-            table_projects = project_tables.read_project_tables(document, "budget")
             coded = [*classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
         stated = sentences.scan(document)
         if kind is not None and kind.value == "department_budget":
@@ -71,7 +91,7 @@ class RulesBackend:
         facts, _ = dedupe_facts([*stated, *reading.facts, *coded])
         return Extraction(
             facts=tuple(facts),
-            projects=tuple(merge_projects(table_projects, reading.projects, projects.scan_projects(document))),
+            projects=tuple(merge_projects(table_projects, _unique(reading.projects), projects.scan_projects(document))),
             indicators=tuple(reading.indicators),
             org_name=org.value if org else None,  # type: ignore[arg-type]
             fiscal_year=year.value if year else None,  # type: ignore[arg-type]

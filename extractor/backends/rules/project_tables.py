@@ -2,11 +2,16 @@
 
 A table is one of projects when a header cell names the project column (项目名称, 二级项目,
 单位(项目)名称, 支出项目类别 …). Its amount columns are read through the merged header cells
-(:mod:`headers`): the row's total (总计 / 合计 / 项目金额) is the project's ``budget`` (or
-``actual`` in a 决算), and the fiscal part — the 合计 under 财政拨款, else the 一般公共预算
-column — its ``fiscal_budget``. A 合计 row is the total row (kept for the Σ rows check); rows
-that name a unit (its code in the first cell, or a name ending in 局 / 中心 / 委员会 …) are the
-unit's subtotals, not projects. The unit line above the table (单位：元) converts the amounts.
+(:mod:`headers`): the row's total (总计 / 合计) is the project's ``budget`` (or ``actual`` in a
+决算), and the fiscal part — the 合计 under 财政拨款, else the 一般公共预算 column — its
+``fiscal_budget``. Where no column names a total, the amount column is the one headed by what
+it holds (项目金额, 资金总额, 预算批复, 当年预算 …); an evaluation's table also gives 实际执行 and
+执行率 columns (``actual``, ``rate``). A 合计 row is the total row (kept for the Σ rows check);
+rows that name a unit (its code in the first cell, or a name ending in 局 / 中心 / 委员会 …) are
+the unit's subtotals, and category rows (:mod:`project_rows`) are not projects either. The unit
+line above the table (单位：元) converts the amounts. A table of basic spending (基本支出) by
+economic class is no project table. The same project in a later table (a 绩效目标表 restating the
+项目支出表, a table repeated in another form) is one row.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from extractor.backends.rules.grids import (
     table_rows,
 )
 from extractor.backends.rules.headers import bare, columns, paths
+from extractor.backends.rules.project_rows import Read, drop_categories, drop_repeats
 from extractor.document import Document
 from extractor.numbers import to_wan
 from extractor.result import Evidence, Project
@@ -33,12 +39,23 @@ __all__ = ["read_project_tables"]
 
 _NAME_HEADER = re.compile(r"^(?:项目名称|二级项目|(?:单位)?[(（]?项目[)）]?名称|支出项目(?:类别)?(?:[(（].*[)）])?|项目)$")
 _UNIT_ROW = re.compile(r"(?:委员会|管理局|局|厅|中心|办公室|院|所|站|馆|队|学校|医院|政府)$")
+_PROJECT_WORD = re.compile(r"经费|资金|专项|项目|费用?|补助|补贴|奖励|慰问金")
+"""A name that says what money is for is a project even where it ends with the unit that
+spends it (辅助人员补助经费-某某站)."""
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计)$")
 _FISCAL = re.compile(r"财政拨款|一般公共预算")
+_CARRIED = re.compile(r"结转|结余")
+_BUDGET_COL = re.compile(
+    r"^(?:全年|年初|年度|调整后的?|当年)?(?:财政拨款)?预算(?:批复|数|金额|安排数?)?(?:数)?(?:[(（].*[)）])?$"
+    r"|^(?:项目|资金)?(?:金额|总额)(?:[(（].*[)）])?$|^(?:年度)?资金总额$")
+_ACTUAL_COL = re.compile(r"^(?:实际|全年|年度)?(?:执行|支出)(?:数|金额)?$|^实际(?:执行|支出)(?:数|金额)?$|^决算数$")
+_RATE_COL = re.compile(r"^(?:预算)?执行率(?:[(（]%[)）])?$")
+_BASIC_TITLE = re.compile(r"基本支出")
 
 
 def read_project_tables(doc: Document, measure: str) -> list[Project]:
-    out: list[Project] = []
+    """Every project table's rows; ``measure`` is the report's (``budget`` or ``actual``)."""
+    tables: list[list[Project]] = []
     for rows in table_rows(doc):
         if not rows or rows[0].cells[0].col < 0:
             continue
@@ -46,56 +63,94 @@ def read_project_tables(doc: Document, measure: str) -> list[Project]:
                    if any(_NAME_HEADER.match(bare(c.text)) and bare(c.text) != "项目" for c in r.cells)), None)
         if at is None:
             continue
+        title, unit = context(doc, rows[0].cells[0].start)
+        if _BASIC_TITLE.search(title) and "项目" not in title:
+            continue  # 基本支出表: its rows are economic classes, not projects
         first_body = first_figure_row(rows, at)
         header = [r for r in rows[at:first_body] if not is_ordinal_row(r)]
         name_col = next(c.col for c in rows[at].cells if _NAME_HEADER.match(bare(c.text)))
         name_span = next(c.colspan for c in rows[at].cells if c.col == name_col)
-        cols = columns(header, measure) or {}
-        by_col = paths(header)
-        total = next((j for j, c in sorted(cols.items()) if c.role == "total" and c.period == "current"
-                      and c.measure == measure and j >= name_col + name_span), None)
-        if total is None:
+        fields = _fields(header, measure, name_col + name_span)
+        if not fields:
             continue
-        carried = re.compile(r"结转|结余")
+        found = [r for row in rows[first_body:]
+                 if (r := _read(doc, row, name_col, name_span, fields, unit)) is not None]
+        projects = drop_categories(found)
+        if sum(not p.is_total for p in projects) < 2:
+            projects = [p for p in projects if not p.is_total]  # a total over one row checks nothing
+        tables.append(projects)
+    return drop_repeats(tables)
+
+
+def _fields(header: list[Row], measure: str, after: int) -> dict[str, int]:
+    """Project field → grid column: the total (or the column its header says holds the
+    budget / the actual), the rate, and the fiscal part of the total."""
+    cols = columns(header, measure) or {}
+    by_col = paths(header)
+    total = next((j for j, c in sorted(cols.items()) if c.role == "total" and c.period == "current"
+                  and c.measure == measure and j >= after), None)
+
+    def headed(pattern: re.Pattern[str]) -> int | None:
+        return next((j for j, path in enumerate(by_col) if j >= after and path and pattern.match(path[-1])
+                     and not any(_CARRIED.search(t) or "上年" in t for t in path)), None)
+
+    out: dict[str, int] = {}
+    budget = total if measure == "budget" and total is not None else headed(_BUDGET_COL)
+    actual = total if measure == "actual" and total is not None else headed(_ACTUAL_COL)
+    if budget is not None:
+        out["budget"] = budget
+    if actual is not None and actual != budget:
+        out["actual"] = actual
+    if not out:
+        return out
+    if (rate := headed(_RATE_COL)) is not None:
+        out["rate"] = rate
+    if total is not None:
+        field = "budget" if measure == "budget" else "actual"
         fiscal = next((j for j, path in enumerate(by_col) if j > total and path and any(_FISCAL.search(t) for t in path)
-                       and not any(carried.search(t) for t in path)
+                       and not any(_CARRIED.search(t) for t in path)
                        and (path[-1] in ("合计", "小计") or "一般公共预算" in path[-1])), None)
-        _, unit = context(doc, rows[0].cells[0].start)
-        found = [p for row in rows[first_body:]
-                 if (p := _project(doc, row, name_col, name_span, total, fiscal, measure, unit)) is not None]
-        if sum(not p.is_total for p in found) < 2:
-            found = [p for p in found if not p.is_total]  # a total over one row checks nothing
-        out.extend(found)
+        if fiscal is not None:
+            out[f"fiscal_{field}"] = fiscal
     return out
 
 
-def _project(doc: Document, row: Row, name_col: int, name_span: int, total: int, fiscal: int | None,
-             measure: str, unit: str) -> Project | None:
+def _is_unit(name: str) -> bool:
+    return bool(_UNIT_ROW.search(name)) and not _PROJECT_WORD.search(name)
+
+
+def _read(doc: Document, row: Row, name_col: int, name_span: int, fields: dict[str, int],
+          unit: str) -> Read | None:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     names = [c for c in row.cells if name_col <= c.col < name_col + name_span and cell_number(c) is None]
     totals = [c for c in row.cells if c.col < name_col + name_span and _TOTAL_ROW.match(bare(c.text))]
+    coded = any(re.fullmatch(r"\d{3,}", bare(c.text)) for c in row.cells if c.col < name_col)
     if totals:
         names = totals
-    elif not names or any(re.fullmatch(r"\d{3,}", bare(c.text)) for c in row.cells if c.col < name_col):
-        return None  # no name, or a unit's code before it: the unit's subtotal
+    elif not names:
+        return None
     name_cell = names[-1]
     name = bare(name_cell.text)
     is_total = bool(_TOTAL_ROW.match(name))
-    if not is_total and (_UNIT_ROW.search(name) or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2
-                         or re.match(r"\d+个", name)):
-        return None
+    if not is_total and (_is_unit(name) or (coded and not _PROJECT_WORD.search(name))
+                         or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2 or re.match(r"\d+个", name)):
+        return None  # a unit's subtotal (its code before it, or a unit's name), or no name
     values: dict[str, Decimal] = {}
     cells: dict[str, Evidence] = {}
     decimals: dict[str, int] = {}
-    field = "budget" if measure == "budget" else "actual"
-    for key, j in ((field, total), (f"fiscal_{field}", fiscal)):
-        cell = by_col.get(j) if j is not None else None
+    for key, j in fields.items():
+        cell = by_col.get(j)
         parsed = cell_number(cell) if cell is not None else None
-        if cell is None or parsed is None or parsed[2]:
-            continue
-        values[key], decimals[key] = to_wan(parsed[0], unit, parsed[1])
+        if cell is None or parsed is None or parsed[2] != (key == "rate"):
+            continue  # a money column holds no percent; a rate column only percents
+        if key == "rate":
+            values[key], decimals[key] = parsed[0], parsed[1]
+        else:
+            values[key], decimals[key] = to_wan(parsed[0], unit, parsed[1])
         cells[key] = cell_evidence(doc, cell.start, cell.end)
-    if field not in values:
+    if not ({"budget", "actual"} & values.keys()):
         return None
-    return Project(name=name, evidence=cell_evidence(doc, name_cell.start, name_cell.end), cells=cells,
-                   decimals=decimals, is_total=is_total, **values)
+    marker = next((bare(c.text) for c in row.cells if c.col < name_col and bare(c.text)), "")
+    project = Project(name=name, evidence=cell_evidence(doc, name_cell.start, name_cell.end), cells=cells,
+                      decimals=decimals, is_total=is_total, **values)
+    return Read(project, marker=marker, depth=name_cell.col - name_col)

@@ -35,7 +35,8 @@ PROJECT_SUBJECT = re.compile(
 _ENUMERATOR = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.])")
 _SCORE = re.compile(r"(?:自评)?得分(?:为|是)?\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分")
 _PARAGRAPH_END = re.compile(r"\n")
-_SKIP_NAME = re.compile(r"^(?:本|该|各|所有|部门|整体|全部|重点)")
+_SKIP_NAME = re.compile(r"^(?:本|该|各|所有|部门|整体|全部|重点|[\d一二三四五六七八九十]+个)")
+"""Not a project's name: a pronoun, the whole, or a count (“项目3个，预算资金…”)."""
 
 
 def scan_projects(doc: Document) -> list[Project]:

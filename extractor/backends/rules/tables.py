@@ -35,6 +35,7 @@ __all__ = ["TableReading", "read_tables", "role_of"]
 
 _INDICATOR_ROLES = {"name", "level2", "level1"}
 _PROJECT_NAME = re.compile(r"项目名称\s*[:：]?\s*\n?\s*(?P<name>[^\s\t]{2,40})")
+_PROJECT_COLUMN = re.compile(r"^(?:项目名称|职能名称|政策或重点任务|支出项目)$")
 _PROJECT_TOTAL_LABEL = re.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:项目)?(?:资金)?总额$|^合计$|^(?:年度)?资金合计$")
 
 
@@ -250,12 +251,15 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
         one = _one_project(doc, named.group("name"), rows)
         if one is not None:
             return [], [one]
-    is_project_table = "item" in header.roles or "项目" in header.title[-60:]
+    itemised = "item" in header.roles or "项目" in header.title[-60:]
+    # "项目" heads any ledger's first column (收支总表, 三公 tables): a project column says 项目名称
+    is_project_table = any(r == "item" and _PROJECT_COLUMN.match(t) for r, t in zip(header.roles, header.texts, strict=False)) \
+        or "项目" in header.title[-60:]
     facts: list[Fact] = []
     projects: list[Project] = []
     for (label, cells), (concept, scope) in zip(rows, concepts, strict=True):
         text = re.sub(r"\s+", "", label.text)
-        if concept is not None and not (is_project_table and TOTAL_LABEL.match(text) and not families):
+        if concept is not None and not (itemised and TOTAL_LABEL.match(text) and not families):
             for measure, cell in cells.items():
                 if measure.startswith("fiscal_"):
                     continue
@@ -266,7 +270,7 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
                     value=parsed[0], unit=unit_for(concept, measure), decimals=parsed[1],
                     evidence=cell_evidence(doc, cell.start, cell.end), backend="rules",
                 ))
-        elif is_project_table or concept is None:
+        elif is_project_table:  # a row no concept names is a project only in a table of projects
             name = re.sub(r"^[\d.、(（)）]+", "", label.text).strip()
             projects.append(_project(doc, name, label, cells, total=bool(TOTAL_LABEL.match(text))))
     return facts, projects

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.backends.rules import RulesBackend, metadata
+from extractor.backends.rules import RulesBackend, merge_projects, metadata
 from extractor.backends.rules.projects import scan_projects
 from tests.backends.rules.conftest import doc
 
@@ -113,3 +113,15 @@ def test_documents_that_are_not_disclosures_are_other_and_yield_no_facts(title: 
     assert metadata.is_not_a_disclosure(d)
     ex = RulesBackend().extract(d)
     assert ex.report_kind == "other" and not ex.facts and ex.org_name is None and ex.fiscal_year is None
+
+
+def test_a_count_of_projects_is_no_project() -> None:
+    d = doc("一级预算项目3个，预算资金60万元，其中财政拨款60万元。\n")
+    assert scan_projects(d) == []
+
+
+def test_merged_sources_keep_one_sources_two_rows_of_one_name_but_not_another_sources_restatement() -> None:
+    (row,) = scan_projects(doc("“日常运行”项目：年初预算为10万元，执行数为10万元。\n"))
+    twice = [row, row.model_copy(update={"budget": Decimal(20)})]  # two units' rows of one table
+    again = [row.model_copy(update={"budget": Decimal(30)})]  # a later source restating it
+    assert [p.budget for p in merge_projects(twice, again)] == [Decimal(10), Decimal(20)]

@@ -169,3 +169,11 @@ def test_a_two_sided_income_and_spending_ledger() -> None:
         ("carryover.opening", "all", None, Decimal("5.00")),
         ("carryover.closing", "all", None, Decimal("7.00")),
     }
+
+
+def test_a_ledger_headed_item_is_no_project_table() -> None:
+    text = ("一般公共预算“三公”经费支出表\n单位：万元\n"
+            "项目\t预算数\n合计\t12.00\n其中:(1)公务用车购置费\t2.00\n预备费\t0.00\n")
+    assert read_tables(doc(text)).projects == [], "项目 heads a ledger's rows; a project table says 项目名称"
+    named = "项目支出表\n单位：万元\n项目名称\t预算数\n信息系统运维经费\t2.00\n档案整理经费\t3.00\n"
+    assert [p.name for p in read_tables(doc(named)).projects] == ["信息系统运维经费", "档案整理经费"]
