@@ -8,7 +8,16 @@ whose role the backend cannot name is left out, not guessed.
 from __future__ import annotations
 
 from extractor.backends import dedupe_facts
-from extractor.backends.rules import bands, classified, metadata, project_tables, projects, sentences, tables
+from extractor.backends.rules import (
+    bands,
+    classified,
+    metadata,
+    project_forms,
+    project_tables,
+    projects,
+    sentences,
+    tables,
+)
 from extractor.document import Document
 from extractor.ground import evidence_for
 from extractor.result import Evaluation, Evidence, Extraction, Fact, Project
@@ -83,6 +92,9 @@ class RulesBackend:
         table_projects: list[Project] = []
         if kind is not None and kind.value != "other":
             table_projects = project_tables.read_project_tables(document, _MEASURE.get(str(kind.value), "budget"))
+            if kind.value == "project_performance_self_evaluation":
+                table_projects = project_forms.evaluated_project(document, org.value if org else None, table_projects)  # type: ignore[arg-type]
+            table_projects = merge_projects(table_projects, project_forms.read_project_forms(document))
         if kind is not None and kind.value == "department_budget":
             coded = [*classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
         stated = sentences.scan(document)
