@@ -10,8 +10,10 @@ it holds (项目金额, 资金总额, 预算批复, 当年预算 …); an evalua
 rows that name a unit (its code in the first cell, or a name ending in 局 / 中心 / 委员会 …) are
 the unit's subtotals, and category rows (:mod:`project_rows`) are not projects either. The unit
 line above the table (单位：元) converts the amounts. A table of basic spending (基本支出) by
-economic class is no project table. The same project in a later table (a 绩效目标表 restating the
-项目支出表, a table repeated in another form) is one row.
+economic class is no project table. A table that says it lists only part of the projects
+(重点项目 in its title, 注：已剔除涉密项目 under it) keeps no 合计 row: its rows cannot add up to
+it. The same project in a later table (a 绩效目标表 restating the 项目支出表, a table repeated
+in another form) is one row.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ _BUDGET_COL = re.compile(
 _ACTUAL_COL = re.compile(r"^(?:实际|全年|年度)?(?:执行|支出)(?:数|金额)?$|^实际(?:执行|支出)(?:数|金额)?$|^决算数$")
 _RATE_COL = re.compile(r"^(?:预算)?执行率(?:[(（]%[)）])?$")
 _BASIC_TITLE = re.compile(r"基本支出")
+_PART = re.compile(r"涉密|重点项目|部分项目|主要项目")
+_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：].*$", re.M)
 
 
 def read_project_tables(doc: Document, measure: str) -> list[Project]:
@@ -76,10 +80,17 @@ def read_project_tables(doc: Document, measure: str) -> list[Project]:
         found = [r for row in rows[first_body:]
                  if (r := _read(doc, row, name_col, name_span, fields, unit)) is not None]
         projects = drop_categories(found)
-        if sum(not p.is_total for p in projects) < 2:
-            projects = [p for p in projects if not p.is_total]  # a total over one row checks nothing
+        if sum(not p.is_total for p in projects) < 2 or _partial(doc, title, rows[-1].cells[-1].end):
+            projects = [p for p in projects if not p.is_total]  # a total over one row (or rows left out) checks nothing
         tables.append(projects)
     return drop_repeats(tables)
+
+
+def _partial(doc: Document, title: str, end: int) -> bool:
+    """The table says it lists only part of the projects: its title (重点项目) or the note
+    under it (注：已剔除涉密项目). Its 合计 is then no sum of its rows."""
+    note = _NOTE.search(doc.text, end, min(len(doc.text), end + 300))
+    return bool(_PART.search(title) or (note and _PART.search(note.group(0))))
 
 
 def _fields(header: list[Row], measure: str, after: int) -> dict[str, int]:

@@ -124,3 +124,15 @@ def test_a_basic_spending_table_and_unit_named_rows_are_no_projects() -> None:
             ["春节慰问金-某某总站", "10.00"]]
     names = [p.name for p in read_project_tables(_table(rows).build("t"), "budget") if not p.is_total]
     assert names == ["辅助人员补助经费-某某总站", "春节慰问金-某某总站"], "a unit's name after the purpose is still a project"
+
+
+def test_a_table_of_part_of_the_projects_keeps_no_total_row() -> None:
+    rows = [["项目名称", "金额"], ["合计", "100.00"], ["档案整理经费", "30.00"], ["业务培训经费", "20.00"]]
+    b = _table(rows)
+    b.paragraph("注：已剔除涉密项目。")
+    got = [(p.name, p.is_total) for p in read_project_tables(b.build("t"), "budget")]
+    assert got == [("档案整理经费", False), ("业务培训经费", False)]
+    key = [(p.name, p.is_total) for p in read_project_tables(_table(rows, title="重点项目支出表").build("t"), "budget")]
+    assert ("合计", True) not in key
+    whole = [(p.name, p.is_total) for p in read_project_tables(_table(rows).build("t"), "budget")]
+    assert ("合计", True) in whole, "a table that does not say so keeps its total for the Σ check"
