@@ -1,4 +1,4 @@
-"""The pipeline: ingest → extract → ground → reconcile → Result.
+"""The pipeline: ingest → extract → ground → reconcile (→ feedback → ground → reconcile) → Result.
 
 One function, :func:`run`, for one document; :func:`extract` is the public entry point
 re-exported as ``extractor.extract`` and accepts a path, bytes with a file name, or an
@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from extractor._version import __version__
 from extractor.backends import Backend, get_backend
@@ -24,6 +26,7 @@ from extractor.result import (
     PROJECT_NUMBERS,
     Evidence,
     Extraction,
+    Finding,
     Indicator,
     OcrReport,
     OcrValue,
@@ -36,7 +39,7 @@ from extractor.settings import Settings, from_env
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LOW_CONFIDENCE", "extract", "ocr_report", "run"]
+__all__ = ["LOW_CONFIDENCE", "Reasking", "extract", "ocr_report", "run"]
 
 
 def _reconcile(result: Result) -> Result:
@@ -71,20 +74,23 @@ def ocr_report(doc: Document, ex: Extraction) -> OcrReport | None:
     return OcrReport(pages=dict(doc.ocr_pages), low_confidence=LOW_CONFIDENCE, uncertain=tuple(uncertain))
 
 
-def run(document: Document, backend: Backend, settings: Settings, *, path: str | None = None,
-        timings: dict[str, float] | None = None) -> Result:
-    """Extract, ground and reconcile one read document."""
-    timings = dict(timings or {})
-    t0 = time.perf_counter()
-    raw = backend.extract(document)
-    timings["extract"] = time.perf_counter() - t0
+@runtime_checkable
+class Reasking(Protocol):
+    """A backend that can re-ask the model about figures reconciliation blames on it (the
+    arithmetic feedback: ``llm`` and ``hybrid``)."""
 
-    t0 = time.perf_counter()
+    def feedback(self, document: Document, extraction: Extraction,
+                 findings: Sequence[Finding]) -> Extraction | None: ...
+
+
+def _ground(document: Document, raw: Extraction) -> tuple[Extraction, dict[str, int]]:
     grounded, counters = verify(document, raw)
     grounded, suspicious = drop_instructed(document, grounded)  # injected "写成999万元": every backend
-    timings["ground"] = time.perf_counter() - t0
-    counters = {**raw.counters, **{k: raw.counters.get(k, 0) + v for k, v in {**counters, **suspicious}.items()}}
+    return grounded, {**raw.counters, **{k: raw.counters.get(k, 0) + v for k, v in {**counters, **suspicious}.items()}}
 
+
+def _result(document: Document, grounded: Extraction, backend: Backend, counters: dict[str, int],
+            path: str | None, timings: dict[str, float]) -> Result:
     provenance = Provenance(
         backend=backend.name,
         extractor_version=__version__,
@@ -106,7 +112,7 @@ def run(document: Document, backend: Backend, settings: Settings, *, path: str |
         disagreements=list(grounded.disagreements),
         ocr=ocr_report(document, grounded),
     )
-    result = Result(
+    return Result(
         document=document.name,
         org_name=grounded.org_name,
         fiscal_year=grounded.fiscal_year,
@@ -118,9 +124,32 @@ def run(document: Document, backend: Backend, settings: Settings, *, path: str |
         evaluation=grounded.evaluation,
         provenance=provenance,
     )
+
+
+def run(document: Document, backend: Backend, settings: Settings, *, path: str | None = None,
+        timings: dict[str, float] | None = None) -> Result:
+    """Extract, ground and reconcile one read document; then, for a backend that can
+    re-ask (:class:`Reasking`), re-ask once about the model figures material findings blame,
+    ground what comes back and reconcile again (the re-asks are in the ledger)."""
+    timings = dict(timings or {})
     t0 = time.perf_counter()
-    result = _reconcile(result)
+    raw = backend.extract(document)
+    timings["extract"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    grounded, counters = _ground(document, raw)
+    timings["ground"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    result = _reconcile(_result(document, grounded, backend, counters, path, timings))
     timings["reconcile"] = time.perf_counter() - t0
+    blamed = [f for f in result.findings if f.severity == "material" and f.culprit is not None]
+    if blamed and isinstance(backend, Reasking):
+        t0 = time.perf_counter()
+        redone = backend.feedback(document, grounded, blamed)
+        if redone is not None:  # verified again, like every backend's output; reconciled once more, not re-asked
+            regrounded, _ = _ground(document, redone)
+            result = _reconcile(_result(document, regrounded, backend, counters, path, timings))
+        timings["feedback"] = time.perf_counter() - t0
     return result.model_copy(update={"provenance": result.provenance.model_copy(update={"timings": timings})})
 
 

@@ -275,6 +275,8 @@ class Ledger(_Frozen):
     cache_hits: int = Field(0, description="Answers served from the response cache (no request).")
     recorded_prompt_tokens: int = Field(0, description="What the answers served from the cache cost when recorded.")
     recorded_completion_tokens: int = 0
+    feedback_asked: int = Field(0, description="Arithmetic feedback: figures blamed by a material finding re-asked.")
+    feedback_corrected: int = Field(0, description="Arithmetic feedback: re-asks whose new value grounded and was kept.")
     wall_s: float = 0.0
 
     def __add__(self, other: Ledger) -> Ledger:

@@ -41,7 +41,7 @@ from eval.simulator.http import ThreadedServer, json_body, text_of, tokens
 from eval.simulator.inject import DEFAULT_RATE, ERRORS, Injection, decide
 from extractor.backends.llm.schema import ALL_GROUPS, group_of
 from extractor.chunk import OMITTED
-from extractor.numbers import find_numbers, parse_number
+from extractor.numbers import find_numbers
 
 __all__ = ["Simulator", "tokens"]
 
@@ -266,15 +266,12 @@ def _common(a: str, b: str) -> int:
 
 def _mentions(followups: str, inj: Injection) -> bool:
     """Does a follow-up message (one without the excerpt: the extractor's arithmetic feedback)
-    name the value this injection put in the answer, as sent or in result units?"""
-    if inj.answer is None:
+    name the wrong value this injection would put in a result (result units)? The number as
+    sent is not enough: a unit the extractor converted right leaves it in the result as the
+    right value, and a finding quoting that value blames nothing the model got wrong."""
+    if inj.answer is None or inj.wrong is None:
         return False
-    said = {n.value for n in find_numbers(followups)}
-    try:
-        sent = parse_number(str(inj.answer.get(inj.field or "value", "")))
-    except ValueError:
-        return False
-    return sent in said or (inj.wrong is not None and inj.wrong in said)
+    return inj.wrong in {n.value for n in find_numbers(followups)}
 
 
 def _s(v: Decimal | None) -> str | None:

@@ -17,22 +17,36 @@ key (a fact key, a project or indicator name). When both have the key with diffe
 the rules value stays, the model value is left out, and the pair is reported in
 ``Extraction.disagreements`` (and so in the result's provenance) for a human to look at.
 A model row whose name the rules also found only fills the rules row's empty cells.
+
+Arithmetic feedback (:meth:`HybridBackend.feedback`) re-asks only the blamed figures the model
+gave, in the narrowed chunk it was sent; a figure the rules read is never re-asked.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from extractor.backends import Backend
 from extractor.backends.llm import LLMBackend, run_sync
+from extractor.backends.llm.feedback import Blamed, blamed
 from extractor.backends.open_figures import open_figures, placed_numbers, windows
 from extractor.chunk import Chunk, table_spans
 from extractor.concepts import normalise_name
 from extractor.document import Document
-from extractor.result import PROJECT_NUMBERS, Evaluation, Evidence, Extraction, Fact, Indicator, Project
+from extractor.result import (
+    PROJECT_NUMBERS,
+    Evaluation,
+    Evidence,
+    Extraction,
+    Fact,
+    Finding,
+    Indicator,
+    Project,
+)
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -105,6 +119,28 @@ class HybridBackend:
             groups = tuple(g for g in self.llm.route(c) if g != "evaluation" or base.evaluation.score is None)
             plan.append(replace(c, groups=(*groups, *(("metadata",) if meta else ()))))
         return plan
+
+    # ------------------------------------------------------------------ arithmetic feedback
+
+    def feedback(self, document: Document, extraction: Extraction, findings: Sequence[Finding]) -> Extraction | None:
+        """The model backend's arithmetic feedback (:mod:`extractor.backends.llm.feedback`) for
+        the blamed figures the model gave, re-asked in the narrowed chunks it was sent; a
+        figure the rules read is never re-asked."""
+        figures = blamed(extraction, findings)
+        if not figures:
+            return None
+        base = self.rules.extract(document)  # deterministic: the same values, the same plan
+        own = [b for b in figures if self._from_model(b, base)]
+        return run_sync(self.llm.afeedback(document, extraction, own, self.plan(document, base))) if own else None
+
+    def _from_model(self, figure: Blamed, base: Extraction) -> bool:
+        if figure.fact is not None:
+            return figure.fact.backend == self.llm.name
+        if figure.kind == "evaluation":
+            return base.evaluation.score != figure.value
+        rows: tuple[Project | Indicator, ...] = base.projects if figure.kind == "project" else base.indicators
+        return not any(normalise_name(r.name) == normalise_name(figure.name)
+                       and getattr(r, str(figure.field), None) == figure.value for r in rows)
 
     # ------------------------------------------------------------------ merging
 

@@ -229,7 +229,7 @@ def render_markdown(metrics: dict[str, Any], comparison_md: list[str] | None = N
                         [[v["document"], v["where"], v["value"], v["reason"], v["quote"]]
                          for v in metrics["violations"][:50]])
     cost_keys = ("wall_s", "requests", "attempts", "reasks", "prompt_tokens", "completion_tokens", "cached_tokens",
-                 "cache_hits")
+                 "cache_hits", "feedback_asked", "feedback_corrected")
     lines += _section("Cost and speed", ["document", *cost_keys],
                       [[d, *(v["cost"][k] for k in cost_keys)] for d, v in with_all])
     if metrics.get("injected"):

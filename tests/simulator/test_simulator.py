@@ -67,7 +67,7 @@ def test_every_item_is_located_at_its_quote(corpus: Corpus) -> None:
             assert item.start <= w.start < item.end and doc.text[w.start:w.start + len(w.text)] == w.text
 
 
-@pytest.mark.parametrize("mode", ["tools", "json", "md_json"])
+@pytest.mark.parametrize("mode", ["tools", "json", "md_json", "json_schema"])
 def test_a_clean_run_returns_gold_in_each_mode(clean: Simulator, one_doc: tuple[Path, Path], mode: str) -> None:
     gold = load_gold(one_doc[0] / f"{STEM}.json")
     settings = _settings(clean, instructor_mode=mode)
@@ -78,7 +78,7 @@ def test_a_clean_run_returns_gold_in_each_mode(clean: Simulator, one_doc: tuple[
     assert result.org_name == gold.org_name
     sent = clean.requests[-1]
     assert ("tools" in sent) == (mode == "tools")
-    assert (sent.get("response_format") is not None) == (mode == "json")
+    assert (sent.get("response_format") is not None) == (mode in ("json", "json_schema"))
 
 
 def test_a_narrowed_excerpt_is_answered_window_by_window(clean: Simulator, one_doc: tuple[Path, Path]) -> None:
@@ -163,3 +163,28 @@ def test_eval_reports_what_became_of_every_injected_error(corpus: Corpus, one_do
     for item in section["items"]:
         if item["error"] in ("invented_number", "paraphrased_quote", "transposed_digit"):
             assert item["outcome"] == "dropped", item
+
+
+def test_a_followup_naming_an_injected_value_gets_the_item_right(corpus: Corpus, one_doc: tuple[Path, Path]) -> None:
+    doc = read(one_doc[1] / f"{STEM}.txt", Settings.isolated())
+    chunk = chunk_document(doc)[0]
+    tools = [{"type": "function", "function": {"name": "answer",
+                                               "parameters": response_model_for(ALL_GROUPS).model_json_schema()}}]
+    messages = load_prompts().messages(chunk, ALL_GROUPS)
+    with Simulator(corpus, rates={"transposed_digit": 1.0}) as sim:
+        first, _ = sim.answer({"tools": tools, "messages": messages})
+        injected = [e for e in sim.events if e["event"] == "injected"]
+        facts = [e for e in injected if e["kind"] == "fact"]
+        assert len(facts) > 1, "every item with two different digits is transposed"
+        target, other = facts[0], facts[-1]
+        assert target["wrong"] != other["wrong"]
+        follow = {"role": "user", "content": f"Your answer gave {target['wrong']} 万元; the others imply more."}
+        again, _ = sim.answer({"tools": tools, "messages": [*messages, follow]})
+        unrelated, _ = sim.answer({"tools": tools, "messages": [*messages, {"role": "user", "content": "Again."}]})
+    quoted = {x["quote"]: x for x in again.get("facts", [])}
+    assert quoted[target["sent"]["quote"]]["value"] != target["sent"]["value"], "named: answered right"
+    assert {x["quote"]: x for x in first.get("facts", [])}[other["sent"]["quote"]] == quoted[other["sent"]["quote"]]
+    assert unrelated == first, "a follow-up naming no injected value changes nothing"
+    fixed = [e for e in sim.events if e["event"] == "fixed"]
+    assert [e["id"] for e in fixed] == [target["id"]] and fixed[0]["why"] == "feedback"
+    assert len([e for e in sim.events if e["event"] == "injected"]) == len(injected), "re-asks are not re-logged"

@@ -12,6 +12,9 @@ Requests run concurrently (``settings.concurrency``) on one event loop; :meth:`L
 is synchronous for the pipeline and :meth:`LLMBackend.aextract` is there for async callers
 and for the hybrid backend, which passes its own plan (the chunks and groups the rules left).
 
+After reconciliation the pipeline may call :meth:`LLMBackend.feedback`: each figure a
+material finding blames on the model is re-asked once in its chunk (:mod:`.feedback`).
+
 Nothing the model says reaches the result ungrounded: a value whose quote does not align to
 its chunk, or whose number is not in the aligned text, is dropped and counted
 (``dropped_ungrounded``), and the pipeline verifies again after every backend.
@@ -36,6 +39,15 @@ from pydantic import ValidationError
 from extractor.backends.llm.cache import ResponseCache, cache_key
 from extractor.backends.llm.client import Meter, ModelClient, Truncated
 from extractor.backends.llm.convert import Grounded, ground_answer
+from extractor.backends.llm.feedback import (
+    Blamed,
+    Replacement,
+    blamed,
+    chunk_for,
+    corrected,
+    prompt_fields,
+    replacement,
+)
 from extractor.backends.llm.merge import merge_evaluations, merge_facts, merge_rows
 from extractor.backends.llm.prompts import PromptSet, load_prompts
 from extractor.backends.llm.schema import (
@@ -48,7 +60,7 @@ from extractor.backends.llm.schema import (
 from extractor.chunk import Chunk, chunk_document, route, split_chunk
 from extractor.document import Document
 from extractor.errors import ConfigError, ModelError, ModelOutputError, RetryExhaustedError
-from extractor.result import Extraction
+from extractor.result import Extraction, Finding
 from extractor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -188,26 +200,8 @@ class LLMBackend:
     async def _answer(self, chunk: Chunk, client: ModelClient | None, cache: ResponseCache | None, meter: Meter,
                       counters: dict[str, int], depth: int = 0) -> list[tuple[Chunk, ChunkAnswer]]:
         s = self.settings
-        model = response_model_for(ALL_GROUPS)  # one schema for every chunk: part of the cacheable prefix
-        messages = self.prompts.messages(chunk, chunk.groups)
-        key = cache_key(model=s.model, prompt_version=self.prompts.version, schema_hash=schema_hash(model),
-                        mode=s.instructor_mode, messages=messages)
-        if cache is not None:
-            hit = cache.get(key)
-            if hit is not None:
-                try:
-                    cached = model.model_validate_json(hit.answer)
-                except ValidationError:  # validators changed since it was recorded: a miss
-                    log.warning("cached answer for chunk %d no longer validates; asking again", chunk.index)
-                else:
-                    meter.add(cache_hits=1, recorded_prompt_tokens=hit.prompt_tokens,
-                              recorded_completion_tokens=hit.completion_tokens)
-                    return [(chunk, cached)]
-        if client is None:
-            raise ModelError(f"replay: no recorded answer for chunk {chunk.index} (characters {chunk.start}-"
-                             f"{chunk.end}) with model {s.model!r} and prompts {self.prompts.version}")
         try:
-            answer, spent = await client.ask(messages, model, meter)
+            answer = await self.ask(self.prompts.messages(chunk, chunk.groups), client, cache, meter)
         except Truncated as exc:
             halves = split_chunk(chunk) if depth < MAX_SPLIT_DEPTH and len(chunk) >= MIN_SPLIT_CHARS else None
             if halves is None:
@@ -220,11 +214,90 @@ class LLMBackend:
             log.info("chunk %d (%d chars) truncated; splitting in two", chunk.index, len(chunk))
             parts = await _all([self._answer(h, client, cache, meter, counters, depth + 1) for h in halves])
             return [p for part in parts for p in part]
+        if answer is None:
+            raise ModelError(f"replay: no recorded answer for chunk {chunk.index} (characters {chunk.start}-"
+                             f"{chunk.end}) with model {s.model!r} and prompts {self.prompts.version}")
+        return [(chunk, answer)]
+
+    async def ask(self, messages: list[dict[str, str]], client: ModelClient | None, cache: ResponseCache | None,
+                  meter: Meter) -> ChunkAnswer | None:
+        """One request through the response cache: the answer recorded for these messages, else
+        the endpoint's (recorded); None when replaying and nothing was recorded. Raises
+        :class:`Truncated` for an answer cut at max_tokens."""
+        s = self.settings
+        model = response_model_for(ALL_GROUPS)  # one schema for every chunk: part of the cacheable prefix
+        key = cache_key(model=s.model, prompt_version=self.prompts.version, schema_hash=schema_hash(model),
+                        mode=s.instructor_mode, messages=messages)
+        if cache is not None:
+            hit = cache.get(key)
+            if hit is not None:
+                try:
+                    cached = model.model_validate_json(hit.answer)
+                except ValidationError:  # validators changed since it was recorded: a miss
+                    log.warning("a cached answer no longer validates; asking again")
+                else:
+                    meter.add(cache_hits=1, recorded_prompt_tokens=hit.prompt_tokens,
+                              recorded_completion_tokens=hit.completion_tokens)
+                    return cached
+        if client is None:
+            return None
+        answer, spent = await client.ask(messages, model, meter)
         if cache is not None:
             cache.put(key, answer=answer.model_dump_json(), model=s.model, prompt_version=self.prompts.version,
                       schema_hash=schema_hash(model), mode=s.instructor_mode, prompt_tokens=spent.prompt_tokens,
                       completion_tokens=spent.completion_tokens)
-        return [(chunk, answer)]  # type: ignore[list-item]
+        return answer  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ arithmetic feedback
+
+    def feedback(self, document: Document, extraction: Extraction, findings: Sequence[Finding]) -> Extraction | None:
+        """Re-ask, once, each chunk that gave a figure a material finding blames (see
+        :mod:`.feedback`); None when no such figure came from the model."""
+        own = [b for b in blamed(extraction, findings) if b.fact is None or b.fact.backend == self.name]
+        return run_sync(self.afeedback(document, extraction, own, self.plan(document))) if own else None
+
+    async def afeedback(self, document: Document, extraction: Extraction, figures: Sequence[Blamed],
+                        plan: Sequence[Chunk]) -> Extraction | None:
+        """Re-ask each of ``figures`` in the chunk of ``plan`` it was read from; the extraction
+        with the new values that ground kept (None when no figure's chunk is in the plan)."""
+        jobs = [(b, c) for b in figures if (c := chunk_for(plan, b)) is not None]
+        if not jobs:
+            return None
+        meter = Meter()
+        cache = ResponseCache(self.settings.cache_path) if self.settings.cache_path else None
+        warnings: list[str] = []
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                client = None if self.settings.replay_only else await stack.enter_async_context(
+                    ModelClient(self.settings))
+                async with asyncio.timeout(self.settings.document_deadline_s):
+                    got = await asyncio.gather(*(self._reask(document, b, c, client, cache, meter, warnings)
+                                                 for b, c in jobs))
+        except TimeoutError:
+            got = []
+            warnings.append("arithmetic feedback: document deadline passed; no re-asked value kept")
+        finally:
+            if cache is not None:
+                cache.close()
+        asked = sum(a for a, _ in got) if got else len(jobs)  # a deadline passed: each was (being) asked
+        kept = [r for _, r in got if r is not None]
+        return corrected(extraction, kept, asked=asked, spent=meter.ledger(), warnings=warnings)
+
+    async def _reask(self, document: Document, figure: Blamed, chunk: Chunk, client: ModelClient | None,
+                     cache: ResponseCache | None, meter: Meter, warnings: list[str]) -> tuple[bool, Replacement | None]:
+        """(whether it was asked, the replacement to keep) for one blamed figure."""
+        messages = self.prompts.feedback(chunk, chunk.groups, **prompt_fields(figure))
+        try:
+            answer = await self.ask(messages, client, cache, meter)
+        except (ModelError, Truncated) as exc:
+            warnings.append(f"arithmetic feedback on chunk {chunk.index} failed: {str(exc).splitlines()[0][:200]}")
+            return True, None
+        if answer is None:  # replaying, and this re-ask was never recorded
+            return False, None
+        got = replacement(figure, ground_answer(document, chunk, answer))
+        log.info("feedback on chunk %d: %s %s → %s", chunk.index, figure.kind, figure.value,
+                 "kept " + str(got.value) if got else "unchanged")
+        return True, got
 
     def _assemble(self, pairs: list[tuple[Chunk, Grounded]], meter: Meter, counters: dict[str, int]) -> Extraction:
         facts, dup = merge_facts(f for _, g in pairs for f in g.facts)

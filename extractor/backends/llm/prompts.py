@@ -54,6 +54,7 @@ class PromptSet:
     system_template: Template = field(repr=False)
     chunk_template: Template = field(repr=False)
     example: dict[str, Any] = field(repr=False)
+    feedback_template: Template = field(repr=False)
 
     def messages(self, chunk: Chunk, groups: tuple[str, ...]) -> list[dict[str, str]]:
         """The stable system message (the same for every chunk and document, so providers can
@@ -67,6 +68,14 @@ class PromptSet:
 
     def system(self) -> str:
         return _render_system(self)
+
+    def feedback(self, chunk: Chunk, groups: tuple[str, ...], *, figure: str, value: str, quote: str | None,
+                 relation: str, expected: str | None, group: str) -> list[dict[str, str]]:
+        """The chunk's own messages (the same prefix, so a cache serves it), then one
+        follow-up that states the finding blaming ``figure`` and asks for that item again."""
+        follow = self.feedback_template.render(figure=figure, value=value, quote=quote or "", relation=relation,
+                                               expected=expected or "", group=group)
+        return [*self.messages(chunk, groups), {"role": "user", "content": follow}]
 
 
 @cache
@@ -183,8 +192,8 @@ def load_prompts(directory: Path | None = None) -> PromptSet:
         raise ConfigError(f"cannot read the prompt manifest {manifest_path}: {exc}") from exc
     env = SandboxedEnvironment(undefined=StrictUndefined, keep_trailing_newline=False, autoescape=False)
     templates = manifest.get("templates", {})
-    if set(templates) != {"system", "chunk"}:
-        raise ConfigError(f"prompt manifest must define templates system and chunk, not {sorted(templates)}")
+    if set(templates) != {"system", "chunk", "feedback"}:
+        raise ConfigError(f"prompt manifest must define templates system, chunk and feedback, not {sorted(templates)}")
     built = {name: _template(env, root / spec["file"], list(spec.get("variables", [])))
              for name, spec in templates.items()}
     example_path = root / manifest["example"]["file"]
@@ -198,4 +207,4 @@ def load_prompts(directory: Path | None = None) -> PromptSet:
         digest.update(p.name.encode() + b"\0" + p.read_bytes())
     version = f"{manifest.get('version', '0')}+{digest.hexdigest()[:8]}"
     return PromptSet(version=version, system_template=built["system"], chunk_template=built["chunk"],
-                     example=example)
+                     example=example, feedback_template=built["feedback"])
