@@ -15,7 +15,10 @@ does not know) the answer stands:
   written). The cue words from the subject to the number must not name another measure
   or period (``年初预算`` is budget, ``占`` share, ``上年…为`` prior …);
 * **a table row** (cells separated by tabs): the row label must not name another concept,
-  and the column header must not name another measure.
+  and the column header must not name another measure;
+* **the number as written**, anywhere: a four-digit number before 年 is a year, not a value;
+  an amount written with 元/万元/亿元 is not a percentage measure, and a number written with %
+  is not an amount or a count.
 
 The cue also gives the sign: 减少/下降/节约 make a change negative, whatever sign the model
 gave.
@@ -37,6 +40,9 @@ __all__ = ["Role", "role_of"]
 _SENTENCE = re.compile(r"[。；;\n]")
 _DIGIT = re.compile(r"\d")
 _SIGNED = frozenset({"change", "change_pct", "vs_budget"})
+_WRITTEN = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)\s*(%|亿元|万元|元|年)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONEY_UNITS = ("元", "万元", "亿元")
 _TOTAL_WORDS = {"expenditure.total": ("支出",), "income.total": ("收入",)}
 """The bare family word names the total when no other concept term is written ("上年支出为…")."""
 
@@ -98,10 +104,30 @@ def _contradicts(cue: patterns.Measured | None, measure: str, period: str) -> bo
     return cue is not None and (cue.measure != measure or cue.period != period)
 
 
+def _unit_contradicts(doc: Document, number_start: int, kind: str, measure: str) -> str | None:
+    """Why what is written right after the number rules the answer out: ``2023年`` is a year,
+    an amount in 元/万元 is not a percentage, a percentage is not an amount or a count."""
+    m = _WRITTEN.match(doc.text, number_start)
+    if m is None:
+        return None
+    digits, after = m.group(1), m.group(2)
+    if after == "年" and _YEAR.fullmatch(digits):
+        return f"{digits}年 is a year"
+    if after in _MONEY_UNITS and measure in PERCENT_MEASURES:
+        return f"{digits}{after} is an amount, not a {measure}"
+    if after == "%" and measure not in PERCENT_MEASURES and kind in ("money", "count"):
+        return f"{digits}% is a percentage, not a {kind}"
+    return None
+
+
 def role_of(doc: Document, number_start: int, concept: str, measure: str, period: str = "current",
             label: str | None = None) -> Role:
-    """Whether the text before the number at ``number_start`` allows ``concept`` and ``measure``."""
+    """Whether the number at ``number_start``, as written and by the text before it, allows
+    ``concept`` and ``measure``."""
     kind = BY_ID[concept].kind
+    written = _unit_contradicts(doc, number_start, kind, measure)
+    if written:
+        return Role(False, why=written)
     line_start = doc.text.rfind("\n", 0, number_start) + 1
     unit = "%" if measure in PERCENT_MEASURES else ("万元" if kind == "money" else "人")
     row = doc.text[line_start:number_start]

@@ -20,6 +20,7 @@ TEXT = (
     "一、支出情况\n"
     "本年支出合计358.52万元，比上年减少0.40万元，其中:基本支出311.20万元，占86.80%;项目支出47.32万元。\n"
     "上年支出为300.00万元。年初预算为360.00万元，执行率99.59%。三公经费比上年增加1.20万元。\n"
+    "2023年度收入合计400.00万元，比上年增长5.20%。\n"
     "表1 支出明细表\n"
     "单位：元\n"
     "项目\t预算数\t决算数\n"
@@ -55,6 +56,16 @@ CASES = [
      ("actual", "300.00", 2)),
     ("rate offered as share", dict(concept="expenditure.total", measure="share", value="99.59", quote="执行率99.59%"),
      None),
+    ("a year offered as an amount", dict(concept="income.total", value="2023", quote="2023年度收入合计400.00万元"),
+     None),
+    ("the amount after the year", dict(concept="income.total", value="400.00", quote="2023年度收入合计400.00万元"),
+     ("actual", "400.00", 2)),
+    ("a percentage offered as an amount", dict(concept="income.total", measure="change", value="5.20",
+                                             quote="收入合计400.00万元，比上年增长5.20%"), None),
+    ("the percentage as a percentage", dict(concept="income.total", measure="change_pct", value="5.20",
+                                          quote="收入合计400.00万元，比上年增长5.20%"), ("change_pct", "5.20", 2)),
+    ("an amount offered as a percentage", dict(concept="expenditure.total", measure="change_pct", value="0.40",
+                                             quote="比上年减少0.40万元"), None),
     ("元 table read as 万元", dict(concept="expenditure.public", value="120,000.00", unit="万元",
                                  quote="公用经费\t123,400.00\t120,000.00"), ("actual", "12.000000", 6)),
     ("元 table, budget column", dict(concept="expenditure.public", measure="budget", value="123400",
