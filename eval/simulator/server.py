@@ -6,7 +6,10 @@ outputs mode) or from the system message (json and md_json modes) — finds the 
 (``<excerpt>…</excerpt>`` in the last user message that has one, else that message), finds the
 gold items whose quotes lie in it (:mod:`eval.simulator.corpus`), injects errors
 (:mod:`eval.simulator.inject`) and answers in the same mode: a tool call, a JSON message,
-or a fenced ```json block.
+or a fenced ```json block. A later user message, or text after the excerpt in its own
+message (instructor's json modes merge consecutive user messages), is a follow-up: one that
+names a value the simulator injected (the extractor's arithmetic feedback) gets that item
+answered right.
 
 Usage is reported the way providers do it: ``prompt_tokens`` (estimated: one token per CJK
 character, one per four other characters) with ``prompt_tokens_details.cached_tokens``
@@ -124,10 +127,13 @@ class Simulator:
         users = [text_of(m) for m in messages if m.get("role") == "user"]
         with_excerpt = [u for u in users if _EXCERPT.search(u)]
         user = with_excerpt[-1] if with_excerpt else (users[0] if users else "")
-        found = _EXCERPT.findall(user)
-        excerpt = found[-1] if found else user
-        instruction = _EXCERPT.sub("", user)
-        followups = "\n".join(u for u in users if u != user)
+        found = list(_EXCERPT.finditer(user))
+        excerpt = found[-1].group(1) if found else user
+        cut = found[-1].end() if found else len(user)
+        instruction = _EXCERPT.sub("", user[:cut])
+        # a follow-up is any later user message, or what follows the excerpt in its own message
+        # (instructor merges consecutive user messages in the json modes)
+        followups = "\n".join([*(u for u in users if u != user), user[cut:]]).strip()
         reask = any(m.get("role") in ("assistant", "tool") for m in messages)
         props = schema.get("properties", {})
         asked = [g for g in ALL_GROUPS if re.search(rf"\b{g}\b", instruction)] or list(ALL_GROUPS)

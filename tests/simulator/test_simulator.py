@@ -181,10 +181,13 @@ def test_a_followup_naming_an_injected_value_gets_the_item_right(corpus: Corpus,
         follow = {"role": "user", "content": f"Your answer gave {target['wrong']} 万元; the others imply more."}
         again, _ = sim.answer({"tools": tools, "messages": [*messages, follow]})
         unrelated, _ = sim.answer({"tools": tools, "messages": [*messages, {"role": "user", "content": "Again."}]})
+        merged = {"role": "user", "content": messages[-1]["content"] + "\n\n" + follow["content"]}
+        joined, _ = sim.answer({"tools": tools, "messages": [*messages[:-1], merged]})  # as the json modes send it
     quoted = {x["quote"]: x for x in again.get("facts", [])}
     assert quoted[target["sent"]["quote"]]["value"] != target["sent"]["value"], "named: answered right"
     assert {x["quote"]: x for x in first.get("facts", [])}[other["sent"]["quote"]] == quoted[other["sent"]["quote"]]
     assert unrelated == first, "a follow-up naming no injected value changes nothing"
+    assert joined == again, "a follow-up merged into the excerpt's message is a follow-up too"
     fixed = [e for e in sim.events if e["event"] == "fixed"]
-    assert [e["id"] for e in fixed] == [target["id"]] and fixed[0]["why"] == "feedback"
+    assert {e["id"] for e in fixed} == {target["id"]} and {e["why"] for e in fixed} == {"feedback"}
     assert len([e for e in sim.events if e["event"] == "injected"]) == len(injected), "re-asks are not re-logged"
