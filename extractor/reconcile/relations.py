@@ -83,6 +83,7 @@ def _expand_sum(rule: Sum, book: Book) -> Out:
     total_ref = parse_ref(rule.total.replace("*", ""))
     part_refs = [parse_ref(p.replace("*", "")) for p in rule.parts]
     scopes = rule.scopes or SCOPES
+    named: set[str] = set()  # instances' and records' names so far: one relation each
     for concept, label in _sum_bindings(rule, book):
         for scope in scopes:
             for measure in rule.measures:
@@ -90,7 +91,7 @@ def _expand_sum(rule: Sum, book: Book) -> Out:
                     tkey = _key(total_ref, concept, scope, measure, period, label)
                     pkeys = [_key(r, concept, scope, measure, period, label) for r in part_refs]
                     name = rule.id + (f":{concept}" if concept else "") + _qual(tkey[4], measure, period, label)
-                    if any(i.name == name for i in instances) or any(r.rule == name for r in records):
+                    if name in named:
                         continue  # an unscoped relation is the same for every scope
                     stated = [(k, r.sign) for k, r in zip(pkeys, part_refs, strict=True) if book.has(k)]
                     if not book.has(tkey) and not stated:
@@ -106,16 +107,19 @@ def _expand_sum(rule: Sum, book: Book) -> Out:
                             for k, p in zip(pkeys, rule.parts, strict=True) if k in missing)
                         if missing and not outflows_only:
                             records.append(_not_run(name, kind, missing))
+                            named.add(name)
                             continue
                         eq: Equation = SumEq(tuple(s for _, s in stated), ge=bool(missing))
                     elif not book.has(tkey) or not stated:
                         records.append(_not_run(name, kind, [tkey] if not book.has(tkey) else pkeys))
+                        named.add(name)
                         continue
                     else:
                         # with parts unstated, only "Σ stated ≤ total" is checkable (still a sum rule)
                         complete = rule.mode == "complete" and len(stated) == len(pkeys)
                         eq = SumEq(tuple(s for _, s in stated), le=not complete)
                     instances.append(Instance(rule.id, kind, name, (tkey, *(k for k, _ in stated)), eq))
+                    named.add(name)
     return instances, records
 
 
