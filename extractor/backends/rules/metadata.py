@@ -23,6 +23,9 @@ _ORG_SUFFIX = (
 _ORG = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
 
 ORG_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # a labelled line of a cover: 预算单位：X / 编制单位：X / 评价项目单位：X / 项目主管部门：X
+    re.compile(rf"^\s*(?:预算单位|编制单位|(?:评价|被评价)?项目(?:实施)?单位|被评价单位|项目主管部门)\s*[:：]\s*"
+               rf"(?P<org>{_ORG})\s*$", re.M),
     # 单位名称：X / 部门（单位）名称 ⏎ X / 单位名称 X
     re.compile(rf"(?:部门|单位|预算单位)(?:\((?:单位|部门)\))?名称\s*[:：]?\s*\n?\s*(?P<org>{_ORG})(?![\u4e00-\u9fff])"),
     # 2022年度X部门整体支出… / X2023年度部门决算
@@ -60,7 +63,7 @@ _NOT_A_DISCLOSURE = re.compile(
 a form, a bulletin, an annual report): a batch of real downloads holds such files."""
 
 _SCORE = re.compile(
-    r"(?:自评(?:价)?(?:结果)?(?:总)?得分|自评总分|总得分|综合得分|绩效自评得分|评价得分|得分)(?:为|是)?\s*[:：]?\s*\n?\s*"
+    r"(?:自评(?:价)?(?:结果)?(?:总)?得分|自评总分|总得分|综合得分|综合评分|评价总分|绩效自评得分|评价得分|得分)(?:为|是)?\s*[:：]?\s*\n?\s*"
     r"(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
 _SCORE_TOTAL_ROW = re.compile(r"^\s*(?:总\s*分|合\s*计|总\s*计)\s*$", re.M)

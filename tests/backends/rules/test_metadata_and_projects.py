@@ -125,3 +125,16 @@ def test_merged_sources_keep_one_sources_two_rows_of_one_name_but_not_another_so
     twice = [row, row.model_copy(update={"budget": Decimal(20)})]  # two units' rows of one table
     again = [row.model_copy(update={"budget": Decimal(30)})]  # a later source restating it
     assert [p.budget for p in merge_projects(twice, again)] == [Decimal(10), Decimal(20)]
+
+
+@pytest.mark.parametrize("label", ["预算单位：", "编制单位：", "评价项目单位： ", "项目主管部门："])
+def test_org_from_a_labelled_cover_line_not_the_publisher(label: str) -> None:
+    d = doc(f"某市财政项目支出绩效评价报告\n评价项目名称：某专项资金绩效评价\n{label}某某市退役军人事务局\n"
+            "评价项目金额：120万元\n某市财政局制\n")
+    assert metadata.find_org(d).value == "某某市退役军人事务局"  # type: ignore[union-attr]
+
+
+def test_a_composite_score_in_the_conclusion() -> None:
+    d = doc("六、评价结论\n按照五个方面进行总体评价，项目综合评分88.75分，评价级次为良。\n")
+    found = metadata.find_score(d, "project_performance_self_evaluation")
+    assert found is not None and found.value == Decimal("88.75")
