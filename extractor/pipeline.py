@@ -143,7 +143,7 @@ def run(document: Document, backend: Backend, settings: Settings, *, path: str |
     result = _reconcile(_result(document, grounded, backend, counters, path, timings))
     timings["reconcile"] = time.perf_counter() - t0
     blamed = [f for f in result.findings if f.severity == "material" and f.culprit is not None]
-    if blamed and isinstance(backend, Reasking):
+    if blamed and settings.feedback and isinstance(backend, Reasking):
         t0 = time.perf_counter()
         redone = backend.feedback(document, grounded, blamed)
         if redone is not None:  # verified again, like every backend's output; reconciled once more, not re-asked

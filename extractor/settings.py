@@ -80,6 +80,8 @@ class Settings(BaseSettings):
         None, ge=1024, description="The model's context length: chunks are sized so that prompt, chunk and "
         "answer budget fit in it (Ollama's small default silently truncates).")
     retry_base_wait_s: float = Field(1.0, ge=0, description="First transport backoff step; doubles per retry, full jitter.")
+    feedback: bool = Field(True, description="Re-ask the model once about the figures a material finding "
+                           "blames (llm, hybrid); off: no re-asks, the findings stand as found.")
     llm_route_groups: bool = Field(True, description="Send each chunk only the field groups its terms mention.")
     prompts_dir: Path | None = Field(None, description="Prompt templates; default: the project's prompts/.")
     replay_only: bool = Field(False, description="Answer only from cache_path (offline replay); a miss is an error.")

@@ -133,3 +133,14 @@ def test_a_culprit_the_rules_read_is_not_reasked(server, make_settings):
     assert culprits and culprits[0].concept == "expenditure.basic", "the rules' figure is blamed"
     assert len(server.requests) == 1 and result.provenance.ledger.feedback_asked == 0
     assert _basic(result) == [Decimal("381.20")]
+
+
+def test_feedback_off_asks_nothing_more(server, make_settings):
+    server.queue(FIRST, Reply(answer={"facts": [BASIC_RIGHT]}))
+    settings = make_settings(feedback=False)
+    result = run(DOC, LLMBackend(settings), settings)
+
+    assert _basic(result) == [Decimal("381.20")] and _material(result), "the finding stands"
+    assert len(server.requests) == 1
+    ledger = result.provenance.ledger
+    assert (ledger.requests, ledger.feedback_asked, ledger.feedback_corrected) == (1, 0, 0)
