@@ -1,4 +1,4 @@
-"""PDF with a text layer, through pdfplumber.
+"""PDF with a text layer, read with pdfium (:mod:`extractor.ingest.pdfium`).
 
 Per page: the characters with their boxes and the ruling (lines and rectangle edges) make a
 :class:`~extractor.geometry.Page`, which the layout stage turns into tables and paragraphs
@@ -9,18 +9,18 @@ A page without a usable text layer (:func:`usable_text_layer`), or every page un
 geometry. When OCR is off (``--ocr never``) or not installed, such pages stay unread: with
 no text anywhere the document raises :class:`~extractor.errors.NeedsOCRError` saying why
 (and how to install OCR); otherwise it carries a ``needs_ocr`` warning naming the pages.
+
+pdfium reads what pdfplumber read, character for character and edge for edge (the box
+conventions are pdfminer's, see :mod:`extractor.ingest.pdfium`), several times faster; it
+is not thread-safe, so one document is read at a time in a process (``_PDFIUM``).
 """
 
 from __future__ import annotations
 
-import io
-import logging
-from typing import Any
+import threading
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 
 from extractor.document import Document, TextBuilder
 from extractor.errors import (
@@ -30,86 +30,75 @@ from extractor.errors import (
     EncryptedDocumentError,
     NeedsOCRError,
 )
-from extractor.geometry import Page, Word, union
+from extractor.geometry import Box, Page, Word, union
 from extractor.ingest.ocr import OcrPage, Scans, available, ocr_pdf_pages
+from extractor.ingest.pdfium import PageObjects, read_page
 from extractor.layout import X_GAP, lay_out_page
 from extractor.settings import Settings
 
-log = logging.getLogger(__name__)
+_PDFIUM = threading.Lock()
 
-def _open(data: bytes, where: str) -> Any:
+
+def _open(data: bytes, where: str) -> pypdfium2.PdfDocument:
     try:
-        return pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise EncryptedDocumentError("password-protected PDF", path=where) from exc
-        raise CorruptDocumentError(f"not a readable PDF: {cause!r}", path=where) from exc
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedDocumentError("password-protected PDF", path=where) from exc
-    except PDFSyntaxError as exc:
         raise CorruptDocumentError(f"not a readable PDF: {exc}", path=where) from exc
-    except Exception as exc:
-        raise CorruptDocumentError(f"not a readable PDF: {type(exc).__name__}: {exc}", path=where) from exc
 
 
-def page_geometry(page: Any, number: int) -> Page:
-    """The page as positioned words and ruling, read from pdfplumber's objects."""
+def page_geometry(page: PageObjects, number: int) -> Page:
+    """The page as positioned words (runs of characters on one line with no gap) and ruling."""
     words: list[Word] = []
-    run: list[dict] = []
+    run: list[tuple[str, Box]] = []
 
     def flush() -> None:
         if run:
-            boxes = tuple((c["x0"], c["top"], c["x1"], c["bottom"]) for c in run)
-            text = "".join(c["text"] for c in run)
-            if len(text) == len(boxes):
-                words.append(Word(text, union(boxes) or boxes[0], boxes))
+            boxes = tuple(box for _, box in run)
+            words.append(Word("".join(t for t, _ in run), union(boxes) or boxes[0], boxes))
             run.clear()
 
     for c in page.chars:
-        if run and (abs(c["top"] - run[-1]["top"]) > 0.5 or not 0 <= c["x0"] - run[-1]["x1"] <= X_GAP):
+        if run and (abs(c[1][1] - run[-1][1][1]) > 0.5 or not 0 <= c[1][0] - run[-1][1][2] <= X_GAP):
             flush()
         run.append(c)
     flush()
-    rules = tuple((e["x0"], e["top"], e["x1"], e["bottom"]) for e in page.edges)
-    return Page(number=number, width=float(page.width), height=float(page.height), words=tuple(words), rules=rules)
+    return Page(number=number, width=page.width, height=page.height, words=tuple(words), rules=tuple(page.rules))
 
 
-def _close(obj: Any, where: str) -> None:
-    """Close a page or the document; a broken file can fail here too, and that must neither
-    replace the error that is on its way out nor turn a read document into a failure."""
-    try:
-        obj.close()
-    except Exception:  # pdfplumber's close() walks the page tree again, which may be what broke
-        log.debug("%s: closing %s failed", where, type(obj).__name__, exc_info=True)
+def _read_pages(data: bytes, settings: Settings, where: str) -> tuple[int, dict[int, Page], list[int]]:
+    """How many pages, the geometry of those with a usable text layer, and the others."""
+    text_pages: dict[int, Page] = {}
+    no_text: list[int] = []
+    with _PDFIUM:
+        pdf = _open(data, where)
+        try:
+            count = len(pdf)
+            if count > settings.max_pages:
+                raise DocumentTooLargeError(
+                    f"{count} pages, over the {settings.max_pages}-page limit (EXTRACTOR_MAX_PAGES)", path=where
+                )
+            for number in range(1, count + 1):
+                try:
+                    page = pdf[number - 1]
+                except pypdfium2.PdfiumError as exc:
+                    raise CorruptDocumentError(f"page {number} cannot be read: {exc}", path=where) from exc
+                try:
+                    objects = read_page(page)
+                finally:
+                    page.close()
+                if settings.ocr == "always" or not usable_text_layer(objects):
+                    no_text.append(number)
+                else:
+                    text_pages[number] = page_geometry(objects, number)
+        finally:
+            pdf.close()
+    return count, text_pages, no_text
 
 
 def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
-    pdf = _open(data, where)
-    text_pages: dict[int, Page] = {}
-    no_text: list[int] = []
-    try:
-        try:
-            pages = pdf.pages
-        except Exception as exc:
-            raise CorruptDocumentError(f"cannot read the page tree: {exc}", path=where) from exc
-        if len(pages) > settings.max_pages:
-            raise DocumentTooLargeError(
-                f"{len(pages)} pages, over the {settings.max_pages}-page limit (EXTRACTOR_MAX_PAGES)", path=where
-            )
-        count = len(pages)
-        for number, page in enumerate(pages, start=1):
-            try:
-                if settings.ocr == "always" or not usable_text_layer(page):
-                    no_text.append(number)
-                else:
-                    text_pages[number] = page_geometry(page, number)
-            except (PdfminerException, PDFSyntaxError) as exc:
-                raise CorruptDocumentError(f"page {number} cannot be read: {exc}", path=where) from exc
-            finally:
-                _close(page, where)
-    finally:
-        _close(pdf, where)
+    count, text_pages, no_text = _read_pages(data, settings, where)
     scans, why_not = _ocr(data, no_text, settings)
     builder, written = TextBuilder(), Scans()
     for number in range(1, count + 1):
@@ -131,30 +120,28 @@ def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: di
     return written.finish(builder.build(name, source_format="pdf", warnings=warnings, **meta))
 
 
-def usable_text_layer(page: Any) -> bool:
+def usable_text_layer(page: PageObjects) -> bool:
     """Whether a page's text layer can be read instead of OCR'ing it.
 
-    Not when it has no characters; when most of them are glyphs without Unicode
-    (``(cid:N)``, private use, U+FFFD: the text would be garbage); or when a picture covers
-    half the page or more and no character lies on it (a scan with a stamped header).
+    Not when it has no characters; when most of them are glyphs without Unicode (U+FFFD,
+    private use: the text would be garbage); or when a picture covers half the page or more
+    and no character lies on it (a scan with a stamped header).
     """
     chars = page.chars
     if not chars:
         return False
-    unmapped = sum(1 for c in chars if c["text"].startswith("(cid:") or c["text"] in ("\ufffd", "")
-                   or "\ue000" <= c["text"][0] <= "\uf8ff")
+    unmapped = sum(1 for text, _ in chars if text == "\ufffd" or "\ue000" <= text <= "\uf8ff")
     if unmapped * 2 >= len(chars):
         return False
     area = float(page.width * page.height) or 1.0
-    for im in page.images:
-        box = (im["x0"], im["top"], im["x1"], im["bottom"])
-        if (box[2] - box[0]) * (box[3] - box[1]) >= 0.5 * area and not any(_centre_in(c, box) for c in chars):
+    for box in page.images:
+        if (box[2] - box[0]) * (box[3] - box[1]) >= 0.5 * area and not any(_centre_in(b, box) for _, b in chars):
             return False
     return True
 
 
-def _centre_in(c: dict, box: tuple[float, float, float, float]) -> bool:
-    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+def _centre_in(c: Box, box: Box) -> bool:
+    x, y = (c[0] + c[2]) / 2, (c[1] + c[3]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 

@@ -1,5 +1,5 @@
 """OCR page geometry without the engine: deskew, ruled lines, runs, the map back to the scan,
-the per-page OCR decision and an image's resolution (fast: no model is loaded)."""
+and an image's resolution (fast: no model is loaded)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from extractor.geometry import Page, Word  # noqa: E402
 from extractor.ingest.image import _scale  # noqa: E402
 from extractor.ingest.ocr import OcrPage, Scans, _level, _rotate_box, _words, raster  # noqa: E402
 from extractor.ingest.ocr.engine import TextLine  # noqa: E402
-from extractor.ingest.pdf import usable_text_layer  # noqa: E402
 
 
 def _page_of_lines(width: int = 1400, height: int = 1000) -> np.ndarray:
@@ -113,26 +112,6 @@ def test_layout_on_the_straight_page_then_boxes_and_confidence_from_the_scan() -
     assert doc.text.strip() == "合计"
     assert doc.bbox(0, 2) == (11.0, 11.0, 31.0, 21.0)
     assert doc.confidence_of(0, 2) == 0.5
-
-
-class _FakePdfPage:
-    def __init__(self, chars: list[dict], images: list[dict] = ()) -> None:  # type: ignore[assignment]
-        self.chars, self.images, self.width, self.height = chars, list(images), 600.0, 800.0
-
-
-def _char(text: str, x: float = 10, y: float = 10) -> dict:
-    return {"text": text, "x0": x, "x1": x + 10, "top": y, "bottom": y + 10}
-
-
-def test_which_pdf_pages_need_ocr() -> None:
-    assert not usable_text_layer(_FakePdfPage([]))  # no text layer
-    assert usable_text_layer(_FakePdfPage([_char("收"), _char("入")]))
-    assert not usable_text_layer(_FakePdfPage([_char("(cid:12)"), _char("(cid:13)"), _char("入")]))  # garbage glyphs
-    scan = {"x0": 0, "x1": 600, "top": 50, "bottom": 800}
-    assert not usable_text_layer(_FakePdfPage([_char("第"), _char("1")], [scan]))  # a stamped header over a scan
-    assert usable_text_layer(_FakePdfPage([_char("图", 100, 400)], [scan]))  # text over the picture: a text page
-    small = {"x0": 0, "x1": 200, "top": 50, "bottom": 200}
-    assert usable_text_layer(_FakePdfPage([_char("第")], [small]))  # a figure on a text page
 
 
 def test_an_image_resolution_is_believed_only_for_a_page_sized_image() -> None:
