@@ -12,12 +12,15 @@ no text anywhere the document raises :class:`~extractor.errors.NeedsOCRError` sa
 
 pdfium reads what pdfplumber read, character for character and edge for edge (the box
 conventions are pdfminer's, see :mod:`extractor.ingest.pdfium`), several times faster; it
-is not thread-safe, so one document is read at a time in a process (``_PDFIUM``).
+is not thread-safe, so one document is read at a time in a process (``_PDFIUM``). A page
+where pdfium dropped text for want of a font (``PageObjects.unread``) is read by pdfplumber.
 """
 
 from __future__ import annotations
 
+import io
 import threading
+from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -67,10 +70,31 @@ def page_geometry(page: PageObjects, number: int) -> Page:
     return Page(number=number, width=page.width, height=page.height, words=tuple(words), rules=tuple(page.rules))
 
 
+def _plumber_page(plumber: Any, number: int, where: str) -> PageObjects:
+    """A page as pdfplumber reads it: for a page where pdfium dropped text (``PageObjects.unread``)."""
+    try:
+        page = plumber.pages[number - 1]
+        chars: list[tuple[str, Box]] = []
+        for c in page.chars:
+            text, box = c["text"], (c["x0"], c["top"], c["x1"], c["bottom"])
+            if text.startswith("(cid:") or not text:
+                text = "\ufffd"
+            step = (box[2] - box[0]) / len(text)  # a ligature: its letters share the box
+            chars.extend((t, (box[0] + i * step, box[1], box[0] + (i + 1) * step, box[3])) for i, t in enumerate(text))
+        rules = [(e["x0"], e["top"], e["x1"], e["bottom"]) for e in page.edges]
+        images = [(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images]
+        objects = PageObjects(float(page.width), float(page.height), chars, rules, images)
+        page.close()
+        return objects
+    except Exception as exc:
+        raise CorruptDocumentError(f"page {number} cannot be read: {exc}", path=where) from exc
+
+
 def _read_pages(data: bytes, settings: Settings, where: str) -> tuple[int, dict[int, Page], list[int]]:
     """How many pages, the geometry of those with a usable text layer, and the others."""
     text_pages: dict[int, Page] = {}
     no_text: list[int] = []
+    plumber: Any = None
     with _PDFIUM:
         pdf = _open(data, where)
         try:
@@ -88,16 +112,24 @@ def _read_pages(data: bytes, settings: Settings, where: str) -> tuple[int, dict[
                     objects = read_page(page)
                 finally:
                     page.close()
+                if objects.unread:
+                    if plumber is None:
+                        import pdfplumber
+
+                        plumber = pdfplumber.open(io.BytesIO(data))
+                    objects = _plumber_page(plumber, number, where)
                 if settings.ocr == "always" or not usable_text_layer(objects):
                     no_text.append(number)
                 else:
                     text_pages[number] = page_geometry(objects, number)
         finally:
             pdf.close()
+            if plumber is not None:
+                plumber.close()
     return count, text_pages, no_text
 
 
-def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: dict) -> Document:
+def read_pdf(data: bytes, name: str, settings: Settings, *, where: str, meta: dict[str, Any]) -> Document:
     count, text_pages, no_text = _read_pages(data, settings, where)
     scans, why_not = _ocr(data, no_text, settings)
     builder, written = TextBuilder(), Scans()

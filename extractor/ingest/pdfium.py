@@ -35,7 +35,8 @@ __all__ = ["Char", "PageObjects", "read_page"]
 
 Char = tuple[str, Box]
 _INVISIBLE = {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP}
-_PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+_PATH, _IMAGE, _FORM, _TEXT = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM,
+                               pdfium_c.FPDF_PAGEOBJ_TEXT)
 _MOVE, _LINE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 _SUBPATH = re.compile(r"m[^m]+")
 Matrix = tuple[float, float, float, float, float, float]
@@ -51,6 +52,11 @@ class PageObjects:
     chars: list[Char]
     rules: list[Box]
     images: list[Box]
+    unread: int = 0
+    """Visible text objects that pdfium's text page dropped: it drops one whose box is empty,
+    and a glyph of a font that is neither embedded nor installed has no box (a lone CJK
+    character in a non-embedded CID font, on a machine without CJK fonts). Such a page needs
+    another reader; a space-only object in such a font looks the same and costs only time."""
 
 
 def _mul(m: Matrix, n: Matrix) -> Matrix:
@@ -82,10 +88,11 @@ def _box(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> Box:
     return (min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
 
 
-def _chars(page: pypdfium2.PdfPage, view: Matrix) -> list[Char]:
+def _chars(page: pypdfium2.PdfPage, view: Matrix) -> tuple[list[Char], set[int]]:
+    """The page's characters, and the text objects they come from."""
     text_page = pdfium_c.FPDFText_LoadPage(page.raw)
     if not text_page:
-        return []
+        return [], set()
     try:
         count = pdfium_c.FPDFText_CountChars(text_page)
         unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
@@ -117,7 +124,7 @@ def _chars(page: pypdfium2.PdfPage, view: Matrix) -> list[Char]:
                 continue
             loose(text_page, i, rect)
             out.append((glyph, _em_box(_box(view, rect.left, rect.bottom, rect.right, rect.top), up)))
-        return out
+        return out, set(ups)
     finally:
         pdfium_c.FPDFText_ClosePage(text_page)
 
@@ -133,15 +140,14 @@ def _em_box(box: Box, up: Point) -> Box:
     return (x0, top, x0 + abs(ux), bottom) if ux > 0 else (x1 - abs(ux), top, x1, bottom)
 
 
-def _objects(container: pypdfium2.PdfPage, form: ctypes.c_void_p | None) -> Iterator[ctypes.c_void_p]:
+def _objects(page: pypdfium2.PdfPage, form: ctypes.c_void_p | None) -> Iterator[ctypes.c_void_p]:
+    """The page's objects, or a form XObject's."""
     if form is None:
-        n = pdfium_c.FPDFPage_CountObjects(container.raw)
-        get = lambda i: pdfium_c.FPDFPage_GetObject(container.raw, i)  # noqa: E731
+        for i in range(max(0, pdfium_c.FPDFPage_CountObjects(page.raw))):
+            yield pdfium_c.FPDFPage_GetObject(page.raw, i)
     else:
-        n = pdfium_c.FPDFFormObj_CountObjects(form)
-        get = lambda i: pdfium_c.FPDFFormObj_GetObject(form, i)  # noqa: E731
-    for i in range(max(0, n)):
-        yield get(i)
+        for i in range(max(0, pdfium_c.FPDFFormObj_CountObjects(form))):
+            yield pdfium_c.FPDFFormObj_GetObject(form, i)
 
 
 def _matrix(obj: ctypes.c_void_p, m: pdfium_c.FS_MATRIX) -> Matrix:
@@ -216,17 +222,20 @@ def _bound(pts: list[Point] | tuple[Point, ...]) -> Box:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _walk(page: pypdfium2.PdfPage, view: Matrix) -> tuple[list[Box], list[Box]]:
-    """Ruling (pdfplumber's ``edges``: lines, then rectangle edges, then curve edges) and the
-    boxes of images, from the page's objects and those of its form XObjects."""
+def _walk(page: pypdfium2.PdfPage, view: Matrix, read: set[int]) -> tuple[list[Box], list[Box], int]:
+    """Ruling (pdfplumber's ``edges``: lines, then rectangle edges, then curve edges), the
+    boxes of images, and how many visible text objects are not among those ``read``, from
+    the page's objects and those of its form XObjects."""
     lines: list[Box] = []
     rects: list[Box] = []
     curves: list[Box] = []
     images: list[Box] = []
     fs = pdfium_c.FS_MATRIX()
     kind_of = pdfium_c.FPDFPageObj_GetType
+    unread = 0
 
     def visit(form: ctypes.c_void_p | None, outer: Matrix) -> None:
+        nonlocal unread
         for obj in _objects(page, form):
             kind = kind_of(obj)
             if kind == _PATH:
@@ -235,14 +244,28 @@ def _walk(page: pypdfium2.PdfPage, view: Matrix) -> tuple[list[Box], list[Box]]:
                 visit(obj, _mul(_matrix(obj, fs), outer))
             elif kind == _IMAGE:
                 images.append(_box(_mul(_matrix(obj, fs), outer), 0.0, 0.0, 1.0, 1.0))
+            elif kind == _TEXT and (ctypes.cast(obj, ctypes.c_void_p).value or 0) not in read:
+                unread += _lost(obj)
 
     visit(None, view)
-    return lines + rects + curves, images
+    return lines + rects + curves, images, unread
+
+
+def _lost(obj: ctypes.c_void_p) -> bool:
+    """Whether a text object that gave no character was dropped for want of its font (see
+    ``PageObjects.unread``), not for holding only spaces or being invisible."""
+    if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE:
+        return False
+    font = pdfium_c.FPDFTextObj_GetFont(obj)
+    if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
+        return False
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    return bool(pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)) and right.value - left.value < 0.01
 
 
 def read_page(page: pypdfium2.PdfPage) -> PageObjects:
     """One page's characters, ruling and images."""
     view, width, height = _view(page)
-    chars = _chars(page, view)
-    rules, images = _walk(page, view)
-    return PageObjects(width, height, chars, rules, images)
+    chars, read = _chars(page, view)
+    rules, images, unread = _walk(page, view, read)
+    return PageObjects(width, height, chars, rules, images, unread)

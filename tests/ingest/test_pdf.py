@@ -36,3 +36,28 @@ def test_words_are_runs_on_one_line_without_a_gap() -> None:
     assert (page.number, page.width, page.rules) == (3, 600.0, ((0.0, 5.0, 100.0, 5.0),))
     apart = page_geometry(PageObjects(600.0, 800.0, [_char("1", 10), _char("2", 30)], [], []), 1)
     assert [w.text for w in apart.words] == ["1", "2"]  # 10 pt apart: two words
+
+
+def test_a_lone_character_in_a_font_that_is_not_embedded_is_read() -> None:
+    # pdfium drops such a text object when no installed font has the glyph; pdfplumber reads it then
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from extractor.ingest import read_bytes
+    from extractor.settings import Settings
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(600, 800))
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 700, "收入合计")
+    c.drawString(72, 686, "计")  # a wrapped cell's last character, alone in its text object
+    c.drawString(72, 650, "支出12.5")
+    c.showPage()
+    c.save()
+    text = read_bytes(buf.getvalue(), "x.pdf", Settings.isolated(ocr="never")).text
+    assert "收入合计\n计" in text or "收入合计计" in text
+    assert "支出12.5" in text
