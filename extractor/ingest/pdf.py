@@ -19,6 +19,7 @@ where pdfium dropped text for want of a font (``PageObjects.unread``) is read by
 from __future__ import annotations
 
 import io
+import logging
 import threading
 from typing import Any
 
@@ -40,6 +41,7 @@ from extractor.layout import X_GAP, lay_out_page
 from extractor.settings import Settings
 
 _PDFIUM = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 def _open(data: bytes, where: str) -> pypdfium2.PdfDocument:
@@ -70,10 +72,18 @@ def page_geometry(page: PageObjects, number: int) -> Page:
     return Page(number=number, width=page.width, height=page.height, words=tuple(words), rules=tuple(page.rules))
 
 
-def _plumber_page(plumber: Any, number: int, where: str) -> PageObjects:
-    """A page as pdfplumber reads it: for a page where pdfium dropped text (``PageObjects.unread``)."""
+def _plumber_page(opened: list[Any], data: bytes, number: int) -> PageObjects | None:
+    """A page as pdfplumber reads it, for a page where pdfium dropped text
+    (``PageObjects.unread``); ``None`` if pdfplumber cannot read it (pdfium's reading stands).
+    ``opened`` holds the document pdfplumber opened for an earlier page (or ``None``)."""
     try:
-        page = plumber.pages[number - 1]
+        if not opened:
+            import pdfplumber
+
+            opened.append(pdfplumber.open(io.BytesIO(data)))
+        if opened[0] is None:
+            return None
+        page = opened[0].pages[number - 1]
         chars: list[tuple[str, Box]] = []
         for c in page.chars:
             text, box = c["text"], (c["x0"], c["top"], c["x1"], c["bottom"])
@@ -86,15 +96,25 @@ def _plumber_page(plumber: Any, number: int, where: str) -> PageObjects:
         objects = PageObjects(float(page.width), float(page.height), chars, rules, images)
         page.close()
         return objects
-    except Exception as exc:
-        raise CorruptDocumentError(f"page {number} cannot be read: {exc}", path=where) from exc
+    except Exception:  # a file pdfium repaired and pdfminer cannot parse: pdfium's reading stands
+        log.debug("page %d: pdfplumber cannot read it", number, exc_info=True)
+        if not opened:
+            opened.append(None)
+        return None
+
+
+def _close(plumber: Any) -> None:
+    try:
+        plumber.close()
+    except Exception:  # pdfplumber's close() walks the page tree again, which may be what broke
+        log.debug("closing pdfplumber failed", exc_info=True)
 
 
 def _read_pages(data: bytes, settings: Settings, where: str) -> tuple[int, dict[int, Page], list[int]]:
     """How many pages, the geometry of those with a usable text layer, and the others."""
     text_pages: dict[int, Page] = {}
     no_text: list[int] = []
-    plumber: Any = None
+    plumber: list[Any] = []  # pdfplumber's document, once a page needs it
     with _PDFIUM:
         pdf = _open(data, where)
         try:
@@ -113,19 +133,15 @@ def _read_pages(data: bytes, settings: Settings, where: str) -> tuple[int, dict[
                 finally:
                     page.close()
                 if objects.unread:
-                    if plumber is None:
-                        import pdfplumber
-
-                        plumber = pdfplumber.open(io.BytesIO(data))
-                    objects = _plumber_page(plumber, number, where)
+                    objects = _plumber_page(plumber, data, number) or objects
                 if settings.ocr == "always" or not usable_text_layer(objects):
                     no_text.append(number)
                 else:
                     text_pages[number] = page_geometry(objects, number)
         finally:
             pdf.close()
-            if plumber is not None:
-                plumber.close()
+            if plumber and plumber[0] is not None:
+                _close(plumber[0])
     return count, text_pages, no_text
 
 
