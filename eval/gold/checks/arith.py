@@ -76,10 +76,9 @@ def check_ratio(name: str, stated: W, num: W, den: W, percent: bool = True) -> C
 
 
 def check_change(name: str, stated_pct: W, change: W, current: W) -> Check:
-    """change_pct = change / (current - change) * 100."""
-    prior_lo = current.lo - change.hi
-    prior_hi = current.hi - change.lo
-    cands = [Decimal(100) * c / p for c in (change.lo, change.hi) for p in (prior_lo, prior_hi)]
+    """change_pct = change / (current - change) * 100; the prior is current − change, so it
+    moves with the change (corners over change and current, not over an independent prior)."""
+    cands = [Decimal(100) * c / (cur - c) for c in (change.lo, change.hi) for cur in (current.lo, current.hi)]
     return Check(name, stated_pct, min(cands), max(cands))
 
 
