@@ -191,11 +191,19 @@ CN_BUDGET = Profile(
     label_sums=(LabelSum("expenditure.total=function_classes", "expenditure.total", "expenditure.function"),),
     per_measure=(
         PerMeasure("rate", "rate", (Form("ratio", (":rate", ":actual", ":budget"), "ratio"),)),
+        # a budget's change is the budget year's figure against last year's (Revision 2)
         PerMeasure("change_pct", "change_pct", (
             Form("change_pct", (":change_pct", ":change", ":actual"), "change"),
             Form("prior_pct", (":change_pct", ":actual", ":actual~prior"), "change"),
+            Form("change_pct", (":change_pct", ":change", ":budget"), "change"),
+            Form("prior_pct", (":change_pct", ":budget", ":budget~prior"), "change"),
+            Form("prior_pct", (":change_pct", ":budget", ":actual~prior"), "change"),
         )),
-        PerMeasure("change", "change", (Form("sum", (":actual", ":actual~prior", ":change"), "change"),)),
+        PerMeasure("change", "change", (
+            Form("sum", (":actual", ":actual~prior", ":change"), "change"),
+            Form("sum", (":budget", ":budget~prior", ":change"), "change"),
+            Form("sum", (":budget", ":actual~prior", ":change"), "change"),
+        )),
         PerMeasure("vs_budget", "vs_budget", (Form("sum", (":actual", ":budget", ":vs_budget"), "sum"),)),
     ),
     share_wholes=(

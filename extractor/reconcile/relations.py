@@ -190,9 +190,12 @@ def _expand_shares(profile: Profile, book: Book) -> Out:
     for key in [k for k in book.slots if k[0] == "fact" and k[2] == "share"]:
         _, c, _m, p, s, lab = key
         name = f"share:{c}" + _qual(s, "share", p, lab).replace(":share", "")
-        part = ("fact", c, "actual", p, s, lab)
+        # a share of what is stated: the amounts spent, or in a budget the amounts budgeted
+        measure = "budget" if not book.has(("fact", c, "actual", p, s, lab)) and book.has(
+            ("fact", c, "budget", p, s, lab)) else "actual"
+        part = ("fact", c, measure, p, s, lab)
         wholes = _whole_refs(profile, c, s) or ()
-        wkeys = [_key(parse_ref(w), "", s, "actual", p, "") for w in wholes]
+        wkeys = [_key(parse_ref(w), "", s, measure, p, "") for w in wholes]
         wkeys = [w for w in wkeys if w != part]
         if not wkeys:
             records.append(CheckRecord(rule=name, kind="ratio", status="not_run",
@@ -255,8 +258,8 @@ def _expand_projects(profile: Profile, book: Book) -> Out:
             tkey = ("project_total", total, fld)
             if not book.has(tkey):
                 continue
-            name = f"projects.sum:{fld}"
-            pkeys = [("project", n, fld) for n in book.projects]
+            name = f"projects.sum:{fld}" + (f"#{total}" if len(book.project_totals) > 1 else "")
+            pkeys = [("project", n, fld) for n in book.project_members.get(total, [])]
             missing = [k for k in pkeys if not book.has(k)]
             if missing or not pkeys:
                 records.append(_not_run(name, "sum", missing or [("project", "*", fld)]))

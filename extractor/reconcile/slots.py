@@ -15,12 +15,24 @@ as exactly nothing (``无``/``0万元``), not as anything below 5000元.
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractor.concepts import PERCENT_MEASURES, normalise_name
+from extractor.concepts import BY_ID, PERCENT_MEASURES, normalise_name
 from extractor.reconcile.intervals import Interval, decimals_of_value, written
-from extractor.result import INDICATOR_NUMBERS, PROJECT_NUMBERS, Evidence, FindingFact, Result, ref_fields
+from extractor.result import (
+    INDICATOR_NUMBERS,
+    PROJECT_NUMBERS,
+    Evidence,
+    Fact,
+    FindingFact,
+    Project,
+    Result,
+    ref_fields,
+)
 
 __all__ = ["EVAL_SCORE", "Book", "Candidate", "Slot", "SlotKey", "fact_key"]
 
@@ -93,6 +105,8 @@ class Book:
     """(concept, measure, period, scope) → normalised labels stated, in order."""
     projects: list[str] = field(default_factory=list)
     project_totals: list[str] = field(default_factory=list)
+    project_members: dict[str, list[str]] = field(default_factory=dict)
+    """A total row → the project rows of its table."""
     indicators: list[int] = field(default_factory=list)
     indicator_rows: dict[int, tuple[str | None, str | None, str, bool]] = field(default_factory=dict)
     """index → (level1, level2, name, is_total)."""
@@ -130,28 +144,134 @@ def _fact_kind(measure: str, unit: str) -> str:
     return "count" if unit == "count" else "money"
 
 
-def _ambiguous_labels(result: Result) -> set[tuple[str, str]]:
-    """(concept, name) of the 款/项 names the document codes under two or more classes
-    (行政运行, 一般行政管理事务 …): a figure given with such a name and no code could be any
-    of them, so it is not checked against the others."""
-    codes: dict[tuple[str, str], set[str]] = {}
-    for f in result.facts:
-        if f.label is not None and f.code and len(f.code) > 3:
-            codes.setdefault((f.concept, normalise_name(f.label)), set()).add(f.code)
-    return {k for k, v in codes.items() if len(v) > 1}
+_CODE_DIGITS = {"expenditure.function": (3,), "expenditure.function_item": (5, 7)}
+"""Code lengths a classified concept admits (Revision 2): a 类 has 3 digits, a 款 5, a 项 7."""
+
+
+def _no_key(f: Fact) -> bool:
+    """A figure that addresses no slot: a labelled concept without its label, or a code that
+    contradicts the concept (a 项 code on a 类) — a misread row, not a statement of a key."""
+    concept = BY_ID.get(f.concept)
+    if concept is not None and concept.labelled and not f.label:
+        return True
+    lengths = _CODE_DIGITS.get(f.concept)
+    return bool(f.code and lengths and len(f.code) not in lengths)
+
+
+def _base(f: Fact) -> tuple[str, str, str, str, str]:
+    return (f.concept, f.measure, f.period, f.scope, normalise_name(f.label))
+
+
+def _row_labels(facts: Sequence[Fact]) -> dict[int, str | None]:
+    """Which figures are rows of their own, and under what label suffix (``None``: left out).
+
+    * A 款 or 项 name recurs under other classes (行政运行 under every 款): its code tells
+      them apart, so a coded 款/项 row is keyed by its code.
+    * One key stated under two codes (商品和服务支出 302 and 502, the 部门 and 政府 economic
+      classifications) is two rows: each keyed by its code; an uncoded statement of the key
+      could be either and is left out.
+    * Table rows of one key and code that differ are two rows, not two statements: a
+      cross-classified table repeats a code under each class of its other classification,
+      and economic classes are published by tables of different coverage (基本支出 only, and
+      all spending). Each such row is its own slot; a statement outside the tables could be
+      either and is left out.
+    * A 款/项 name without a code, stated with different values, names rows of different
+      classes (the name recurs under every 款): left out.
+    """
+    codes: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    table_values: dict[tuple[str, ...], list[Decimal]] = defaultdict(list)
+    uncoded_items: dict[tuple[str, ...], set[Decimal]] = defaultdict(set)
+    for f in facts:
+        if f.code:
+            codes[_base(f)].add(f.code)
+            if f.evidence.alignment == "table":
+                values = table_values[(*_base(f), f.code)]
+                if f.value not in values:
+                    values.append(f.value)
+        elif f.concept == "expenditure.function_item":
+            uncoded_items[_base(f)].add(f.value)
+    out: dict[int, str | None] = {}
+    for i, f in enumerate(facts):
+        base = _base(f)
+        split = len(codes.get(base, ())) > 1
+        if not f.code:
+            only = next(iter(codes[base])) if len(codes.get(base, ())) == 1 else None
+            ambiguous = split or (only is not None and len(table_values.get((*base, only), ())) > 1)
+            if ambiguous or len(uncoded_items.get(base, ())) > 1:
+                out[i] = None
+            else:  # the one coded row of its name, when there is one
+                out[i] = f"#{only}" if only is not None and len(only) > 3 else ""
+            continue
+        suffix = f"#{f.code}" if split or len(f.code) > 3 else ""
+        values = table_values.get((*base, f.code), [])
+        if len(values) > 1:
+            if f.evidence.alignment != "table":
+                out[i] = None
+                continue
+            suffix += f"~{values.index(f.value) + 1}"
+        out[i] = suffix
+    return out
+
+
+def _project_rows(projects: Sequence[Project], book: Book) -> list[tuple[str, str]]:
+    """The slot row of each project, and each total row's members (``book.project_members``).
+
+    A 合计 row sums the rows of its own table: a table is a run of rows in reading order,
+    broken by a page skipped or a jump back in the text (rows read from elsewhere — another
+    table, the prose — are not its rows). A total takes the rows after it up to the next
+    total, or, when none follow it, the rows before it. Within one table a name may recur
+    (one project name under several units): each is a row of its own (``name#2`` …); across
+    tables one name is one project, whose statements are compared."""
+    out: list[tuple[str, str]] = []
+    tables: list[list[tuple[bool, str]]] = []
+    seen: dict[str, int] = {}
+    prev: Evidence | None = None
+    for i, p in enumerate(projects):
+        ev = p.evidence
+        if prev is None or ev.start < prev.start or (
+                ev.page is not None and prev.page is not None and ev.page > prev.page + 1):
+            tables.append([])
+            seen = {}
+        prev = ev
+        if p.is_total:
+            row = ("project_total", f"{i}")
+            book.project_totals.append(row[1])
+        else:
+            name = normalise_name(p.name) or f"#{i}"
+            seen[name] = seen.get(name, 0) + 1
+            row = ("project", name if seen[name] == 1 else f"{name}#{seen[name]}")
+            if row[1] not in book.projects:
+                book.projects.append(row[1])
+        tables[-1].append((p.is_total, row[1]))
+        out.append(row)
+    for table in tables:
+        for k, (is_total, total) in enumerate(table):
+            if not is_total:
+                continue
+            after = list(itertools.takewhile(lambda r: not r[0], table[k + 1:]))
+            before = list(itertools.takewhile(lambda r: not r[0], reversed(table[:k])))
+            book.project_members[total] = [n for _, n in (after or before[::-1])]
+    return out
+
+
+def _worded(f: Fact) -> bool:
+    """A figure only implied by words (无…, 与上年基本持平): its quote holds no digit."""
+    return not any(c.isdigit() for c in f.evidence.quote)
 
 
 def build_book(result: Result) -> Book:
     book = Book()
-    ambiguous = _ambiguous_labels(result)
-    for f in result.facts:
-        if f.label is not None and not f.code and (f.concept, normalise_name(f.label)) in ambiguous:
-            continue
+    facts = [f for f in result.facts if not _no_key(f)]
+    rows = _row_labels(facts)
+    stated = {_base(f) for f in facts if not _worded(f)}
+    for i, f in enumerate(facts):
+        suffix = rows[i]
+        if suffix is None or (_worded(f) and _base(f) in stated):
+            continue  # a word-implied 0 never contradicts a figure the report writes
         d = _decimals(f.value, f.decimals)
         exact = f.measure not in PERCENT_MEASURES and (f.unit == "count" or f.value == 0)
         ff = FindingFact(**ref_fields(f), value=f.value, evidence=f.evidence)
-        # a 款 or 项 name recurs under other classes (行政运行 under every 款): its code tells them apart
-        label = f"{f.label}#{f.code}" if f.label is not None and f.code and len(f.code) > 3 else f.label
+        label = f"{f.label or ''}{suffix}" if suffix else f.label
         key = fact_key(f.concept, f.measure, f.period, f.scope, label)
         book.add(key, _fact_kind(f.measure, f.unit), Candidate(f.value, d, written(f.value, d, exact=exact), ff,
                                                               f.evidence.start),
@@ -161,16 +281,7 @@ def build_book(result: Result) -> Book:
             if key[-1] not in labels:
                 labels.append(key[-1])
 
-    named: dict[str, int] = {}
-    for i, p in enumerate(result.projects):
-        name = normalise_name(p.name) or f"#{i}"
-        if not p.is_total:  # two rows of one name are two projects (two units' 日常运行): the second is name#2
-            named[name] = named.get(name, 0) + 1
-            name = name if named[name] == 1 else f"{name}#{named[name]}"
-        row = ("project_total", f"{i}") if p.is_total else ("project", name)
-        target = book.project_totals if p.is_total else book.projects
-        if row[1] not in target:
-            target.append(row[1])
+    for p, row in zip(result.projects, _project_rows(result.projects, book), strict=True):
         for fld in PROJECT_FIELDS:
             v = getattr(p, fld)
             if v is None:

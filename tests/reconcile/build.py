@@ -34,22 +34,27 @@ class Doc:
     indicators: list[Indicator] = field(default_factory=list)
     evaluation: Evaluation = field(default_factory=Evaluation)
 
-    def evidence(self, quote: str) -> Evidence:
+    def evidence(self, quote: str, *, table: bool = False, page: int | None = None) -> Evidence:
         start = len(self.text)
         self.text += quote + "\n"
-        return Evidence(quote=quote, start=start, end=start + len(quote))
+        return Evidence(quote=quote, start=start, end=start + len(quote), page=page,
+                        alignment="table" if table else "exact")
 
     def fact(self, concept: str, value: str, measure: str = "actual", *, scope: str = "all",
-             period: str = "current", label: str | None = None) -> Fact:
+             period: str = "current", label: str | None = None, code: str | None = None,
+             table: bool = False, quote: str | None = None) -> Fact:
+        """``table``: read from a table cell; ``quote``: the words it was read from (default:
+        the label, measure and the number)."""
         unit = unit_for(concept, measure)
         f = Fact(concept=concept, measure=measure, scope=scope, period=period, label=label,  # type: ignore[arg-type]
-                 value=Decimal(value), decimals=decimals_of(value), unit=unit,  # type: ignore[arg-type]
-                 evidence=self.evidence(f"{label or concept} {measure} {value}"))
+                 code=code, value=Decimal(value), decimals=decimals_of(value), unit=unit,  # type: ignore[arg-type]
+                 evidence=self.evidence(quote or f"{label or concept} {measure} {value}", table=table))
         self.facts.append(f)
         return f
 
-    def project(self, name: str, *, is_total: bool = False, **cells: str | None) -> Project:
-        ev = self.evidence(name)
+    def project(self, name: str, *, is_total: bool = False, page: int | None = None,
+                **cells: str | None) -> Project:
+        ev = self.evidence(name, page=page)
         values = {k: Decimal(v) for k, v in cells.items() if v is not None}
         p = Project(name=name, evidence=ev, is_total=is_total,
                     cells={k: self.evidence(f"{name} {k} {cells[k]}") for k in values},

@@ -322,3 +322,20 @@ def test_an_item_name_coded_under_two_classes_is_no_conflict_and_needs_its_code_
     assert not [f for f in material(reconcile(doc.result())) if f.kind == "conflict"]
     doc.facts[1] = b.model_copy(update={"code": "2014001"})  # one class stated twice: a real conflict
     assert [f for f in material(reconcile(doc.result())) if f.kind == "conflict"]
+
+
+def test_a_budget_checks_its_shares_and_changes_on_the_budgeted_figures() -> None:
+    doc = Doc()  # a 部门预算 states budgets: shares and changes are of the budget year's figures
+    doc.fact("expenditure.total", "99230.46", "budget")
+    doc.fact("expenditure.personnel", "58486.35", "budget")
+    doc.fact("expenditure.personnel", "59.0", "share")  # 58.94%: not 59.0
+    doc.fact("income.total", "6256.31", "budget")
+    doc.fact("income.total", "-336.67", "change")
+    doc.fact("income.total", "-5.0", "change_pct")  # -336.67/6592.98 = -5.1%
+    r = reconcile(doc.result())
+    assert {f.rule for f in material(r)} == {"share", "change_pct"}
+    ok = Doc()
+    ok.fact("income.total", "6256.31", "budget")
+    ok.fact("income.total", "-336.67", "change")
+    ok.fact("income.total", "-5.1", "change_pct")
+    assert material(reconcile(ok.result())) == []

@@ -1,10 +1,95 @@
-"""The book of slots: one slot per figure of the result."""
+"""Which stated figures are statements of one key, and which are rows of their own.
+
+A conflict is two different numbers for one key; a report's tables repeat names and codes
+that are *not* one key (a 项 name under every 款, a code under two classes of a
+cross-classified table, an economic class in two tables of different coverage)."""
 
 from __future__ import annotations
 
 from extractor.reconcile import reconcile
 from extractor.reconcile.slots import build_book
+from extractor.result import Finding, Result
 from tests.reconcile.build import Doc
+
+
+def conflicts(r: Result) -> list[Finding]:
+    return [f for f in r.findings if f.kind == "conflict" and f.severity == "material"]
+
+
+def test_prose_against_its_table_row_is_a_conflict_with_both_evidences() -> None:
+    doc = Doc()
+    doc.fact("expenditure.economic", "2036.8125", "budget", label="工资福利支出", code="301", table=True)
+    doc.fact("expenditure.economic", "2036.82", "budget", label="工资福利支出")
+    (f,) = conflicts(reconcile(doc.result()))
+    assert len(f.facts) == 2 and all(ff.evidence is not None for ff in f.facts)
+
+
+def test_one_key_under_two_codes_is_two_rows() -> None:
+    doc = Doc()  # 部门 and 政府 economic classification of one table: 302 and 502
+    doc.fact("expenditure.public", "3092.07", "budget", code="302", table=True)
+    doc.fact("expenditure.public", "2528.02", "budget", code="502", table=True)
+    doc.fact("expenditure.public", "2000.00", "budget")  # which of the two? left out
+    r = reconcile(doc.result())
+    assert conflicts(r) == []
+    assert sum(k[1] == "expenditure.public" for k in build_book(doc.result()).slots) == 2
+
+
+def test_table_rows_repeating_a_code_are_rows_not_statements() -> None:
+    doc = Doc()  # a cross-classified table: 302 under 机关 (502) and under 事业单位 (505)
+    doc.fact("expenditure.economic", "133.02", "budget", label="商品和服务支出", code="302", table=True)
+    doc.fact("expenditure.economic", "46.55", "budget", label="商品和服务支出", code="302", table=True)
+    assert conflicts(reconcile(doc.result())) == []
+    # …while one table row stated twice with two values in the prose is still a conflict
+    doc.fact("expenditure.economic", "911.21", "budget", label="工资福利支出", code="301", table=True)
+    doc.fact("expenditure.economic", "920.96", "budget", label="工资福利支出")
+    (f,) = conflicts(reconcile(doc.result()))
+    assert sorted(str(ff.value) for ff in f.facts) == ["911.21", "920.96"]
+
+
+def test_uncoded_item_names_recur_under_classes() -> None:
+    doc = Doc()  # 行政运行 under three 款, the prose giving no code
+    for v in ("8553.80", "48375.27", "3901.76"):
+        doc.fact("expenditure.function_item", v, "budget", label="行政运行", scope="general_public_budget")
+    assert conflicts(reconcile(doc.result())) == []
+
+
+def test_a_labelled_concept_without_label_or_with_a_foreign_code_is_no_key() -> None:
+    doc = Doc()
+    doc.fact("expenditure.function", "5.50", "budget", table=True)
+    doc.fact("expenditure.function", "132.89", "budget", table=True)
+    doc.fact("expenditure.function", "194.89", "budget", label="社会保障和就业支出", code="208", table=True)
+    doc.fact("expenditure.function", "1.42", "budget", label="社会保障和就业支出", code="2089999")
+    r = reconcile(doc.result())
+    assert conflicts(r) == []
+    assert [k for k in build_book(doc.result()).slots if k[1] == "expenditure.function"] == [
+        ("fact", "expenditure.function", "budget", "current", "all", "社会保障和就业支出")]
+
+
+def test_a_zero_implied_by_words_does_not_contradict_a_written_figure() -> None:
+    doc = Doc()
+    doc.fact("expenditure.project", "37.16", "change")
+    doc.fact("expenditure.project", "0", "change", quote="与上年基本持平")
+    assert conflicts(reconcile(doc.result())) == []
+    alone = Doc()
+    alone.fact("three_public.overseas", "0", quote="无因公出国(境)费")
+    assert len(build_book(alone.result()).slots) == 1  # alone, it is the report's statement
+
+
+def test_a_total_row_sums_the_rows_of_its_own_table() -> None:
+    doc = Doc()
+    doc.project("合计", is_total=True, budget="6039.00", page=24)
+    doc.project("公车统管费用", budget="5.00", page=24)
+    doc.project("运行维护资金", budget="6000.00", page=24)
+    doc.project("工作经费", budget="33.00", page=24)
+    doc.project("公车统管费用", budget="1.00", page=24)  # the same name again: a row of its own
+    doc.project("其中:(1)公务用车购置费", budget="0.00", page=29)  # another table, pages later
+    r = reconcile(doc.result())
+    (chk,) = [c for c in r.checks if c.rule.startswith("projects.sum:budget")]
+    assert chk.status == "passed"
+    doc.project("合计", is_total=True, budget="99.00", page=30)
+    r = reconcile(doc.result())
+    failed = [c for c in r.checks if c.rule.startswith("projects.sum:budget") and c.status == "failed"]
+    assert len(failed) == 1  # 99 ≠ 0.00: the row above it, not the first table's rows
 
 
 def test_two_projects_of_one_name_are_two_slots_and_no_conflict() -> None:
