@@ -235,10 +235,11 @@ class Culprit(FigureRef):
 
 
 class Finding(_Frozen):
-    """One arithmetic relation the report breaks."""
+    """One arithmetic relation the report breaks, or (``completeness``) a form the report
+    must publish that is missing or empty without the statement that explains it."""
 
     id: str
-    kind: Literal["conflict", "sum", "ratio", "change", "bound"]
+    kind: Literal["conflict", "sum", "ratio", "change", "bound", "completeness"]
     rule: str
     severity: Literal["rounding", "material"]
     facts: tuple[FindingFact, ...]
@@ -249,6 +250,8 @@ class Finding(_Frozen):
     undetermined: bool = False
     message: str
     message_en: str | None = None
+    table: str | None = Field(None, description="completeness: the mandated form, as gold names it in its note.")
+    evidence: Evidence | None = Field(None, description="completeness: where the empty form's title is.")
 
 
 class CheckRecord(_Frozen):

@@ -20,7 +20,7 @@ from __future__ import annotations
 METRICS_VERSION = 1
 """Version of the ``metrics.json`` layout."""
 
-SCORER_VERSION = "2"
+SCORER_VERSION = "3"
 """Bump whenever a change to the scorer can change a number: baselines refuse to compare
 runs scored by different versions."""
 

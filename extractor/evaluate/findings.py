@@ -10,7 +10,12 @@ Findings
     expected ones; among candidates, a finding that names gold's culprit is preferred, then
     one that involves the culprit figure, then the one sharing more facts.
 
-    * recall = paired expected material findings / expected material findings;
+    A ``completeness`` finding has no facts: it stands for an expected one when gold's
+    ``note`` names its form (``table``), as a name and not as the tail of a longer one.
+    An ``optional`` expected finding exists only if optional facts are read: it does not
+    count against recall, and findings on its figures are no false alarms.
+
+    * recall = paired expected material findings / expected material (not optional) findings;
     * false alarms = material result findings none of whose facts is named by *any*
       expected finding (rounding ones included): the report is consistent there per gold;
     * culprit accuracy = expected material findings whose culprit the result names
@@ -29,6 +34,7 @@ Grounding
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from scipy.optimize import linear_sum_assignment
@@ -74,7 +80,21 @@ def ref_matches(ref: str, ff: FindingFact | Culprit) -> bool:
     return ff.concept == concept and (not scope or (ff.scope or "all") == scope)
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def names_table(note: str | None, table: str | None) -> bool:
+    """Does gold's note name the form ``table``? (A name, not the tail of a longer one:
+    ``收支总表`` is not named by ``财政拨款收支总表 missing``.)"""
+    if not note or not table:
+        return False
+    n, t = normalise_name(note), normalise_name(table)
+    return any(i == 0 or not _CJK.match(n[i - 1]) for i in (m.start() for m in re.finditer(re.escape(t), n)))
+
+
 def _touches(ef: ExpectedFinding, finding: Finding) -> int:
+    if finding.kind == "completeness" or ef.kind == "completeness":
+        return int(finding.kind == ef.kind and names_table(ef.note, finding.table))
     return sum(any(ref_matches(ref, ff) for ref in ef.concepts) for ff in finding.facts)
 
 
@@ -103,7 +123,10 @@ def _fid(i: int, ef: ExpectedFinding) -> str:
 
 def score_findings(gold: Gold, result: Result) -> tuple[FindingCounts, list[Outcome]]:
     doc = gold.document
-    expected = [(i, ef) for i, ef in enumerate(gold.expected_findings) if ef.severity == "material"]
+    # an optional expected finding exists only if optional facts are read: it does not count
+    # against recall (spec, Revision 2), and a finding on its figures is no false alarm
+    expected = [(i, ef) for i, ef in enumerate(gold.expected_findings)
+                if ef.severity == "material" and not ef.optional]
     material = [f for f in result.findings if f.severity == "material"]
     pairs: list[tuple[int, int]] = []
     if expected and material:
@@ -195,6 +218,8 @@ def check_grounding(result: Result, text: str) -> tuple[GroundCounts, list[dict[
     for name, ev in result.metadata_evidence.items():
         check(f"metadata {name}", ev, None)
     for finding in result.findings:
+        if finding.evidence is not None:
+            check(f"finding {finding.id} {finding.table or finding.kind}", finding.evidence, None)
         for ff in finding.facts:
             if ff.evidence is not None:
                 check(f"finding {finding.id} {ff.concept or ff.project or ff.indicator}", ff.evidence, ff.value)
