@@ -42,10 +42,10 @@ log = logging.getLogger(__name__)
 __all__ = ["LOW_CONFIDENCE", "Reasking", "extract", "ocr_report", "run"]
 
 
-def _reconcile(result: Result) -> Result:
+def _reconcile(result: Result, document: Document) -> Result:
     from extractor.reconcile import reconcile
 
-    return reconcile(result)
+    return reconcile(result, document=document)
 
 
 LOW_CONFIDENCE = 0.9
@@ -140,7 +140,7 @@ def run(document: Document, backend: Backend, settings: Settings, *, path: str |
     grounded, counters = _ground(document, raw)
     timings["ground"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    result = _reconcile(_result(document, grounded, backend, counters, path, timings))
+    result = _reconcile(_result(document, grounded, backend, counters, path, timings), document)
     timings["reconcile"] = time.perf_counter() - t0
     blamed = [f for f in result.findings if f.severity == "material" and f.culprit is not None]
     if blamed and settings.feedback and isinstance(backend, Reasking):
@@ -148,7 +148,7 @@ def run(document: Document, backend: Backend, settings: Settings, *, path: str |
         redone = backend.feedback(document, grounded, blamed)
         if redone is not None:  # verified again, like every backend's output; reconciled once more, not re-asked
             regrounded, _ = _ground(document, redone)
-            result = _reconcile(_result(document, regrounded, backend, counters, path, timings))
+            result = _reconcile(_result(document, regrounded, backend, counters, path, timings), document)
         timings["feedback"] = time.perf_counter() - t0
     return result.model_copy(update={"provenance": result.provenance.model_copy(update={"timings": timings})})
 

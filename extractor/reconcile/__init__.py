@@ -13,19 +13,29 @@ concrete checks) → ``engine`` (evaluate, settle conflicts, findings) → ``loc
 
 from __future__ import annotations
 
+from extractor.document import Document
 from extractor.reconcile.engine import finding_id, run_checks
+from extractor.reconcile.forms import MANDATED, completeness
 from extractor.reconcile.messages import ocr_note
 from extractor.reconcile.profiles import CN_BUDGET, Profile
 from extractor.result import Finding, Result
 
-__all__ = ["CN_BUDGET", "Profile", "finding_id", "reconcile", "run_checks"]
+__all__ = ["CN_BUDGET", "MANDATED", "Profile", "finding_id", "reconcile", "run_checks"]
 
 
-def reconcile(result: Result, profile: Profile = CN_BUDGET) -> Result:
-    """A new result with ``findings`` and ``checks`` recomputed from its figures."""
+def reconcile(result: Result, profile: Profile = CN_BUDGET, document: Document | None = None) -> Result:
+    """A new result with ``findings`` and ``checks`` recomputed from its figures.
+
+    Completeness (the forms the report's kind must publish) is read from ``document``; a
+    result re-checked without its source keeps the completeness findings it carries."""
     findings, checks = run_checks(result, profile)
     findings = [_say_ocr(f) for f in findings]
-    return result.model_copy(update={"findings": findings, "checks": checks})
+    if document is not None:
+        more, records = completeness(result, document)
+    else:
+        more = [f for f in result.findings if f.kind == "completeness"]
+        records = [c for c in result.checks if c.kind == "completeness"]
+    return result.model_copy(update={"findings": [*findings, *more], "checks": [*checks, *records]})
 
 
 def _say_ocr(finding: Finding) -> Finding:
