@@ -143,6 +143,8 @@ class Profile:
     id: str
     sums: tuple[Sum, ...] = ()
     label_sums: tuple[LabelSum, ...] = ()
+    code_sums: bool = False
+    """A classified row's code names its class: Σ of a class's 款 (or a 款's 项) ≤ the class."""
     per_measure: tuple[PerMeasure, ...] = ()
     share_wholes: tuple[ShareWhole, ...] = ()
     nesting: tuple[Nesting, ...] = ()
@@ -189,6 +191,7 @@ CN_BUDGET = Profile(
             ("staff.on_establishment", "staff.other"), mode="open", kind="bound", measures=("actual",)),
     ),
     label_sums=(LabelSum("expenditure.total=function_classes", "expenditure.total", "expenditure.function"),),
+    code_sums=True,
     per_measure=(
         PerMeasure("rate", "rate", (Form("ratio", (":rate", ":actual", ":budget"), "ratio"),)),
         # a budget's change is the budget year's figure against last year's (Revision 2)
@@ -221,6 +224,7 @@ CN_BUDGET = Profile(
     ),
     unchecked=(
         ("expenditure.function=items",
-         "a function class = Σ its items: the result does not record which class an item belongs to"),
+         "a function class = Σ its items by name: an uncoded item does not say its class (coded rows are "
+         "checked by code, class>=Σcodes)"),
     ),
 )

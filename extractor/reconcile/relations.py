@@ -140,6 +140,50 @@ def _expand_label_sums(profile: Profile, book: Book) -> Out:
     return instances, []
 
 
+def _expand_code_sums(profile: Profile, book: Book) -> Out:
+    """A class's rows by code: Σ 款 ≤ 类 and Σ 项 ≤ 款 (a 款 of class 301 is 301xx).
+
+    Only the bound is sure: a reader may miss a row of the table, never add one. The rows
+    of a class follow it in the table, in ascending order of code: a code lower than the one
+    before it starts the class over (a cross-classified table repeats the class under each
+    class of its other classification), and so does the next class. A code whose row repeats
+    in another table (two coverages) is not summed: which repetition belongs to which total
+    is unknown."""
+    instances: list[Instance] = []
+    if not profile.code_sums:
+        return instances, []
+
+    def at(key: SlotKey) -> int:
+        return book.slots[key].candidates[0].position
+
+    for (family, measure, period, scope), by_code in book.coded.items():
+        for code, parents in by_code.items():
+            if len(code) > 5 or len(parents) != 1:
+                continue
+            (parent, repeated), = parents
+            start = at(parent)
+            ends = [at(k) for c, rows in by_code.items() if len(c) == len(code) and c != code for k, _ in rows]
+            end = min((e for e in ends if e > start), default=None)
+            rows = sorted((at(k), c, k, r) for c, rows in by_code.items()
+                          if len(c) == len(code) + 2 and c.startswith(code) for k, r in rows)
+            children: list[tuple[SlotKey, bool]] = []
+            last = ""
+            for pos, c, k, r in rows:
+                if pos < start or (end is not None and pos > end) or c < last:
+                    if children:
+                        break
+                    continue
+                children.append((k, r))
+                last = c
+            if repeated or not children or any(r for _, r in children):
+                continue
+            name = f"code_sum:{family}:{code}" + _qual(scope, measure, period)
+            keys = tuple(k for k, _ in children)
+            instances.append(Instance("class>=Σcodes", "sum", name, (parent, *keys),
+                                      SumEq((1,) * len(keys), le=True)))
+    return instances, []
+
+
 def _equation(form: Form) -> Equation:
     if form.equation == "ratio":
         return RatioEq()
@@ -341,7 +385,7 @@ def expand(profile: Profile, book: Book) -> Out:
         i, r = _expand_sum(rule, book)
         instances += i
         records += r
-    for part in (_expand_label_sums, _expand_per_measure, _expand_nesting, _expand_projects, _expand_indicators):
+    for part in (_expand_label_sums, _expand_code_sums, _expand_per_measure, _expand_nesting, _expand_projects, _expand_indicators):
         i, r = part(profile, book)
         instances += i
         records += r

@@ -107,6 +107,9 @@ class Book:
     project_totals: list[str] = field(default_factory=list)
     project_members: dict[str, list[str]] = field(default_factory=dict)
     """A total row → the project rows of its table."""
+    coded: dict[tuple[str, str, str, str], dict[str, set[tuple[SlotKey, bool]]]] = field(default_factory=dict)
+    """(classification, measure, period, scope) → code → its rows' slots, each with whether
+    the row repeats in another table (a cross-classified or second table: no Σ by code)."""
     indicators: list[int] = field(default_factory=list)
     indicator_rows: dict[int, tuple[str | None, str | None, str, bool]] = field(default_factory=dict)
     """index → (level1, level2, name, is_total)."""
@@ -144,6 +147,9 @@ def _fact_kind(measure: str, unit: str) -> str:
     return "count" if unit == "count" else "money"
 
 
+CLASSIFICATION = {"expenditure.function": "function", "expenditure.function_item": "function",
+                  "expenditure.economic": "economic"}
+"""The classified concepts and the classification whose codes they carry (类 201, 款 20101, 项 2010101)."""
 _CODE_DIGITS = {"expenditure.function": (3,), "expenditure.function_item": (5, 7)}
 """Code lengths a classified concept admits (Revision 2): a 类 has 3 digits, a 款 5, a 项 7."""
 
@@ -276,6 +282,9 @@ def build_book(result: Result) -> Book:
         book.add(key, _fact_kind(f.measure, f.unit), Candidate(f.value, d, written(f.value, d, exact=exact), ff,
                                                               f.evidence.start),
                  signed=f.measure in ("change", "change_pct", "vs_budget"))
+        if f.code and f.concept in CLASSIFICATION:
+            rows_of = book.coded.setdefault((CLASSIFICATION[f.concept], f.measure, f.period, f.scope), {})
+            rows_of.setdefault(f.code, set()).add((key, "~" in suffix))
         if f.label is not None:
             labels = book.labels.setdefault((f.concept, f.measure, f.period, f.scope), [])
             if key[-1] not in labels:

@@ -339,3 +339,27 @@ def test_a_budget_checks_its_shares_and_changes_on_the_budgeted_figures() -> Non
     ok.fact("income.total", "-336.67", "change")
     ok.fact("income.total", "-5.1", "change_pct")
     assert material(reconcile(ok.result())) == []
+
+
+def test_a_class_bounds_the_rows_its_code_heads() -> None:
+    doc = Doc()  # 基本支出表: 301 工资福利支出 911.21 over 款 summing to 920.96
+    doc.fact("expenditure.economic", "911.21", "budget", label="工资福利支出", code="301", table=True)
+    for code, name, v in (("30101", "基本工资", "600.00"), ("30102", "津贴补贴", "320.96")):
+        doc.fact("expenditure.economic", v, "budget", label=name, code=code, table=True)
+    doc.fact("expenditure.economic", "50.00", "budget", label="办公费", code="30201", table=True)  # another class
+    (f,) = material(reconcile(doc.result()))
+    assert (f.kind, f.rule) == ("sum", "class>=Σcodes") and len(f.facts) == 3
+    short = Doc()  # a row the reader missed leaves the class above its rows: no finding
+    short.fact("expenditure.economic", "911.21", "budget", label="工资福利支出", code="301", table=True)
+    short.fact("expenditure.economic", "600.00", "budget", label="基本工资", code="30101", table=True)
+    assert material(reconcile(short.result())) == []
+
+
+def test_a_class_restarting_in_a_cross_classified_table_ends_its_rows() -> None:
+    doc = Doc()  # 301 under 机关 (501), its 款, then the 款 of 301 under 事业单位 (505) with lower codes
+    doc.fact("expenditure.economic", "408.13", "budget", label="工资福利支出", code="301", table=True)
+    doc.fact("expenditure.economic", "101.65", "budget", label="基本工资", code="30101", table=True)
+    doc.fact("expenditure.economic", "306.48", "budget", label="住房公积金", code="30113", table=True)
+    doc.fact("expenditure.economic", "162.35", "budget", label="绩效工资", code="30107", table=True)
+    r = reconcile(doc.result())
+    assert material(r) == [] and [c.status for c in r.checks if c.rule.startswith("code_sum")] == ["passed"]
