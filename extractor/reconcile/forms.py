@@ -12,7 +12,8 @@ department without such money prints it empty or not at all).
 The forms are data, written once (:data:`MANDATED`): each with the name gold uses in its
 notes and the pattern of its titles as real reports word them (收支总表 / 收支预算总表 /
 收支总体情况表 …). A form is present when a title line is followed by a table (a line of
-tab-separated cells within three lines); a table of contents lists titles without tables.
+tab-separated cells within six lines, before another title: a table of contents is a run
+of titles, and a text layer may put the year or the unit line between title and table).
 An empty form shows no amount but 0 in the lines below its title (栏次 numbers 1, 2, 3 are
 not amounts).
 """
@@ -58,7 +59,7 @@ MANDATED: Mapping[str, tuple[MandatedForm, ...]] = MappingProxyType({
 })
 
 _TITLE_MAX = 90
-_LOOKAHEAD = 3
+_LOOKAHEAD = 6
 _BODY_LINES = 12
 _TOC = re.compile(r"\.{4,}|…{2,}")
 _COLUMN_NUMBER = Decimal(30)
@@ -82,10 +83,16 @@ def _is_title(line: str, pattern: re.Pattern[str]) -> bool:
 
 
 def _tabled(lines: Sequence[tuple[int, str]], i: int) -> bool:
-    """A table follows line ``i`` (or the title is the first row of one)."""
+    """A table follows line ``i`` (or the title is the first row of one) before another
+    title does: a table of contents is a run of titles."""
     if "\t" in lines[i][1].strip("\t ").strip() or lines[i][1].rstrip().endswith("\t"):
         return True
-    return any("\t" in line.strip() for _, line in lines[i + 1:i + 1 + _LOOKAHEAD])
+    for _, line in lines[i + 1:i + 1 + _LOOKAHEAD]:
+        if "\t" in line.strip():
+            return True
+        if _TITLE_LIKE.search(line.strip()):
+            return False
+    return False
 
 
 def _body(lines: Sequence[tuple[int, str]], i: int) -> list[str]:

@@ -66,3 +66,8 @@ def test_a_form_the_report_says_it_has_none_of_may_be_left_out() -> None:
 def test_kinds_without_mandated_forms_are_not_checked() -> None:
     assert "department_performance_self_evaluation" not in MANDATED
     assert findings("一份自评报告\n", kind="department_performance_self_evaluation") == []
+
+
+def test_a_text_layer_may_put_lines_between_a_title_and_its_table() -> None:
+    tables = {t: "2026\n单位名称 某局 单位 万元\n: :\n" + FILLED for t in TITLES}
+    assert findings(report(tables)) == []
