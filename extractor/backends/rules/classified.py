@@ -76,6 +76,13 @@ class _Table:
     def basic_only(self) -> bool:
         return "基本支出" in self.title
 
+    @property
+    def total_concept(self) -> str:
+        """What the table's 合计 is: basic or project spending where the title says so."""
+        if self.basic_only:
+            return "expenditure.basic"
+        return "expenditure.project" if "项目支出" in self.title else "expenditure.total"
+
 
 _INLINE_CODE = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*([^\d\s.,].*)$")
 
@@ -339,7 +346,7 @@ def _by_columns(doc: Document, t: _Table, row: Row, concept: str | None, label: 
             continue
         name = concept
         if name is None:
-            name = _PART_CONCEPTS.get(column.role) or ("expenditure.basic" if t.basic_only else "expenditure.total")
+            name = _PART_CONCEPTS.get(column.role) or t.total_concept
             if t.basic_only and column.role == "basic":
                 continue  # the basic table's own 小计 is its total, read as the total column
         key = (name, column.period, column.measure)
@@ -362,7 +369,7 @@ def _totals(doc: Document, t: _Table, row: Row, measure: str) -> Iterator[Fact]:
                 wanted = pattern.match(head) and not (t.basic_only and concept == "expenditure.basic")
                 if wanted and (fact := _fact(doc, concept, measure, t.scope, None, row.cells[j], t.unit)):
                     yield fact
-    total = "expenditure.basic" if t.basic_only else "expenditure.total"
+    total = t.total_concept
     at = _cell_at(row, t, 0, 0)
     if at is not None and (fact := _fact(doc, total, measure, t.scope, None, at, t.unit)):
         yield fact
