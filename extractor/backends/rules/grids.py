@@ -1,7 +1,10 @@
-"""Table reconstruction: rows of cells from the three shapes tables arrive in.
+"""Table reconstruction: rows of cells from the shapes tables arrive in.
 
-1. Real tables (DOCX, PDF): the document's table blocks, rows × cells as read.
-2. Tab-separated rows: a text line with two or more tab-separated cells is a row.
+1. Real tables (DOCX, PDF ruled or aligned): the document's table blocks, rows × cells as read;
+   HTML ``<table>``s written into text likewise (``<tr>`` rows, ``<td>``/``<th>`` cells).
+2. Delimited rows: a text line with two or more cells separated by tabs, by pipes (Markdown
+   ``| a | b |``, its ``|---|`` rule skipped; ``a|b|``) or by runs of spaces (columns aligned
+   as ``pdftotext -layout`` writes them) is a row.
 3. One cell per line (Word tables saved as text): runs of short lines. Where blank lines
    separate groups of consecutive cells, each group is a row; where they do not, the
    interpreter segments rows itself (``tables.py``).
@@ -61,6 +64,10 @@ class Line:
     tabbed: bool
 
 
+_RULE_ROW = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+"""A Markdown table's rule under its header (``|---|:--:|``): not a row."""
+
+
 def lines_of(doc: Document) -> list[Line]:
     """Non-blank lines with the number of blank lines before each."""
     out: list[Line] = []
@@ -76,6 +83,8 @@ def lines_of(doc: Document) -> list[Line]:
             else:
                 blanks += 1
             continue
+        if _RULE_ROW.match(raw.strip()):
+            continue  # a Markdown header rule: neither a row nor a break in the table
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw) - len(raw.rstrip())
         out.append(Line(raw.strip(), start + lead, end - trail, blanks, raw.startswith("\t")))
@@ -83,12 +92,42 @@ def lines_of(doc: Document) -> list[Line]:
     return out
 
 
+_WIDE_GAP = re.compile(r" {2,}")
+
+
+def _separated(text: str) -> list[tuple[int, int]] | None:
+    """Cell spans (in ``text``, a stripped line) where cells are separated by pipes (Markdown
+    ``| a | b |`` or ``a|b|``: empty cells keep their place) or by runs of two or more spaces
+    (columns aligned with spaces, as ``pdftotext -layout`` writes them); ``None`` for a line
+    that is one cell. Letters spaced out one by one (``合  计``) stay one cell."""
+    if "|" in text:
+        lo = 1 if text.startswith("|") else 0
+        hi = len(text) - 1 if text.endswith("|") and len(text) > lo else len(text)
+        spans, pos = [], lo
+        for part in text[lo:hi].split("|"):
+            lead = len(part) - len(part.lstrip())
+            spans.append((pos + lead, pos + lead + len(part.strip())))
+            pos += len(part) + 1
+        return spans if len(spans) >= 2 or lo or hi < len(text) else None
+    gaps = list(_WIDE_GAP.finditer(text))
+    if not gaps:
+        return None
+    bounds = [0, *(x for g in gaps for x in (g.start(), g.end())), len(text)]
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    return None if all(e - s <= 1 for s, e in spans) else spans
+
+
 def _cells_of_line(line: Line, doc: Document) -> tuple[CellSpan, ...]:
     """The cells of a line. Tabs that only lead the line mark it as one cell; a tab after
-    text separates cells, and then empty cells keep their place (merged or blank cells)."""
+    text separates cells, and then empty cells keep their place (merged or blank cells).
+    Without tabs, pipes or wide runs of spaces separate cells (:func:`_separated`)."""
     raw = doc.text[line.start : line.end]
     body = raw.lstrip("\t")
     if "\t" not in body.rstrip("\t") and not body.endswith("\t"):
+        spans = _separated(line.text) if line.text else None
+        if spans is not None:
+            return tuple(CellSpan(line.text[s:e], line.start + s, line.start + e) if e > s
+                         else CellSpan("", line.start + s, line.start + s) for s, e in spans)
         return (CellSpan(line.text, line.start, line.end),) if line.text else (CellSpan("", line.start, line.start),)
     # a row: keep every cell, leading empties included (the line's own start is a cell boundary)
     line_start = doc.text.rfind("\n", 0, line.start) + 1
@@ -134,8 +173,42 @@ def table_rows(doc: Document) -> Iterator[list[Row]]:
         width = block_width
     if pending:
         yield pending
+    for start, end, html_rows in _html_tables(doc):
+        covered.append((start, end))
+        yield html_rows
     lines = [ln for ln in lines_of(doc) if not any(s <= ln.start < e for s, e in covered)]
     yield from _text_tables(lines, doc)
+
+
+_HTML_TABLE = re.compile(r"<table\b[^>]*>.*?(?:</table\s*>|\Z)", re.S | re.I)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|\Z)", re.S | re.I)
+_HTML_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)(?=<t[dh]\b|</t[dh]\s*>|</tr|\Z)", re.S | re.I)
+_HTML_TAG = re.compile(r"<[^>]*>|&nbsp;")
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.I)
+
+
+def _html_tables(doc: Document) -> Iterator[tuple[int, int, list[Row]]]:
+    """HTML ``<table>``s written into text: rows of ``<tr>``, cells of ``<td>``/``<th>``
+    (closing tags optional), grid columns counted with ``colspan``, a cell's span the text
+    between its tags (inner tags such as ``<br>`` left inside the span, out of its text)."""
+    for table in _HTML_TABLE.finditer(doc.text):
+        rows: list[Row] = []
+        for tr in _HTML_ROW.finditer(doc.text, table.start(), table.end()):
+            cells: list[CellSpan] = []
+            col = 0
+            for td in _HTML_CELL.finditer(doc.text, tr.start(1), tr.end(1)):
+                span = int(m.group(1)) if (m := _COLSPAN.search(td.group(1))) else 1
+                text = re.sub(r"\s+", " ", _HTML_TAG.sub(" ", td.group(2))).strip()
+                if text:
+                    bare = [i for i, ch in enumerate(_HTML_TAG.sub(lambda t: "\0" * len(t.group()), td.group(2)))
+                            if ch != "\0" and not ch.isspace()]
+                    start, end = td.start(2) + bare[0], td.start(2) + bare[-1] + 1
+                    cells.append(CellSpan(text, start, end, col, max(1, span)))
+                col += max(1, span)
+            if cells:
+                rows.append(Row(tuple(cells), True))
+        if rows:
+            yield table.start(), table.end(), rows
 
 
 _CELLISH = re.compile(r"\S")
@@ -145,12 +218,12 @@ def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
     """Runs of cell-like lines, cut into rows."""
     run: list[Line] = []
     for line in [*lines, Line("", 0, 0, 99, False)]:
-        multi = "\t" in doc.text[line.start : line.end]
+        multi = "\t" in doc.text[line.start : line.end] or (bool(line.text) and _separated(line.text) is not None)
         cellish = (bool(line.text) or line.tabbed) and (len(line.text) <= MAX_CELL_CHARS or line.tabbed or multi)
         if cellish:
             run.append(line)
             continue
-        if len(run) >= 4 or (len(run) >= 2 and sum("\t" in doc.text[ln.start : ln.end] for ln in run) >= 2):
+        if len(run) >= 4 or (len(run) >= 2 and sum(len(_cells_of_line(ln, doc)) >= 2 for ln in run) >= 2):
             yield _rows(run, doc)
         run = [line] if cellish else []
 
