@@ -8,6 +8,9 @@ paragraphs are built one way whatever the source:
   intersections give cells (pdfplumber's table geometry, used on our own edges), and each
   character goes to the cell that holds its centre; a cell's lines are joined (a wrapped
   label is one label);
+* **unruled tables** from the alignment of the lines outside ruled tables
+  (:mod:`extractor.layout.unruled`: cells cut at wide gaps, columns where the rows' cells
+  overlap, wrapped labels joined), written like ruled tables;
 * **text lines** from the characters outside tables, clustered by baseline, a space where
   the gap between two characters is wider than ``X_GAP``; lines that run to the right
   margin continue into the next (``merge_lines``);
@@ -26,6 +29,7 @@ from pdfplumber.table import cells_to_tables, edges_to_intersections, intersecti
 
 from extractor.document import TextBuilder, heading_level
 from extractor.geometry import Box, Page, union
+from extractor.layout.unruled import unruled_tables
 
 __all__ = ["Line", "join_wrapped", "lay_out_page", "lines_of", "merge_lines"]
 
@@ -246,7 +250,9 @@ def lay_out_page(page: Page, builder: TextBuilder) -> None:
             used |= inside
             items.append((table.top, 0, table))
     rest = [c for i, c in enumerate(chars) if i not in used and not c[0].isspace()]
-    for top, text, boxes in merge_lines(lines_of(rest)):
+    grids, lines = unruled_tables(lines_of(rest))
+    items.extend((grid.top, 0, grid) for grid in grids)
+    for top, text, boxes in merge_lines(lines):
         items.append((top, 1, (text, boxes)))
     items.sort(key=lambda it: (it[0], it[1]))
     for _, kind, payload in items:
