@@ -5,7 +5,8 @@
 2. Delimited rows: a text line with two or more cells separated by tabs, by pipes (Markdown
    ``| a | b |``, its ``|---|`` rule skipped; ``a|b|``) or by runs of spaces (columns aligned
    as ``pdftotext -layout`` writes them) is a row.
-3. One cell per line (Word tables saved as text): runs of short lines. Where blank lines
+3. One cell per line (Word tables saved as text): runs of short lines; a whole form
+   flattened onto one line with spaces between its cells is read as one cell per line. Where blank lines
    separate groups of consecutive cells, each group is a row; where they do not, the
    interpreter segments rows itself (``tables.py``).
 
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extractor.backends.rules.roles import role_of
 from extractor.document import PAGE_NUMBER, BlockKind, Document
 from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number
@@ -217,7 +219,7 @@ _CELLISH = re.compile(r"\S")
 def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
     """Runs of cell-like lines, cut into rows."""
     run: list[Line] = []
-    for line in [*lines, Line("", 0, 0, 99, False)]:
+    for line in [*(cell for ln in lines for cell in _unflattened(ln, doc)), Line("", 0, 0, 99, False)]:
         multi = "\t" in doc.text[line.start : line.end] or (bool(line.text) and _separated(line.text) is not None)
         cellish = (bool(line.text) or line.tabbed) and (len(line.text) <= MAX_CELL_CHARS or line.tabbed or multi)
         if cellish:
@@ -226,6 +228,20 @@ def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
         if len(run) >= 4 or (len(run) >= 2 and sum(len(_cells_of_line(ln, doc)) >= 2 for ln in run) >= 2):
             yield _rows(run, doc)
         run = [line] if cellish else []
+
+
+def _unflattened(line: Line, doc: Document) -> list[Line]:
+    """A whole form flattened onto one line, single spaces between its cells ("项目 预算数
+    决算数 基本支出 80.00 78.40 …"), as one cell per line; any other line as it is. A form
+    is a line of six or more words, two of them naming column roles and two of them figures."""
+    words = list(re.finditer(r"\S+", line.text))
+    if len(words) < 6 or "\t" in doc.text[line.start : line.end] or _separated(line.text) is not None:
+        return [line]
+    texts = [w.group() for w in words]
+    if sum(role_of(t) is not None for t in texts) < 2 or sum(cell_number(CellSpan(t, 0, 0)) is not None for t in texts) < 2:
+        return [line]
+    return [Line(w.group(), line.start + w.start(), line.start + w.end(), line.blank_before if k == 0 else 0, False)
+            for k, w in enumerate(words)]
 
 
 def _rows(run: list[Line], doc: Document) -> list[Row]:
