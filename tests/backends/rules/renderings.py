@@ -99,14 +99,14 @@ def pdf(t: Table, *, ruled: bool) -> bytes:
         y -= 20
     xs = [50.0]
     for j in range(len(t[0])):
-        xs.append(xs[-1] + max(5 * _width(r[j]) for r in t) + 16)
+        xs.append(xs[-1] + max(5 * _width(r[j]) for r in t) + 24)
     top = y + 13
     for r in t:
         for j, cell in enumerate(r):
             if j and _numeric(cell):
-                c.drawRightString(xs[j + 1] - 4, y, cell)
+                c.drawRightString(xs[j + 1] - 8, y, cell)
             else:
-                c.drawString(xs[j] + 4, y, cell)
+                c.drawString(xs[j] + 8, y, cell)
         y -= 18
     if ruled:
         ys = [top - 18 * i for i in range(len(t) + 1)]
