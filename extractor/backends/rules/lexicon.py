@@ -138,8 +138,9 @@ TERMS: tuple[Term, ...] = (
     _t("exp.actual_word", r"实际支出|实际执行|执行数", "expenditure.total", generic=True, continues_only=True),
     _t("exp.basic", rf"基本支出(?:总资金|总额|合计)?{_NOT_CARRY}", "expenditure.basic"),
     _t("exp.project", rf"项目(?:资金)?(?:总)?支出(?:总额|合计)?{_NOT_CARRY}", "expenditure.project"),
-    _t("exp.personnel", r"人员经费(?:支出)?|人员支出", "expenditure.personnel"),
-    _t("exp.public", r"公用经费(?:支出)?|日常公用经费|商品和服务支出", "expenditure.public"),
+    # "其他商品和服务支出" is an item of the class, "临聘人员经费" a project: neither is the total
+    _t("exp.personnel", r"(?<!临聘)(?<!聘用)(?<!编外)(?:人员经费(?:支出)?|人员支出)", "expenditure.personnel"),
+    _t("exp.public", r"公用经费(?:支出)?|日常公用(?:经费|支出)|(?<!其他)商品和服务支出", "expenditure.public"),
     _t("exp.remit", r"上缴上级支出", "expenditure.remit_superior"),
     _t("exp.operating", r"(?<!非)经营支出", "expenditure.operating"),
     _t("exp.subsidy", r"对附属单位补助支出", "expenditure.subsidy_affiliated"),
@@ -168,8 +169,10 @@ TERMS: tuple[Term, ...] = (
     _t("pr.small_micro", r"授予小微企业(?:的)?合同(?:金额|总?额)", "procurement.small_micro"),
     # other money ------------------------------------------------------------------------
     _t("agency", r"机关运行经费(?:支出)?", "agency_operating_cost"),
-    _t("carry.open", rf"{_SCOPED}?年初结转(?:和|及)?结余", "carryover.opening"),
-    _t("carry.close", rf"{_SCOPED}?年末结转(?:和|及)?结余", "carryover.closing"),
+    # "上年结转结余的一般公共预算收入": the carry-over's part of that scope, not income
+    _t("carry.open", rf"{_SCOPED}?(?:年初|上年)结转(?:(?:和|及)?结余)?(?:收入|资金)?(?:的{_SCOPED}(?:收入)?)?",
+       "carryover.opening"),
+    _t("carry.close", rf"{_SCOPED}?(?:年末|年终)结转(?:和|及)?结余|结转下年", "carryover.closing"),
     _t("surplus.dist", r"结余分配", "surplus_distribution"),
     _t("surplus.used", r"使用非财政拨款结余", "non_fiscal_surplus_used"),
     _t("assets", r"资产(?:总额|总计|合计)|(?<![\u4e00-\u9fff])资产(?=\s*\d)", "assets.total"),

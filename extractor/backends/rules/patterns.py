@@ -14,7 +14,8 @@ from itertools import accumulate
 
 from extractor.concepts import MONEY_UNIT_RE, UNIT_ALIASES, WAN_SHIFT
 
-__all__ = ["UNIT_NUMBER", "Comparison", "LineComparisons", "Measured", "classify", "is_target", "unit_kind"]
+__all__ = ["UNIT_NUMBER", "Comparison", "LineComparisons", "Measured", "classify", "is_target", "names_other",
+           "unit_kind"]
 
 # A number followed by its unit. 人次 is not a head count; 万人 is not money.
 UNIT_NUMBER = re.compile(
@@ -31,7 +32,8 @@ INCREASE = re.compile(r"增加|增长|上升|提高|增幅|多支|超支|增")
 DECREASE = re.compile(r"减少|下降|降低|降幅|节约|少支|减")
 CHANGE_VERB = re.compile(rf"{INCREASE.pattern}|{DECREASE.pattern}")
 VS_PRIOR = re.compile(r"上年|上一年|去年|同期|相比|较|比\s*\d{4}|比")
-VS_BUDGET = re.compile(r"(?:较|比|与)(?:年初)?(?:全年)?(?:调整)?预算(?:数|支出|安排)?(?:相比)?")
+# Against the budget ("较预算", "比年初预算"); not the 比 of 相比 ("和上年相比预算减少": the budget fell).
+VS_BUDGET = re.compile(r"(?:较|(?<!相)比|与)(?:年初)?(?:全年)?(?:调整)?预算(?:数|支出|安排)?(?:相比)?")
 FLAT = re.compile(r"(?:与|较|比)上年(?:度)?(?:相比)?(?:基本)?持平|同比持平")
 PRIOR = re.compile(r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数"
                    r"|(?:较|比|与)\s*(?:上年|上一年|去年|\d{4}\s*年度?)(?:同期)?的\s*$")
@@ -46,9 +48,19 @@ CUE_WORDS = re.compile(
     r"为|是|共计|共|合计|总计|总额|决算数?|预算数?|年初|全年|调整|执行数?|实际|支出|收入|完成|其中|占|比|较|"
     r"上年|上一年|同期|相比|与|年度|本年|当年|增加|减少|增长|下降|上升|降低|达到|约|累计|金额|资金|数|的|了|度|"
     r"元|万|总|额|经费|费用?|分别|全部|安排|规模|用于|主要|情况|如下|财政拨款|拨款|决算|预算|共有|现有|有|实有|"
-    r"人|名|个|辆|持平|基本|\d{4}年"
+    r"人|名|个|辆|持平|基本|同比|减低|增幅|降幅|\d{4}年"
 )
 NOISE_LIMIT = 6
+# What money is for ("主要用于保障在职人员工资福利…"): the terms of such an aside are not new
+# subjects. (A reason, "主要是基本支出增加362.10万元", does state figures: it is read.)
+ASIDE = re.compile(r"(?:主要)?用于")
+# A clause that compares again ends the aside ("…，主要用于A，较上年增加5万元"), and so does a
+# colon that opens a breakdown ("主要用于以下方面：一般公共服务支出257.03万元").
+ASIDE_END = re.compile(r"[，,](?=\s*(?:比|较|与|和|同比|增|减|下降|上升))|[:：]")
+# A sentence that goes on listing uses ("二是…") stays in the aside.
+ASIDE_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|另外|此外)")
+_CLAUSE = re.compile(r"[，,、;；:：]")
+_SCOPE_WORDS = re.compile(r"一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政资金")
 
 MONEY_UNITS = frozenset({*WAN_SHIFT, *UNIT_ALIASES})
 PERCENT_UNITS = frozenset({"%", "‰"})
@@ -70,6 +82,17 @@ def noisy(between: str, *, strict: bool = False) -> bool:
     """
     rest = CUE_WORDS.sub("", between)
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) > (1 if strict else NOISE_LIMIT)
+
+
+def names_other(between: str) -> bool:
+    """True when the clause right before a second figure names something else: after
+    "公务用车运行维护费6.75万元", "，工会经费13.28万元" is another item, while "，比上年减少1万元"
+    or "，其中一般公共预算5万元" still speaks of the subject."""
+    clause = _CLAUSE.split(between)[-1]
+    if "占" in clause:
+        clause = clause[: clause.rfind("占")]  # "，占政府采购支出总额的": the whole of a share
+    rest = CUE_WORDS.sub("", _SCOPE_WORDS.sub("", clause))
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
 
 
 def is_target(before: str) -> bool:
@@ -113,8 +136,9 @@ class LineComparisons:
     query goes past it): scope names are stripped and the cue patterns' matches recorded.
     A query for the text before ``pos`` takes the matches that end before it; only a match
     cut by ``pos`` is searched again, in the few characters it spans. This gives exactly what
-    :meth:`Comparison.of` gives on the slice (the patterns have no look-arounds or anchors,
-    so a prefix has the same matches up to the first one it cuts), without re-reading the
+    :meth:`Comparison.of` gives on the slice (the patterns have no look-aheads or anchors,
+    so a prefix has the same matches up to the first one it cuts; a look-behind
+    sees the same characters in both), without re-reading the
     line before every number of a long one.
     """
 

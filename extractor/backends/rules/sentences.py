@@ -1,16 +1,19 @@
 """Facts from running text: subjects (concept terms), numbers with units, and the cue words
 between them.
 
-The text is read in *units*: a line, or each cell of a tab-separated line, split into
+The text is read in *units*: a paragraph (the lines a PDF wrapped joined again, see
+:mod:`.prose`), or each cell of a tab-separated line, split into
 sentences at 。；; and "!?". Within a unit the current subject is the last concept term
 seen; each number with a unit binds to it, its measure decided by :func:`patterns.classify`
 from the words in between. A term right after 占 ("占本年支出合计的93%") names the whole of
 a share, not a new subject; a bare 支出/收入 ("支出决算为…") continues the current subject.
 A number whose subject changed to something outside the catalogue ("其中，副省级领导用车
-0辆") is left out.
+0辆", "…6.75万元，工会经费13.28万元") is left out; the terms of what money is for ("主要用于…")
+name no subject.
 
 Scope comes from the term ("一般公共预算财政拨款支出"), else from the sentence's scope
-words before the term, else from the nearest section heading that names one.
+words before the term, else from the head of a 其中 list ("一般公共预算支出X万元。其中：基本支出…"),
+else from the nearest section heading that names one.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from decimal import Decimal
 
 from extractor.backends.rules import patterns
 from extractor.backends.rules.lexicon import SentenceScopes, TermMatch, find_terms, scope_in
+from extractor.backends.rules.prose import Prose, join_paragraphs
 from extractor.concepts import BY_ID, WAN_SHIFT, money_unit, unit_for
 from extractor.document import Document, heading_level
 from extractor.ground import evidence_for
@@ -33,6 +37,7 @@ __all__ = ["Unit", "scan", "units_of"]
 _SENTENCE_END = re.compile(r"[。;；!?！？]")
 _WHOLE_BEFORE = re.compile(r"占(?:[^\d，,。；;]{0,3})$")
 _SUBITEM = re.compile(r"其中[:：，,]?\s*(?P<noun>[\u4e00-\u9fff]{2,})")
+_LIST_HEAD = re.compile(r"其中")
 _SUBITEM_OK = re.compile(r"^(?:为|是|共|合计|总计|总额|支出|收入|决算|预算)+$")
 MAX_QUOTE = 120
 _RESPECTIVELY = re.compile(r"分别")
@@ -49,9 +54,8 @@ class Unit:
     heading_scope: str | None
 
 
-def units_of(doc: Document) -> Iterator[Unit]:
+def units_of(text: str) -> Iterator[Unit]:
     """Lines (cells for tab-separated lines) with the scope of their section heading."""
-    text = doc.text
     heading_scopes: dict[int, str | None] = {}
     pos = 0
     for line in text.split("\n"):
@@ -121,27 +125,51 @@ def as_budget(facts: list[Fact]) -> list[Fact]:
 def scan(doc: Document) -> list[Fact]:
     """Every fact the running text states, with evidence. Offsets are into ``doc.text``."""
     facts: list[Fact] = []
-    text = doc.text
-    for unit in units_of(doc):
+    view = _View(doc, join_paragraphs(doc.text))
+    text = view.text
+    for unit in units_of(text):
         comparisons = patterns.LineComparisons(text, unit.start, unit.end)
         subject: TermMatch | None = None
         subject_scope = "all"
+        aside = False  # inside what the money is for
+        inherited: str | None = None  # the scope a 其中 list takes from its head clause
         for s, e in _sentences(text, unit.start, unit.end):
             sentence = text[s:e]
+            aside = aside and bool(patterns.ASIDE_GOES_ON.match(sentence))
+            if s > unit.start and text[s - 1] not in ";；":
+                inherited = None  # a list runs over clauses split by ；, not past a full stop
             scopes = SentenceScopes(sentence)
             terms = [_shift(t, s) for t in find_terms(sentence)]
             numbers = list(patterns.UNIT_NUMBER.finditer(text, s, e))
             respectively = [m.start() + s for m in _RESPECTIVELY.finditer(sentence)]
             events = sorted([(t.start, 0, t) for t in terms] + [(n.start(), 1, n) for n in numbers]
-                            + [(p, 2, p) for p in respectively], key=lambda ev: (ev[0], ev[1]))
+                            + [(p, 2, p) for p in respectively]
+                            + [(a.start() + s, 3, True) for a in patterns.ASIDE.finditer(sentence)]
+                            + [(a.start() + s, 3, False) for a in patterns.ASIDE_END.finditer(sentence)]
+                            + [(a.start() + s, 4, None) for a in _LIST_HEAD.finditer(sentence)],
+                            key=lambda ev: (ev[0], ev[1]))
             last_token_end = s
             last_bound_end = s
+            said_again = s  # the end of a wording that named the subject again ("实际采购金额")
             listed: list[TermMatch] = []  # subjects in a row ("A、B和C")
             parallel: list[TermMatch] = []  # "分别": the k-th number belongs to the k-th subject
             parallel_all: list[TermMatch] = []
             parallel_from = s
             posts = False  # inside a breakdown of authorised posts
-            for _, kind, obj in events:
+            for pos, kind, obj in events:
+                if kind == 4:
+                    if subject is not None and subject_scope != "all":
+                        inherited = subject_scope  # "一般公共预算支出X万元，其中：基本支出Y万元"
+                    continue
+                if kind == 3:
+                    if aside and not obj:
+                        last_bound_end = max(last_bound_end, pos)  # the words of the aside are no noise
+                    aside = bool(obj)
+                    continue
+                if aside:
+                    if isinstance(obj, re.Match):
+                        last_token_end = obj.end()
+                    continue
                 if kind == 2:
                     if len(listed) >= 2:
                         parallel_all = list(listed)
@@ -153,9 +181,8 @@ def scan(doc: Document) -> list[Fact]:
                     term: TermMatch = obj  # type: ignore[assignment]
                     if _WHOLE_BEFORE.search(text, max(s, term.start - 4), term.start):  # 占 + at most 3
                         continue  # the whole of a share, not a new subject
-                    if term.term.generic and subject is not None:
-                        continue  # "支出决算为…" goes on about the current subject
-                    if term.term.continues_only:
+                    if (term.term.generic and subject is not None) or term.term.continues_only:
+                        said_again = term.end  # "支出决算为…" goes on about the current subject
                         continue
                     if subject is not None and _in_gloss(text, subject.end, term.start):
                         continue  # "人员经费（含离退休费）…": a gloss on the subject, not a new one
@@ -169,14 +196,14 @@ def scan(doc: Document) -> list[Fact]:
                     joined = bool(listed) and _LIST_JOINER.fullmatch(text[listed[-1].end : term.start]) is not None
                     listed = [*listed, term] if joined else [term]
                     subject = term
-                    subject_scope = _scope_for(term, scopes.before(term.start - s), unit.heading_scope)
+                    subject_scope = _scope_for(term, scopes.before(term.start - s) or inherited, unit.heading_scope)
                     continue
                 m: re.Match[str] = obj  # type: ignore[assignment]
                 listed = []
                 if parallel:
                     subject = parallel.pop(0)
                     subject_scope = _scope_for(subject, scopes.before(subject.start - s), unit.heading_scope)
-                    fact = _bind(doc, s, m, subject, subject_scope, m.start(), m.start(), comparisons,
+                    fact = _bind(view, s, m, subject, subject_scope, m.start(), m.start(), comparisons,
                                  lead_from=max(parallel_from, subject.start))
                     last_token_end = m.end()
                     if fact is not None:
@@ -186,16 +213,31 @@ def scan(doc: Document) -> list[Fact]:
                     continue
                 if subject is not None and _diverted(text[max(subject.end, last_token_end) : m.start()]):
                     subject = None  # "其中，X用车0辆": a sub-item outside the catalogue took over
-                fact = _bind(doc, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
+                if (subject is not None and last_bound_end > max(subject.end, s)
+                        and patterns.names_other(text[max(last_bound_end, said_again) : m.start()])):
+                    subject = None  # "A6.75万元，工会经费13.28万元": the second figure is another item's
+                fact = _bind(view, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
                 last_token_end = m.end()
                 if fact is not None:
                     facts.append(fact)
                     last_bound_end = m.end()
             flat = patterns.FLAT.search(sentence)
             if flat and subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "money":
-                facts.append(_fact(doc, subject, subject_scope, "change", Decimal(0), 0, s + flat.start(),
+                facts.append(_fact(view, subject, subject_scope, "change", Decimal(0), 0, s + flat.start(),
                                    s + flat.end(), None))
     return facts
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """The document and the paragraphs the scanner reads (offsets into ``prose.text``)."""
+
+    doc: Document
+    prose: Prose
+
+    @property
+    def text(self) -> str:
+        return self.prose.text
 
 
 def _shift(t: TermMatch, offset: int) -> TermMatch:
@@ -216,7 +258,7 @@ def _diverted(lead: str) -> bool:
     return bool(sub and not _SUBITEM_OK.match(sub.group("noun")) and not find_terms(sub.group("noun")))
 
 
-def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, scope: str,
+def _bind(view: _View, s: int, m: re.Match[str], subject: TermMatch | None, scope: str,
           last_token_end: int, last_bound_end: int, comparisons: patterns.LineComparisons, *,
           lead_from: int | None = None) -> Fact | None:
     if subject is None:
@@ -233,7 +275,7 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
             return None
     elif kind == "count":
         return None
-    text = doc.text
+    text = view.text
     if patterns.is_target(text[max(s, m.start() - 8) : m.start()]):
         return None
     lead_start = max(subject.start, last_token_end)
@@ -265,11 +307,11 @@ def _bind(doc: Document, s: int, m: re.Match[str], subject: TermMatch | None, sc
     if measured.negative and value > 0:
         value = -value
     quote_start = subject.start if m.end() - subject.start <= MAX_QUOTE else max(lead_start, m.start() - 40)
-    return _fact(doc, subject, scope, measured.measure, value, decimals, quote_start, m.end(),
+    return _fact(view, subject, scope, measured.measure, value, decimals, quote_start, m.end(),
                  money_unit(unit) if kind == "money" else None, period=measured.period)
 
 
-def _fact(doc: Document, subject: TermMatch, scope: str, measure: str, value: Decimal, decimals: int,
+def _fact(view: _View, subject: TermMatch, scope: str, measure: str, value: Decimal, decimals: int,
           start: int, end: int, source_unit: str | None, *, period: str = "current") -> Fact:
     return Fact(
         concept=subject.concept,
@@ -280,7 +322,7 @@ def _fact(doc: Document, subject: TermMatch, scope: str, measure: str, value: De
         value=value,
         unit=unit_for(subject.concept, measure),
         decimals=decimals,
-        evidence=evidence_for(doc, start, end),
+        evidence=evidence_for(view.doc, *view.prose.doc_span(start, end)),
         source_unit=source_unit if WAN_SHIFT.get(source_unit or "万元") else None,  # only a converted one
         backend="rules",
     )

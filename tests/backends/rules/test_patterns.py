@@ -154,3 +154,19 @@ def test_sentence_scopes_equal_reading_every_prefix(sentence: str) -> None:
     scopes = SentenceScopes(sentence)
     for n in range(len(sentence) + 1):
         assert scopes.before(n) == scope_in(sentence[:n]), sentence[:n]
+
+
+def test_names_other_reads_the_last_clause() -> None:
+    assert patterns.names_other("，工会经费")
+    assert not patterns.names_other("，比上年减少")
+    assert not patterns.names_other("，其中一般公共预算")
+    assert not patterns.names_other("，主要用于办公，同比减低")
+
+
+def test_compared_with_last_year_is_not_against_the_budget() -> None:
+    assert patterns.classify("和2025年相比预算减少", "万元").measure == "change"  # type: ignore[union-attr]
+    assert patterns.classify("较预算减少", "万元").measure == "vs_budget"  # type: ignore[union-attr]
+
+
+def test_the_whole_of_a_share_names_nothing_else() -> None:
+    assert not patterns.names_other("，占政府采购支出总额的")

@@ -195,3 +195,48 @@ def test_procurement_budget_and_amount() -> None:
     got = facts("全年政府采购预算120.00万元，实际采购金额110.50万元。")
     assert got == {("procurement.total", "budget", "current", "all", None, Decimal("120.00")),
                    ("procurement.total", "actual", "current", "all", None, Decimal("110.50"))}
+
+
+def test_a_purpose_aside_names_no_subject() -> None:
+    got = facts("其中:基本支出900万元，主要用于在职人员工资福利及日常公用经费支出等，比上年增加36万元；"
+                "项目支出500万元，主要用于信息系统运行，比上年增加24万元。")
+    assert ("expenditure.basic", "change", "current", "all", None, Decimal("36")) in got
+    assert ("expenditure.project", "change", "current", "all", None, Decimal("24")) in got
+    assert not any(f[0] == "expenditure.public" for f in got)
+
+
+def test_a_reason_states_figures() -> None:
+    got = facts("支出比上年减少300万元，主要是基本支出增加120万元。")
+    assert ("expenditure.basic", "change", "current", "all", None, Decimal("120")) in got
+
+
+def test_a_second_figure_after_another_noun_is_another_items() -> None:
+    got = facts("公务用车运行维护费6.75万元，工会经费13.28万元，物业费36.18万元，比上年减少1万元。")
+    assert {f[5] for f in got if f[0] == "three_public.vehicles_operation"} == {Decimal("6.75")}
+
+
+def test_a_list_takes_the_scope_of_its_head() -> None:
+    got = facts("一般公共预算财政拨款支出1,000万元。其中：基本支出600万元；项目支出400万元。本部门支出合计1,200万元。")
+    assert ("expenditure.basic", "actual", "current", "general_public_budget", None, Decimal("600")) in got
+    assert ("expenditure.project", "actual", "current", "general_public_budget", None, Decimal("400")) in got
+    assert ("expenditure.total", "actual", "current", "all", None, Decimal("1200")) in got
+
+
+def test_compared_with_last_year_the_budget_fell_is_a_change() -> None:
+    got = facts("“三公”经费预算数为7.61万元，和上年相比预算减少1.62万元。")
+    assert ("three_public.total", "change", "current", "all", None, Decimal("-1.62")) in got
+
+
+def test_carry_over_wordings_and_items_named_like_a_class() -> None:
+    got = facts("上年结转结余为0万元。年终结转结余为0万元。上年结转结余的一般公共预算收入 0 万元，占 0%。"
+                "其中办公费3万元，其他商品和服务支出12.58万元。临聘人员经费15.56万元。")
+    assert ("carryover.opening", "actual", "current", "all", None, Decimal("0")) in got
+    assert ("carryover.closing", "actual", "current", "all", None, Decimal("0")) in got
+    assert not any(f[0].startswith("income") for f in got)
+    assert not any(f[0] in ("expenditure.public", "expenditure.personnel") for f in got)
+
+
+def test_a_purpose_that_opens_a_breakdown_is_read() -> None:
+    got = facts("支出合计358.52万元，主要用于以下方面：一般公共服务支出257.03万元，占71.69%。")
+    assert ("expenditure.function", "actual", "current", "all", "一般公共服务支出", Decimal("257.03")) in got
+    assert ("expenditure.function", "share", "current", "all", "一般公共服务支出", Decimal("71.69")) in got

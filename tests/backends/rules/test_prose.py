@@ -1,0 +1,54 @@
+"""Wrapped lines joined into paragraphs, on text written for the test."""
+
+from __future__ import annotations
+
+from extractor.backends.rules.prose import join_paragraphs, width
+
+_FULL = "本部门二〇二六年度一般公共预算财政拨款支出安排情况如下所述并"  # 31 CJK: width 62
+
+
+def _page(*lines: str) -> str:
+    # five full-width body lines make the width of the page's text
+    filler = [_FULL + "，" if i % 2 else _FULL for i in range(6)]
+    return "\n".join([*filler, "。", *lines])
+
+
+def test_a_wrapped_sentence_is_one_line_and_maps_back() -> None:
+    text = _page(_FULL[:26] + "增加 5.37", "万元，增长 1.27%。")
+    prose = join_paragraphs(text)
+    assert _FULL[:26] + "增加 5.37万元，增长 1.27%。" in prose.text.split("\n")
+    assert all(text[o] == c for o, c in zip(prose.offsets, prose.text, strict=True))
+    i = prose.text.index("5.37万元")
+    start, end = prose.doc_span(i, i + len("5.37万元"))
+    assert text[start:end] == "5.37\n万元"
+
+
+def test_short_lines_headings_rows_and_clause_ends_stay() -> None:
+    lines = (
+        "二、收入预算情况说明",  # short
+        _FULL[:30] + "。",  # ends its sentence
+        _FULL[:30],
+        "(1)工资福利支出 100 万元",  # an enumerated item starts
+        _FULL[:29] + " 12.50",  # a figure, then no unit or digits
+        "一般公共服务支出 12.50",
+        "(一)关于本部门二〇二六年度政府性基金预算支出安排的情况说明",  # a numbered title
+        "本年没有安排。",
+    )
+    joined = join_paragraphs(_page(*lines)).text.split("\n")
+    for line in lines:
+        assert line in joined
+
+
+def test_page_furniture_inside_a_paragraph_is_stepped_over() -> None:
+    header = "某局二〇二六年部门预算"
+    text = "\n".join([header, _page(_FULL[:28] + "较上年增加", "- 3 -", "", header, "957.62 万元。"), header])
+    assert _FULL[:28] + "较上年增加957.62 万元。" in join_paragraphs(text).text
+
+
+def test_text_without_wrapped_lines_is_unchanged() -> None:
+    text = "一、概况\n本部门2023年支出合计100万元，比上年增加5万元。\n\n二、其他\t10"
+    assert join_paragraphs(text).text == text
+
+
+def test_width_counts_wide_characters_twice() -> None:
+    assert width("支出 12.5") == 4 + 1 + 4
