@@ -233,10 +233,14 @@ def _function_matches(text: str) -> list[TermMatch]:
     for m in FUNCTION_CLASS_RE.finditer(text):
         group = "label" if m.group("label") else "bare"
         label = re.sub(r"^[\d.、]+", "", m.group(group))
-        known = next((c for c in FUNCTION_CLASSES if label.endswith(c)), None)
-        label = known or label  # "用于一般公共服务支出（类）" names the class, not "用于…"
-        start = m.end(group) - len(label)
         marker = _MARKERS.match(text, m.end(group))
+        # "一般公共服务（类）支出" writes the class name around its marker
+        spent = marker is not None and text.startswith("支出", marker.end())
+        known = next((c for c in FUNCTION_CLASSES if label.endswith(c)), None)
+        split = next((c for c in FUNCTION_CLASSES if spent and label.endswith(c.removesuffix("支出"))), None)
+        written = known or (split.removesuffix("支出") if split else label)
+        start = m.end(group) - len(written)  # "用于一般公共服务支出（类）" names the class, not "用于…"
+        label = known or split or label
         end = marker.end() if marker else m.end(group)
         if marker is None and group == "label":
             continue

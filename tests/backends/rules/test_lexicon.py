@@ -50,3 +50,11 @@ def test_shortcuts_give_the_answer_of_every_pattern_on_every_line() -> None:
         for _ in range(2):  # first computed, then from the cache
             got = [(t.term.name, t.start, t.end, t.label, t.scope) for t in find_terms(line)]
             assert got == expected, line
+
+
+def test_a_class_name_written_around_its_marker_is_the_class() -> None:
+    (m,) = [t for t in lexicon.find_terms("社会保障和就业(类)支出 796.52 万元") if t.concept == "expenditure.function"]
+    assert m.label == "社会保障和就业支出"
+    (m,) = [t for t in lexicon.find_terms("用于一般公共服务支出(类)") if t.concept == "expenditure.function"]
+    assert m.label == "一般公共服务支出"
+    assert m.start == 2
