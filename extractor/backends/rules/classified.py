@@ -33,6 +33,7 @@ from extractor.backends.rules.grids import (
 from extractor.backends.rules.headers import TOTAL_HEADER as _TOTAL_HEADER
 from extractor.backends.rules.headers import Column, columns
 from extractor.backends.rules.lexicon import FUNCTION_CLASSES as CLASS_NAMES
+from extractor.backends.rules.lexicon import concept_of_code
 from extractor.concepts import Scope, unit_for
 from extractor.document import Document
 from extractor.numbers import UNIT_LINE, to_wan
@@ -123,19 +124,7 @@ def _code(cells: tuple[CellSpan, ...], above: dict[int, str] | None = None) -> t
     return code, i
 
 
-FUNCTION_CLASSES = range(201, 235)
-"""类 of the 支出功能分类 (201 一般公共服务支出 … 234); a 2xx code outside it is a unit's code."""
-ECONOMIC_CLASSES = (range(301, 400), range(501, 600))
-"""类 of the 部门 (3xx) and 政府 (5xx) 支出经济分类."""
-
-
-def _concept(code: str) -> str | None:
-    head = int(code[:3])
-    if head in FUNCTION_CLASSES:
-        return "expenditure.function" if len(code) == 3 else "expenditure.function_item"
-    if any(head in r for r in ECONOMIC_CLASSES):
-        return "expenditure.economic"
-    return None
+_concept = concept_of_code
 
 
 def scope_of(title: str) -> Scope:

@@ -18,7 +18,7 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["FUNCTION_CLASSES", "SentenceScopes", "Term", "TermMatch", "find_terms", "scope_in"]
+__all__ = ["FUNCTION_CLASSES", "SentenceScopes", "Term", "TermMatch", "concept_of_code", "find_terms", "scope_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +205,41 @@ FUNCTION_CLASSES: tuple[str, ...] = (
     "粮油物资储备支出", "灾害防治及应急管理支出", "其他支出",
     "转移性支出", "债务还本支出", "债务付息支出", "债务发行费用支出",
 )
+FUNCTION_CODES = range(201, 235)
+"""类 of the 支出功能分类 (201 一般公共服务支出 … 234); a 2xx code outside it is a unit's code."""
+ECONOMIC_CODES = (range(301, 400), range(501, 600))
+"""类 of the 部门 (3xx) and 政府 (5xx) 支出经济分类."""
+
+
+def concept_of_code(code: str) -> str | None:
+    """The concept a classification code names: a function class (3 digits) or item, an economic class."""
+    head = int(code[:3])
+    if head in FUNCTION_CODES:
+        return "expenditure.function" if len(code) == 3 else "expenditure.function_item"
+    if any(head in r for r in ECONOMIC_CODES):
+        return "expenditure.economic"
+    return None
+
+
+_CODED_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,30}?(?:\([一二三四]\))?)\s*\(\s*(?P<code>\d{3}|\d{7})\s*\)")
+"""A name with its code in brackets, as prose writes a classified row: ``工资福利支出（301）``,
+``行政运行（2010401）``, ``机关资本性支出（一）（503）`` (text normalised: ASCII brackets)."""
+_LEAD_WORDS = re.compile(r"^(?:其中|包括|主要|用于|本部门|本单位)+")
+_CODED_TERMS = {c: Term(f"coded.{c}", _CODED_RE, c) for c in
+                ("expenditure.function", "expenditure.function_item", "expenditure.economic")}
+
+
+def _coded_matches(text: str) -> list[TermMatch]:
+    out: list[TermMatch] = []
+    for m in _CODED_RE.finditer(text):
+        concept = concept_of_code(m.group("code"))
+        label = _LEAD_WORDS.sub("", m.group("label"))
+        if concept is None or len(label) < 2:
+            continue
+        out.append(TermMatch(_CODED_TERMS[concept], m.end("label") - len(label), m.end(), label=label))
+    return out
+
+
 _CLASS_NAMES = "|".join(sorted((re.escape(c) for c in FUNCTION_CLASSES), key=len, reverse=True))
 _MARK_CLASS = r"\s*[(（]\s*类\s*[)）]"
 _MARK_KUAN = r"\s*[(（]\s*款\s*[)）]"
@@ -312,6 +347,8 @@ def find_terms(text: str) -> tuple[TermMatch, ...]:
     several readers), and the answer depends on the text alone."""
     candidates: list[TermMatch] = (_function_matches(text)
                                    if _ITEM_MARK in text or any(m in text for m in _CLASS_MARKS) else [])
+    if "(" in text:
+        candidates += _coded_matches(text)
     chars = set(text)
     for term, first in _GATED:
         if first is not None and first.isdisjoint(chars):

@@ -58,3 +58,15 @@ def test_a_class_name_written_around_its_marker_is_the_class() -> None:
     (m,) = [t for t in lexicon.find_terms("用于一般公共服务支出(类)") if t.concept == "expenditure.function"]
     assert m.label == "一般公共服务支出"
     assert m.start == 2
+
+
+def test_a_name_with_its_code_is_the_classified_row() -> None:
+    got = {(t.concept, t.label) for t in lexicon.find_terms(
+        "(1)行政运行(2010401)2740.23万元；商品和服务支出(302)3092.07万元；机关资本性支出(一)(503)90.95万元；"
+        "其他社会保障和就业支出(2089999)1.42万元；某单位(123)")}
+    assert ("expenditure.function_item", "行政运行") in got
+    assert ("expenditure.economic", "商品和服务支出") in got
+    assert ("expenditure.economic", "机关资本性支出(一)") in got
+    assert ("expenditure.function_item", "其他社会保障和就业支出") in got
+    assert not any(c in ("expenditure.public", "expenditure.function") for c, _ in got)
+    assert lexicon.concept_of_code("123") is None
