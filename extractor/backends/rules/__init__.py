@@ -97,7 +97,7 @@ class RulesBackend:
             table_projects = merge_projects(table_projects, project_forms.read_project_forms(document))
         if kind is not None and kind.value == "department_budget":
             coded = [*classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
-        stated = sentences.scan(document)
+        stated = sentences.scan(document, year.value if year and isinstance(year.value, int) else None)
         if kind is not None and kind.value == "department_budget":
             stated = sentences.as_budget(stated)
         facts, _ = dedupe_facts([*stated, *reading.facts, *coded])

@@ -177,7 +177,9 @@ TERMS: tuple[Term, ...] = (
     _t("surplus.used", r"使用非财政拨款结余", "non_fiscal_surplus_used"),
     _t("assets", r"资产(?:总额|总计|合计)|(?<![\u4e00-\u9fff])资产(?=\s*\d)", "assets.total"),
     # counts -----------------------------------------------------------------------------
-    _t("veh.count", r"公务用车(?:保有量|数量)?|(?:共有|现有|实有)?车辆", "vehicles.count", units=("辆",)),
+    # "购置车辆0辆" counts purchases, not the fleet
+    _t("veh.count", r"(?<!购置)(?<!购买)(?<!更新)(?:公务用车(?:保有量|数量)?|(?:共有|现有|实有)?车辆)", "vehicles.count",
+       units=("辆",)),
     _t("staff.auth", r"(?:核定的?)?(?:人员)?编制(?:人数|数)?|核定编制", "staff.authorized", units=_COUNT_PEOPLE),
     _t("staff.in", r"(?:年末|实有|实际)?在职(?:人员|人数|职工)?", "staff.in_service", units=_COUNT_PEOPLE),
     _t("staff.retired", r"离退休(?:人员|人数)?|退休人员", "staff.retired", units=_COUNT_PEOPLE),

@@ -59,6 +59,8 @@ ASIDE = re.compile(r"(?:主要)?用于")
 ASIDE_END = re.compile(r"[，,](?=\s*(?:比|较|与|和|同比|增|减|下降|上升))|[:：]")
 # A sentence that goes on listing uses ("二是…") stays in the aside.
 ASIDE_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|另外|此外)")
+# The date a stock is counted at ("截至2025年12月31日", "截止2021年底").
+AS_OF = re.compile(r"截[至止]\s*(?P<year>\d{4})\s*年")
 _CLAUSE = re.compile(r"[，,、;；:：]")
 _SCOPE_WORDS = re.compile(r"一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政资金")
 

@@ -42,6 +42,8 @@ _SUBITEM_OK = re.compile(r"^(?:为|是|共|合计|总计|总额|支出|收入|�
 MAX_QUOTE = 120
 _RESPECTIVELY = re.compile(r"分别")
 _LIST_JOINER = re.compile(r"\s*[、和及与,，]\s*")
+_HELD = ("vehicles.", "assets.")
+"""What a department holds (its 国有资产占用情况), counted at a date; staff are the establishment."""
 _BREAKDOWN_OF_POSTS = frozenset({"staff.admin", "staff.inst"})
 
 
@@ -122,8 +124,11 @@ def as_budget(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def scan(doc: Document) -> list[Fact]:
-    """Every fact the running text states, with evidence. Offsets are into ``doc.text``."""
+def scan(doc: Document, year: int | None = None) -> list[Fact]:
+    """Every fact the running text states, with evidence. Offsets are into ``doc.text``.
+
+    ``year`` is the report's fiscal year: a stock stated as of an earlier date ("截至2025年
+    12月31日，本部门共有车辆5辆" in a 2026 budget) is the prior year's."""
     facts: list[Fact] = []
     view = _View(doc, join_paragraphs(doc.text))
     text = view.text
@@ -135,6 +140,7 @@ def scan(doc: Document) -> list[Fact]:
         inherited: str | None = None  # the scope a 其中 list takes from its head clause
         for s, e in _sentences(text, unit.start, unit.end):
             sentence = text[s:e]
+            first_fact = len(facts)
             aside = aside and bool(patterns.ASIDE_GOES_ON.match(sentence))
             if s > unit.start and text[s - 1] not in ";；":
                 inherited = None  # a list runs over clauses split by ；, not past a full stop
@@ -156,10 +162,13 @@ def scan(doc: Document) -> list[Fact]:
             parallel_all: list[TermMatch] = []
             parallel_from = s
             posts = False  # inside a breakdown of authorised posts
+            kinds_of: str | None = None  # the count concept a 其中 list breaks down
             for pos, kind, obj in events:
                 if kind == 4:
                     if subject is not None and subject_scope != "all":
                         inherited = subject_scope  # "一般公共预算支出X万元，其中：基本支出Y万元"
+                    if subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "count":
+                        kinds_of = subject.concept  # "共有车辆46辆，其中…公务用车29辆": kinds, not the count
                     continue
                 if kind == 3:
                     if aside and not obj:
@@ -181,6 +190,8 @@ def scan(doc: Document) -> list[Fact]:
                     term: TermMatch = obj  # type: ignore[assignment]
                     if _WHOLE_BEFORE.search(text, max(s, term.start - 4), term.start):  # 占 + at most 3
                         continue  # the whole of a share, not a new subject
+                    if term.concept == kinds_of:
+                        continue
                     if (term.term.generic and subject is not None) or term.term.continues_only:
                         said_again = term.end  # "支出决算为…" goes on about the current subject
                         continue
@@ -221,6 +232,11 @@ def scan(doc: Document) -> list[Fact]:
                 if fact is not None:
                     facts.append(fact)
                     last_bound_end = m.end()
+            as_of = patterns.AS_OF.search(sentence)
+            if as_of and year is not None and int(as_of.group("year")) < year:
+                facts[first_fact:] = [f.model_copy(update={"period": "prior"})
+                                      if f.concept.startswith(_HELD) and f.measure == "actual" and f.period == "current"
+                                      else f for f in facts[first_fact:]]
             flat = patterns.FLAT.search(sentence)
             if flat and subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "money":
                 facts.append(_fact(view, subject, subject_scope, "change", Decimal(0), 0, s + flat.start(),

@@ -240,3 +240,11 @@ def test_a_purpose_that_opens_a_breakdown_is_read() -> None:
     got = facts("支出合计358.52万元，主要用于以下方面：一般公共服务支出257.03万元，占71.69%。")
     assert ("expenditure.function", "actual", "current", "all", "一般公共服务支出", Decimal("257.03")) in got
     assert ("expenditure.function", "share", "current", "all", "一般公共服务支出", Decimal("71.69")) in got
+
+
+def test_a_fleet_counted_before_the_report_year_is_the_prior_years() -> None:
+    text = ("截至2025年12月31日，本部门共有车辆46辆，其中机要通信用车2辆，其他按照规定配备的公务用车29辆。"
+            "2026年安排购置车辆0辆。截至2025年底，编制人数30人。")
+    got = {(f.concept, f.period, f.value) for f in scan(doc(text), 2026)}
+    assert got == {("vehicles.count", "prior", Decimal(46)), ("staff.authorized", "current", Decimal(30))}
+    assert {f.period for f in scan(doc("截至2026年12月31日，共有车辆3辆。"), 2026)} == {"current"}
