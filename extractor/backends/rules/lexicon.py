@@ -36,6 +36,9 @@ class Term:
     ("货物类" is procurement of goods only while procurement is being described)."""
     continues_only: bool = False
     """A wording that goes on about the current subject but never starts one ("实际支出")."""
+    changes_only: bool = False
+    """A wording whose level may hold more than its concept: a report's 收入预算 is often the
+    收入总计 with the carry-over in it, so only its changes are read, its level left to the tables."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +107,9 @@ _NOT_CARRY = r"(?!\s*(?:结转|结余))"  # "基本支出结转612万元" is a c
 
 
 def _t(name: str, pattern: str, concept: str, scope: str | None = None, *, generic: bool = False,
-       units: tuple[str, ...] = (), within: str | None = None, continues_only: bool = False) -> Term:
-    return Term(name, re.compile(pattern), concept, scope, generic, units, within, continues_only)
+       units: tuple[str, ...] = (), within: str | None = None, continues_only: bool = False,
+       changes_only: bool = False) -> Term:
+    return Term(name, re.compile(pattern), concept, scope, generic, units, within, continues_only, changes_only)
 
 
 _COUNT_PEOPLE = ("人", "名")
@@ -120,6 +124,9 @@ TERMS: tuple[Term, ...] = (
     _t("income.total", r"(?:部门|单位)?(?:本年|年度|全年|当年)?(?:总)?收入(?:合计|总额|决算数?|总预算)", "income.total"),
     _t("income.year", r"(?:本年|年度|全年)(?:总)?收入", "income.total"),
     _t("income.generic", r"(?<![\u4e00-\u9fff])收入", "income.total", generic=True),
+    # a budget word right after a subject is the subject's (sentences), after a fee ("会议费预算支出") the fee's
+    _t("income.budget", r"(?<![费金较比与和占])(?:部门|单位)?(?:本年|年度|全年)?(?:收入预算|预算收入)(?:总额|合计|数)?", "income.total",
+       changes_only=True),
     _t("income.superior", r"上级补助收入", "income.superior_subsidy"),
     _t("income.business", r"事业收入", "income.business"),
     _t("income.operating", r"(?<!非)经营收入", "income.operating"),
@@ -134,7 +141,9 @@ TERMS: tuple[Term, ...] = (
     _t("exp.total", r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总额|总预算|规模)"
        rf"|(?:部门|单位)?整体支出|(?:本年|年度|全年|当年)(?:实际)?(?:总)?支出{_NOT_CARRY}|总支出", "expenditure.total"),
     _t("exp.final", r"(?:本年|年度|全年)?决算支出(?:数|总额)?", "expenditure.total", generic=True),
-    _t("exp.generic", r"(?<![\u4e00-\u9fff])支出(?=决算|预算|\s*[\d为:])", "expenditure.total", generic=True),
+    _t("exp.generic", r"(?<![\u4e00-\u9fff])支出(?=决算|预算|\s*[\d为:较比])", "expenditure.total", generic=True),
+    _t("exp.budget_word", r"(?<![费金较比与和占])(?:部门|单位)?(?:本年|年度|全年)?(?:支出预算|预算支出)(?:总额|合计|数)?",
+       "expenditure.total"),
     _t("exp.actual_word", r"实际支出|实际执行|执行数", "expenditure.total", generic=True, continues_only=True),
     _t("exp.basic", rf"基本支出(?:总资金|总额|合计)?{_NOT_CARRY}", "expenditure.basic"),
     _t("exp.project", rf"项目(?:资金)?(?:总)?支出(?:总额|合计)?{_NOT_CARRY}", "expenditure.project"),

@@ -42,6 +42,7 @@ _SUBITEM_OK = re.compile(r"^(?:为|是|共|合计|总计|总额|支出|收入|�
 MAX_QUOTE = 120
 _RESPECTIVELY = re.compile(r"分别")
 _LIST_JOINER = re.compile(r"\s*[、和及与,，]\s*")
+_BUDGET_WORDS = frozenset({"exp.budget", "exp.budget_word", "income.budget"})
 _HELD = ("vehicles.", "assets.")
 """What a department holds (its 国有资产占用情况), counted at a date; staff are the establishment."""
 _BREAKDOWN_OF_POSTS = frozenset({"staff.admin", "staff.inst"})
@@ -192,7 +193,11 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         continue  # the whole of a share, not a new subject
                     if term.concept == kinds_of:
                         continue
-                    if (term.term.generic and subject is not None) or term.term.continues_only:
+                    if (subject is not None and term.term.name in _BUDGET_WORDS
+                            and not text[subject.end : term.start].strip()):
+                        continue  # "机关运行经费财政拨款预算598.67万元": the subject's budget, not the department's
+                    if (term.term.generic and subject is not None and _spending(term.concept) == _spending(subject.concept)
+                            ) or term.term.continues_only:
                         said_again = term.end  # "支出决算为…" goes on about the current subject
                         continue
                     if subject is not None and _in_gloss(text, subject.end, term.start):
@@ -256,6 +261,12 @@ class _View:
         return self.prose.text
 
 
+def _spending(concept: str) -> bool:
+    """A bare 支出 word goes on about spending, a bare 收入 word about income: after "收入X万元"
+    "支出预算Y万元" names the spending total, not the income again."""
+    return not concept.startswith("income.")
+
+
 def _shift(t: TermMatch, offset: int) -> TermMatch:
     return TermMatch(t.term, t.start + offset, t.end + offset, label=t.label, scope=t.scope)
 
@@ -310,6 +321,8 @@ def _bind(view: _View, s: int, m: re.Match[str], subject: TermMatch | None, scop
     if measured is None:
         return None
     if concept.kind == "count" and measured.measure != "actual":
+        return None
+    if subject.term.changes_only and measured.measure not in ("change", "change_pct"):
         return None
     if kind == "percent" and measured.measure not in ("rate", "share", "change_pct"):
         return None

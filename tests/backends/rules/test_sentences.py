@@ -248,3 +248,18 @@ def test_a_fleet_counted_before_the_report_year_is_the_prior_years() -> None:
     got = {(f.concept, f.period, f.value) for f in scan(doc(text), 2026)}
     assert got == {("vehicles.count", "prior", Decimal(46)), ("staff.authorized", "current", Decimal(30))}
     assert {f.period for f in scan(doc("截至2026年12月31日，共有车辆3辆。"), 2026)} == {"current"}
+
+
+def test_bare_budget_words_name_the_totals() -> None:
+    got = facts("2026年收入预算1,369.27万元，比上年增加9.11万元，增长0.67%。相应安排支出预算1,369.27万元，比上年增加9.11万元。")
+    assert ("income.total", "change", "current", "all", None, Decimal("9.11")) in got
+    assert ("income.total", "change_pct", "current", "all", None, Decimal("0.67")) in got
+    assert not any(f[0] == "income.total" and f[1] in ("actual", "budget") for f in got)  # may hold the carry-over
+    assert ("expenditure.total", "budget", "current", "all", None, Decimal("1369.27")) in got
+    assert ("expenditure.total", "change", "current", "all", None, Decimal("9.11")) in got
+
+
+def test_a_budget_word_after_a_subject_or_a_fee_is_theirs() -> None:
+    got = facts("本级的机关运行经费财政拨款预算598.67万元，比上年预算增加66.73万元。会议费预算支出30万元，比上年预算减少5万元。")
+    assert ("agency_operating_cost", "change", "current", "all", None, Decimal("66.73")) in got
+    assert not any(f[0] == "expenditure.total" for f in got)
