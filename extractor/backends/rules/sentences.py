@@ -233,6 +233,9 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         and patterns.names_other(text[max(last_bound_end, said_again) : m.start()])):
                     subject = None  # "A6.75万元，工会经费13.28万元": the second figure is another item's
                 fact = _bind(view, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
+                if (fact is None and facts[first_fact:] and facts[-1].measure == "change" and m.group("unit") == "%"
+                        and _BRACKETED.fullmatch(text, last_bound_end, m.start())):
+                    fact = _rate_of(view, facts[-1], m)  # "较上年减少2.04万元（67.11%）"
                 last_token_end = m.end()
                 if fact is not None:
                     facts.append(fact)
@@ -259,6 +262,21 @@ class _View:
     @property
     def text(self) -> str:
         return self.prose.text
+
+
+_BRACKETED = re.compile(r"\s*[(（]\s*")
+
+
+def _rate_of(view: _View, change: Fact, m: re.Match[str]) -> Fact:
+    """The rate of a change written in brackets right after it, with the change's sign."""
+    value = parse_number(m.group("num"))
+    if change.value < 0 < value:
+        value = -value
+    end = view.prose.doc_span(m.start(), m.end())[1]
+    return change.model_copy(update={
+        "measure": "change_pct", "value": value, "unit": unit_for(change.concept, "change_pct"),
+        "decimals": decimals_of(m.group("num")), "source_unit": None,
+        "evidence": evidence_for(view.doc, change.evidence.start, end)})
 
 
 def _spending(concept: str) -> bool:

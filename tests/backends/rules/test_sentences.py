@@ -263,3 +263,9 @@ def test_a_budget_word_after_a_subject_or_a_fee_is_theirs() -> None:
     got = facts("本级的机关运行经费财政拨款预算598.67万元，比上年预算增加66.73万元。会议费预算支出30万元，比上年预算减少5万元。")
     assert ("agency_operating_cost", "change", "current", "all", None, Decimal("66.73")) in got
     assert not any(f[0] == "expenditure.total" for f in got)
+
+
+def test_a_rate_in_brackets_after_a_change_is_its_rate() -> None:
+    got = facts("公务接待费1万元，较上年减少2.04万元（67.11%）。公务用车运行维护费10万元（20%）。")
+    assert ("three_public.reception", "change_pct", "current", "all", None, Decimal("-67.11")) in got
+    assert not any(f[1] == "change_pct" and f[0] == "three_public.vehicles_operation" for f in got)
