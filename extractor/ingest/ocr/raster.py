@@ -11,13 +11,15 @@ All functions take and return 8-bit grayscale numpy arrays (0 black, 255 white).
 * :func:`rotate`: rotate about the image centre, white fill, same size.
 * :func:`ruling`: table lines as thin boxes in pixels — the binarised page opened with long
   horizontal and vertical kernels keeps only strokes longer than any character's; where three
-  or more row rules end at one x that no vertical rule closes, the table's side is drawn in.
+  or more row rules end along one edge that no vertical rule closes (straight, or slanted
+  like a turned scan's cut edge), the table's side is drawn in and the short rules meet it.
 * :func:`ink_extent`: the tight box of the ink in a box (the engine's text boxes are padded
   by about half a line height; the ruled lines are blanked out first with :func:`without`).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import cv2
@@ -36,6 +38,8 @@ _MIN_RULE_PT = 36.0
 """A horizontal ruled line is at least this long (half an inch: longer than a character)."""
 _MIN_VRULE_PT = 18.0
 """A vertical one at least this long (taller than a character, shorter than most rows)."""
+_MAX_ROW_PT = 72.0
+"""Row rules further apart than this (an inch) are not chained into one table side."""
 
 
 def render_pdf_page(page: Any, dpi: int = DPI) -> np.ndarray:
@@ -116,33 +120,55 @@ def ruling(ink: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
             long, thin = (w, h) if horizontal else (h, w)
             if long >= n and thin <= max(4, long // 20):
                 out.append((int(x), int(y), int(x + w), int(y + h)))
-    return out + _frame_edges(out, dpi)
+    return _frame_edges(out, dpi)
+
+
+def _chains(rules: list[tuple[int, int, int, int]], side: int, tol: int, dpi: float) -> list[list[int]]:
+    """Row rules (indexes, top to bottom) whose ends at ``side`` (0 left, 2 right) follow one
+    edge: each end lies within ``tol`` of the end of the rule above it, plus the drift of the
+    largest skew over the rows between them (a turned page's edge is slanted once the page is
+    deskewed), and no more than ``_MAX_ROW_PT`` below it."""
+    slope = math.tan(math.radians(MAX_SKEW))
+    reach = _MAX_ROW_PT * dpi / 72
+    chains: list[list[int]] = []
+    for i in sorted(range(len(rules)), key=lambda k: rules[k][1]):
+        r = rules[i]
+        fits = [c for c in chains if 0 <= r[1] - rules[c[-1]][1] <= reach
+                and abs(r[side] - rules[c[-1]][side]) <= tol + slope * (r[1] - rules[c[-1]][1])]
+        if fits:
+            min(fits, key=lambda c: abs(r[side] - rules[c[-1]][side])).append(i)
+        else:
+            chains.append([i])
+    return chains
 
 
 def _frame_edges(rules: list[tuple[int, int, int, int]], dpi: float) -> list[tuple[int, int, int, int]]:
-    """The outer sides of a table whose row rules all end at one x but that no vertical rule
-    closes there (a border faded near the paper's edge, or cut by the scan): drawn in."""
+    """``rules`` with the outer sides of a ruled grid that no vertical rule closes (a border
+    faded near the paper's edge, or cut by the scan) drawn in, where three or more row rules
+    end along one edge (:func:`_chains`). The side is drawn at the outermost end and the row
+    rules that end short of it are lengthened to meet it, so every row's cell closes on the
+    same side: a cut that drifts across the rows gives one column, not one per few rows."""
     tol = max(3, round(dpi / 36))  # 2 pt
     horizontal = [r for r in rules if r[2] - r[0] > r[3] - r[1]]
     vertical = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
     added: list[tuple[int, int, int, int]] = []
     for side in (0, 2):
-        ends = sorted(horizontal, key=lambda r: r[side])
-        i = 0
-        while i < len(ends):
-            group = [r for r in ends[i:] if abs(r[side] - ends[i][side]) <= tol]
-            i += len(group)
-            if len(group) < 3:
+        for chain in _chains(horizontal, side, tol, dpi):
+            if len(chain) < 3:
                 continue
-            x = round(sum(r[side] for r in group) / len(group))
-            top, bottom = min(r[1] for r in group), max(r[3] for r in group)
-            closed = any(abs((v[0] + v[2]) / 2 - x) <= tol and v[1] <= top + tol and v[3] >= bottom - tol
-                         for v in vertical)
+            ends = [horizontal[i][side] for i in chain]
+            x = min(ends) if side == 0 else max(ends)
+            top, bottom = min(horizontal[i][1] for i in chain), max(horizontal[i][3] for i in chain)
+            closed = any(min(ends) - tol <= (v[0] + v[2]) / 2 <= max(ends) + tol
+                         and v[1] <= top + tol and v[3] >= bottom - tol for v in vertical)
             # a ruled grid (column rules inside) missing its side, not a table ruled by rows only
             grid = any(min(v[3], bottom) - max(v[1], top) >= (bottom - top) / 2 for v in vertical)
             if grid and not closed:
                 added.append((x - 1, top, x + 1, bottom))
-    return added
+                for i in chain:
+                    x0, t, x1, b = horizontal[i]
+                    horizontal[i] = (x, t, x1, b) if side == 0 else (x0, t, x, b)
+    return horizontal + vertical + added
 
 
 def without(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], pad: int = 1) -> np.ndarray:
