@@ -119,3 +119,45 @@ def test_an_image_resolution_is_believed_only_for_a_page_sized_image() -> None:
     assert math.isclose(_scale(2480, 3508, 300), 200 / 300)  # A4 at 300 dpi
     assert math.isclose(_scale(3000, 4000, 72), 11.7 * 200 / 4000)  # a phone photo "at 72 dpi"
     assert _scale(800, 300, 0) == 1.0  # a small crop without a resolution: as it is
+
+
+class _FakeEngine:
+    """Engine output as RapidOCR gives it: each line's box and its characters' boxes padded
+    by a third of the line height above and below the ink."""
+
+    def __init__(self, lines: list[tuple[str, int, int, int]]) -> None:
+        self.lines = lines
+
+    def read(self, image: np.ndarray) -> list[TextLine]:
+        out = []
+        for text, x0, top, height in self.lines:
+            pad, w = height // 3, height
+            chars = tuple((c, 0.99, ((x0 + i * w, top - pad), (x0 + (i + 1) * w, top - pad),
+                                     (x0 + (i + 1) * w, top + height + pad), (x0 + i * w, top + height + pad)))
+                          for i, c in enumerate(text))
+            quad = (chars[0][2][0], chars[-1][2][1], chars[-1][2][2], chars[0][2][3])
+            out.append(TextLine(text=text, quad=quad, score=0.99, chars=chars))
+        return out
+
+
+def test_a_paragraph_read_by_ocr_keeps_its_lines_together_and_evidence_keeps_the_ink(monkeypatch) -> None:
+    # three lines of 14.4 pt characters at a pitch of 29 pt, set like a report's body text
+    # (a text layer's 16 pt em boxes leave 13 pt between lines: 0.8 em, one paragraph)
+    from extractor.ingest.ocr import engine as engine_module
+    from extractor.ingest.ocr import ocr_image
+
+    height, pitch, img = 40, 81, np.full((1000, 1400), 255, np.uint8)
+    lines = [("一二三四五六七八九十一二三", 100, 200, height), ("一二三四五六七八九十一二三", 100, 200 + pitch, height),
+             ("一二三", 100, 200 + 2 * pitch, height)]
+    for text, x0, top, h in lines:
+        for i in range(len(text)):
+            cv2.rectangle(img, (x0 + i * h + 3, top), (x0 + (i + 1) * h - 3, top + h - 1), 0, -1)
+    monkeypatch.setattr(engine_module, "engine", lambda: _FakeEngine(lines))
+    ocr = ocr_image(img, 1, 200)
+    builder, scans = TextBuilder(), Scans()
+    builder.start_page(1)
+    scans.write(ocr, builder)
+    doc = scans.finish(builder.build("x"))
+    assert doc.text.strip() == "".join(t for t, *_ in lines)  # one paragraph, not three
+    box = doc.bbox(0, 1)
+    assert box is not None and math.isclose(box[3] - box[1], height * 72 / 200, abs_tol=0.5)  # the ink's height

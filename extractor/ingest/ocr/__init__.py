@@ -123,6 +123,21 @@ def _level(runs: list[tuple[str, list[Box], list[float]]]) -> list[tuple[str, li
     return out
 
 
+EM_INK = 0.9
+"""How much of a text layer's character box (the em square of the font size) the ink of a
+Chinese character fills, top to bottom."""
+
+
+def _em(box: Box) -> Box:
+    """An ink box (a printed line's, see :func:`_level`) grown to the em box a text layer
+    would give the character, about its middle: the layout measures line gaps against line
+    heights (a paragraph's lines 0.8 em apart continue it), and tight ink boxes make every
+    gap look a tenth wider. Evidence keeps the ink box (:meth:`OcrPage.to_scan`)."""
+    x0, top, x1, bottom = box
+    pad = (bottom - top) * (1 / EM_INK - 1) / 2
+    return (x0, top - pad, x1, bottom + pad)
+
+
 def _tighten(line: TextLine, ink: Any) -> TextLine:
     """The line with its box and its characters' tops and bottoms shrunk to the ink it holds
     (the engine pads its boxes by about half a line), the first and last character's outer
@@ -137,9 +152,9 @@ def _tighten(line: TextLine, ink: Any) -> TextLine:
     x0, top, x1, bottom = tight
 
     def clamp(quad: Quad, first: bool, last: bool) -> Quad:
-        qx = [x for x, _ in quad]
-        left = x0 if first else min(qx)
-        right = x1 if last else max(qx)
+        qx = [x for x, _ in quad]  # inside the ink, so a padded box never jumps its neighbour
+        left = x0 if first else min(max(min(qx), x0), x1)
+        right = x1 if last else max(min(max(qx), x1), x0)
         if right <= left:
             left, right = min(qx), max(qx)
         return ((left, top), (right, top), (right, bottom), (left, bottom))
@@ -177,11 +192,12 @@ def ocr_image(gray: np.ndarray, number: int, dpi: float) -> OcrPage:
     words: list[Word] = []
     originals: dict[tuple[float, ...], tuple[Box, float]] = {}
     scores: list[float] = []
-    for text, boxes, conf in _level([run for line in lines for run in _words(line, scale)]):
+    for text, inked, conf in _level([run for line in lines for run in _words(line, scale)]):
+        boxes = [_em(b) for b in inked]
         box = (boxes[0][0], boxes[0][1], boxes[-1][2], boxes[-1][3])
         words.append(Word(text, box, tuple(boxes), confidence=min(conf)))
-        for b, s in zip(boxes, conf, strict=True):
-            originals[_key(b)] = (_rotate_box(b, inverse, scale) if angle else b, s)
+        for b, ink_box, s in zip(boxes, inked, conf, strict=True):
+            originals[_key(b)] = (_rotate_box(ink_box, inverse, scale) if angle else ink_box, s)
         scores.extend(conf)
     h, w = gray.shape[:2]
     page = Page(number=number, width=w / scale, height=h / scale, words=tuple(words), rules=rules, source="ocr")
