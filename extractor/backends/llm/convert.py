@@ -27,11 +27,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extractor.backends.llm.roles import role_of
-from extractor.backends.llm.schema import ChunkAnswer
+from extractor.backends.llm.schema import (
+    ChunkAnswer,
+    EvaluationItem,
+    FactItem,
+    IndicatorItem,
+    MetadataItem,
+    ProjectItem,
+)
 from extractor.chunk import Chunk
 from extractor.concepts import BY_ID, WAN_SHIFT, unit_for
 from extractor.document import Document
 from extractor.ground import (
+    Aligned,
     How,
     align,
     evidence_for,
@@ -84,7 +92,7 @@ class Grounded:
     """Values whose unit, sign or scale the text corrected."""
 
 
-def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+def _fact(doc: Document, chunk: Chunk, item: FactItem, g: Grounded) -> None:
     written = parse_number(item.value)
     found = locate(doc, item.quote, written, lo=chunk.start, hi=chunk.end)
     if found is None:
@@ -123,7 +131,8 @@ def _fact(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
 
 
 def _cells(doc: Document, start: int, end: int, how: How, values: dict[str, str | None],
-           money: tuple[str, ...], unit: str | None, g: Grounded):
+           money: tuple[str, ...], unit: str | None, g: Grounded,
+           ) -> tuple[dict[str, Decimal], dict[str, Evidence], dict[str, int]]:
     """Numeric cells of a row: value and decimals as the text writes them (money in the unit
     the text gives it, else ``unit``) and the span of each number (distinct occurrences in
     column order). Cells whose number is not in the row are dropped."""
@@ -148,14 +157,14 @@ def _cells(doc: Document, start: int, end: int, how: How, values: dict[str, str 
     return out, cells, decimals
 
 
-def _row_span(doc: Document, chunk: Chunk, quote: str, name: str):
+def _row_span(doc: Document, chunk: Chunk, quote: str, name: str) -> Aligned | None:
     a = align(quote, doc.text, lo=chunk.start, hi=chunk.end)
     if a is None or align(name, doc.text, lo=a.start, hi=a.end) is None:
         return None
     return a
 
 
-def _project(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+def _project(doc: Document, chunk: Chunk, item: ProjectItem, g: Grounded) -> None:
     values = {f: getattr(item, f) for f in _PROJECT_FIELDS}
     a = _row_span(doc, chunk, item.quote, item.name)
     if a is None:
@@ -168,7 +177,7 @@ def _project(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
                               cells=cells, decimals=decimals, is_total=item.is_total, **nums))
 
 
-def _indicator(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+def _indicator(doc: Document, chunk: Chunk, item: IndicatorItem, g: Grounded) -> None:
     a = _row_span(doc, chunk, item.quote, item.name)
     if a is None:
         g.dropped += sum(getattr(item, f) is not None for f in INDICATOR_NUMBERS) or 1
@@ -188,7 +197,7 @@ def _indicator(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
                                   cells=cells, decimals=decimals, **nums, **texts))
 
 
-def _evaluation(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+def _evaluation(doc: Document, chunk: Chunk, item: EvaluationItem, g: Grounded) -> None:
     a = align(item.quote, doc.text, lo=chunk.start, hi=chunk.end)
     if a is None:
         g.dropped += item.score is not None
@@ -204,7 +213,7 @@ def _evaluation(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
         g.evaluation = Evaluation(score=nums.get("score"), grade=grade, cells=cells, decimals=decimals)
 
 
-def _metadata(doc: Document, chunk: Chunk, item, g: Grounded) -> None:
+def _metadata(doc: Document, chunk: Chunk, item: MetadataItem, g: Grounded) -> None:
     a = align(item.quote, doc.text, lo=chunk.start, hi=chunk.end)
     if a is None:
         return

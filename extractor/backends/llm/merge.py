@@ -28,6 +28,7 @@ from extractor.result import (
     INDICATOR_STRINGS,
     PROJECT_NUMBERS,
     Evaluation,
+    Evidence,
     Fact,
     Indicator,
     Project,
@@ -88,8 +89,8 @@ def merge_rows(rows: Iterable[Row]) -> tuple[list[Row], int]:
 def merge_evaluations(evaluations: Iterable[tuple[int, Evaluation]]) -> Evaluation:
     """The first stated score and the first stated grade, by document position."""
     score = grade = None
-    cells: dict = {}
-    decimals: dict = {}
+    cells: dict[str, Evidence] = {}
+    decimals: dict[str, int] = {}
     for _, ev in sorted(evaluations, key=lambda p: p[0]):
         if score is None and ev.score is not None:
             score = ev.score
