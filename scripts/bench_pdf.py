@@ -33,6 +33,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchlib import forget_caches  # scripts/ is on sys.path: run as a script, or put there by the children
+
 ROOT = Path(__file__).resolve().parent.parent
 READERS = ("pipeline", "ingest", "pdfplumber text", "pypdfium2 text")
 
@@ -79,22 +81,13 @@ RUN: dict[str, Callable[[Path], None]] = {
 }
 
 
-def _forget() -> None:
-    """Clear every functools cache of the package, so that each pass sees its documents anew."""
-    for name, module in list(sys.modules.items()):
-        if name.startswith("extractor"):
-            for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
-
-
 def cpu_seconds(reader: str, paths: list[Path], repeat: int) -> float:
     """Best-of-``repeat`` CPU seconds of one pass of ``reader`` over ``paths`` (after a warm-up)."""
     run = RUN[reader]
     run(paths[0])  # imports and first-use set-up are not the reader's speed
     best = float("inf")
     for _ in range(repeat):
-        _forget()
+        forget_caches()
         t0 = time.process_time()
         for p in paths:
             run(p)

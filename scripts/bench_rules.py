@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchlib import forget_caches  # scripts/ is on sys.path: run as a script, or put there by the children
+
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("ingest", "rules", "reconcile", "pipeline")
 _CLI = "import sys; from extractor.cli import main; sys.argv[0] = 'extractor'; sys.exit(main())"
@@ -56,15 +58,6 @@ def startup(code: Path, sample: Path, runs: int = 5) -> dict[str, float]:
     return best
 
 
-def _forget() -> None:
-    """Clear every functools cache of the package, so that each pass sees its documents anew."""
-    for name, module in list(sys.modules.items()):
-        if name.startswith("extractor"):
-            for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
-
-
 def stages(forms: dict[str, list[Path]], repeat: int) -> dict[str, dict[str, float]]:
     """CPU seconds per document of each stage and form (the tree on ``sys.path`` is measured)."""
     from extractor.backends.rules import RulesBackend
@@ -88,7 +81,7 @@ def stages(forms: dict[str, list[Path]], repeat: int) -> dict[str, dict[str, flo
         timed["ingest"] = time.process_time() - t0
         t0 = time.process_time()
         for _ in range(repeat):
-            _forget()
+            forget_caches()
             for d in docs:
                 backend.extract(d)
         timed["rules"] = time.process_time() - t0
@@ -99,7 +92,7 @@ def stages(forms: dict[str, list[Path]], repeat: int) -> dict[str, dict[str, flo
         timed["reconcile"] = time.process_time() - t0
         t0 = time.process_time()
         for _ in range(repeat):
-            _forget()
+            forget_caches()
             for p in paths:
                 extract(p, backend=backend, settings=settings)
         timed["pipeline"] = time.process_time() - t0

@@ -1,4 +1,5 @@
-"""What every benchmark prints first: the command and the machine it ran on."""
+"""What every benchmark shares: the command and the machine it ran on, printed first, and a
+clean slate of the package's caches between passes."""
 
 from __future__ import annotations
 
@@ -30,3 +31,12 @@ def machine() -> str:
 def header() -> None:
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     print("machine:", machine())
+
+
+def forget_caches() -> None:
+    """Clear every functools cache of the package, so that each pass sees its documents anew."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("extractor"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
