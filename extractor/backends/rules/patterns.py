@@ -22,7 +22,7 @@ UNIT_NUMBER = re.compile(
     r"(?<![\d.\-])(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
     rf"(?P<unit>{MONEY_UNIT_RE}|万(?![人个次家])|%|‰|人次|人|名|个|辆|家|台)"
 )
-# A target written with a comparison (">=90%", "≤1136.92万") is a goal, not a stated value.
+# A target written with a comparison (">=90%", "≤980.00万") is a goal, not a stated value.
 TARGET_PREFIX = re.compile(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超过|不少于|大于|小于|达到|高于|低于)\s*$")
 
 # The measure cues.
@@ -52,10 +52,10 @@ CUE_WORDS = re.compile(
 )
 NOISE_LIMIT = 6
 # What money is for ("主要用于保障在职人员工资福利…"): the terms of such an aside are not new
-# subjects. (A reason, "主要是基本支出增加362.10万元", does state figures: it is read.)
+# subjects. (A reason, "主要是基本支出增加120.50万元", does state figures: it is read.)
 ASIDE = re.compile(r"(?:主要)?用于")
 # A clause that compares again ends the aside ("…，主要用于A，较上年增加5万元"), and so does a
-# colon that opens a breakdown ("主要用于以下方面：一般公共服务支出257.03万元").
+# colon that opens a breakdown ("主要用于以下方面：一般公共服务支出88.40万元").
 ASIDE_END = re.compile(r"[，,](?=\s*(?:比|较|与|和|同比|增|减|下降|上升))|[:：]")
 # A sentence that goes on listing uses ("二是…") stays in the aside.
 ASIDE_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|另外|此外)")
@@ -88,7 +88,7 @@ def noisy(between: str, *, strict: bool = False) -> bool:
 
 def names_other(between: str) -> bool:
     """True when the clause right before a second figure names something else: after
-    "公务用车运行维护费6.75万元", "，工会经费13.28万元" is another item, while "，比上年减少1万元"
+    "公务用车运行维护费4.20万元", "，工会经费9.60万元" is another item, while "，比上年减少1万元"
     or "，其中一般公共预算5万元" still speaks of the subject."""
     clause = _CLAUSE.split(between)[-1]
     if "占" in clause:

@@ -1,7 +1,7 @@
 """Projects written as forms: a 项目支出绩效目标表 per project, and the project an evaluation reports on.
 
 A 绩效目标表 of one project is a form, not a list: label cells with their values to the right
-(``项目名称 | X``, ``资金总额： | 306.00``, ``其中：财政拨款 | 306.00``, ``当年预算 | 88,197.35``).
+(``项目名称 | X``, ``资金总额： | 150.00``, ``其中：财政拨款 | 150.00``, ``当年预算 | 12,345.60``).
 Its 资金总额 (年度资金总额, 年度预算资金总额, 当年预算) is the project's ``budget``, the 财政拨款 row
 its ``fiscal_budget``. The name is the form's 项目名称 cell, else the title line right above the
 form (``X项目绩效目标表``). A 部门整体支出绩效目标表 has a 资金总额 too: no 项目名称, no project

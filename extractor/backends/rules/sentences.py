@@ -8,7 +8,7 @@ seen; each number with a unit binds to it, its measure decided by :func:`pattern
 from the words in between. A term right after 占 ("占本年支出合计的93%") names the whole of
 a share, not a new subject; a bare 支出/收入 ("支出决算为…") continues the current subject.
 A number whose subject changed to something outside the catalogue ("其中，副省级领导用车
-0辆", "…6.75万元，工会经费13.28万元") is left out; the terms of what money is for ("主要用于…")
+0辆", "…4.20万元，工会经费9.60万元") is left out; the terms of what money is for ("主要用于…")
 name no subject.
 
 Scope comes from the term ("一般公共预算财政拨款支出"), else from the sentence's scope
@@ -116,7 +116,7 @@ _EXECUTED = re.compile(r"决算|执行|实际|完成|使用|到位|发生")
 
 def as_budget(facts: list[Fact]) -> list[Fact]:
     """In a budget's prose a sum of money stated with no word of execution (执行, 决算, 实际,
-    完成 …) is the budget: ``一般公共服务支出12,868.19万元`` in a 部门预算 is its budget."""
+    完成 …) is the budget: ``一般公共服务支出2,345.67万元`` in a 部门预算 is its budget."""
     out = []
     for f in facts:
         if f.measure == "actual" and f.unit == "万元" and not _EXECUTED.search(f.evidence.quote):
@@ -195,7 +195,7 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         continue
                     if (subject is not None and term.term.name in _BUDGET_WORDS
                             and not text[subject.end : term.start].strip()):
-                        continue  # "机关运行经费财政拨款预算598.67万元": the subject's budget, not the department's
+                        continue  # "机关运行经费财政拨款预算310.25万元": the subject's budget, not the department's
                     if (term.term.generic and subject is not None and _spending(term.concept) == _spending(subject.concept)
                             ) or term.term.continues_only:
                         said_again = term.end  # "支出决算为…" goes on about the current subject
@@ -231,11 +231,11 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                     subject = None  # "其中，X用车0辆": a sub-item outside the catalogue took over
                 if (subject is not None and last_bound_end > max(subject.end, s)
                         and patterns.names_other(text[max(last_bound_end, said_again) : m.start()])):
-                    subject = None  # "A6.75万元，工会经费13.28万元": the second figure is another item's
+                    subject = None  # "A4.20万元，工会经费9.60万元": the second figure is another item's
                 fact = _bind(view, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
                 if (fact is None and facts[first_fact:] and facts[-1].measure == "change" and m.group("unit") == "%"
                         and _BRACKETED.fullmatch(text, last_bound_end, m.start())):
-                    fact = _rate_of(view, facts[-1], m)  # "较上年减少2.04万元（67.11%）"
+                    fact = _rate_of(view, facts[-1], m)  # "较上年减少3.00万元（12.50%）"
                 last_token_end = m.end()
                 if fact is not None:
                     facts.append(fact)

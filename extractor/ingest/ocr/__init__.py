@@ -71,7 +71,7 @@ def _points(quad: Sequence[tuple[float, float]], scale: float) -> Box:
 def _words(line: TextLine, scale: float) -> list[tuple[str, list[Box], list[float]]]:
     """The runs of one engine line (split where the engine read a space), each character with
     its box and score. The engine's text decides the spacing: boxes inside a run are closed up,
-    so the layout never puts a space inside ``77.76`` where two estimated boxes left a gap."""
+    so the layout never puts a space inside ``52.34`` where two estimated boxes left a gap."""
     if line.chars:
         chars = [(c, _points(q, scale), s) for c, s, q in line.chars]
     else:  # the engine could not place the characters: split the line's box evenly
