@@ -28,8 +28,9 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from extractor.document import Document
+from extractor.ground import evidence_for
 from extractor.numbers import find_numbers
-from extractor.result import CheckRecord, Evidence, Finding, Result
+from extractor.result import CheckRecord, Finding, Result
 
 __all__ = ["MANDATED", "MandatedForm", "completeness"]
 
@@ -178,8 +179,7 @@ def completeness(result: Result, document: Document) -> tuple[list[Finding], lis
         start, line = lines[at[0]]
         quote = line.split("\t", 1)[0].strip()
         start += line.index(quote)
-        ev = Evidence(quote=quote, start=start, end=start + len(quote), page=document.page_of(start),
-                      bbox=document.bbox(start, start + len(quote)))
+        ev = evidence_for(document, start, start + len(quote))
         fid = _id("empty", form.name)
         findings.append(Finding(
             id=fid, kind="completeness", rule="completeness.empty", severity="material", facts=(),
