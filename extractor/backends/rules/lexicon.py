@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as _C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
 
-__all__ = ["FUNCTION_CLASSES", "SentenceScopes", "Term", "TermMatch", "concept_of_code", "find_terms", "scope_in"]
+from extractor.backends.rules.firstchars import first_chars
+from extractor.backends.rules.scopes import SCOPED as _SCOPED
+from extractor.backends.rules.scopes import scope_in
+
+__all__ = ["FUNCTION_CLASSES", "Term", "TermMatch", "concept_of_code", "find_terms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,61 +55,23 @@ class TermMatch:
         return self.term.concept
 
 
-# ----------------------------------------------------------------------------- scopes
-
-_GPB = r"一般公共预算(?:财政)?(?:拨款)?"
-_GOV_FUND = r"政府性基金(?:预算)?(?:财政)?(?:拨款)?"
-_STATE_CAP = r"国有资本经营(?:预算)?(?:财政)?(?:拨款)?"
-_FISCAL = r"财政拨款"
-
-SCOPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("general_public_budget", re.compile(_GPB)),
-    ("government_fund", re.compile(_GOV_FUND)),
-    ("state_capital", re.compile(_STATE_CAP)),
-    ("fiscal", re.compile(r"(?<!非)财政拨款|(?<!非)财政资金")),
-)
-
-
-def scope_in(text: str) -> str | None:
-    """The most specific scope named in ``text`` (a term, a sentence or a heading)."""
-    for scope, pattern in SCOPE_WORDS:
-        if pattern.search(text):
-            return scope
-    return None
-
-
-class SentenceScopes:
-    """:func:`scope_in` of every prefix of one sentence, from one search per scope word.
-
-    A scope word is in ``sentence[:n]`` when its first match in the sentence ends by ``n``;
-    one that starts at or after ``n`` is not (the patterns look behind, never ahead, so a
-    match in the prefix is a match in the sentence); only a first match cut by ``n`` is
-    searched again in the prefix. Linear where slicing the prefix for every subject of a
-    long sentence was quadratic.
-    """
-
-    def __init__(self, sentence: str) -> None:
-        self._sentence = sentence
-        self._first = [(scope, pattern, pattern.search(sentence)) for scope, pattern in SCOPE_WORDS]
-
-    def before(self, n: int) -> str | None:
-        for scope, pattern, m in self._first:
-            if m is None or m.start() >= n:
-                continue
-            if m.end() <= n or pattern.search(self._sentence, m.start(), n):
-                return scope
-        return None
-
-
 # ----------------------------------------------------------------------------- terms
 
-_SCOPED = rf"(?:{_GPB}|{_GOV_FUND}|{_STATE_CAP}|{_FISCAL})"
 _NOT_CARRY = r"(?!\s*(?:结转|结余))"  # "基本支出结转612万元" is a carry-over, not spending
 
 
-def _t(name: str, pattern: str, concept: str, scope: str | None = None, *, generic: bool = False,
-       units: tuple[str, ...] = (), within: str | None = None, continues_only: bool = False,
-       changes_only: bool = False) -> Term:
+def _t(
+    name: str,
+    pattern: str,
+    concept: str,
+    scope: str | None = None,
+    *,
+    generic: bool = False,
+    units: tuple[str, ...] = (),
+    within: str | None = None,
+    continues_only: bool = False,
+    changes_only: bool = False,
+) -> Term:
     return Term(name, re.compile(pattern), concept, scope, generic, units, within, continues_only, changes_only)
 
 
@@ -117,16 +80,26 @@ _COUNT_PEOPLE = ("人", "名")
 TERMS: tuple[Term, ...] = (
     # grand totals with carry-over (收入总计 = 本年收入 + 结转结余 …) are no catalogue concept:
     # they are a subject so that their numbers bind to nothing rather than to 收入合计
-    _t("grand.total", r"(?:本年|年度|全年|当年)?(?:收支|收、支|收入|支出)(?:决算)?总计"
-       r"|(?:本年|年度|全年|当年)?可用资金(?:合计|总计|总额)?", ""),
+    _t(
+        "grand.total",
+        r"(?:本年|年度|全年|当年)?(?:收支|收、支|收入|支出)(?:决算)?总计"
+        r"|(?:本年|年度|全年|当年)?可用资金(?:合计|总计|总额)?",
+        "",
+    ),
     # income -----------------------------------------------------------------------------
     _t("income.scoped", rf"{_SCOPED}收入(?:合计|总额)?", "income.total"),
-    _t("income.total", r"(?:部门|单位)?(?:本年|年度|全年|当年)?(?:总)?收入(?:合计|总额|决算数?|总预算)", "income.total"),
+    _t(
+        "income.total", r"(?:部门|单位)?(?:本年|年度|全年|当年)?(?:总)?收入(?:合计|总额|决算数?|总预算)", "income.total"
+    ),
     _t("income.year", r"(?:本年|年度|全年)(?:总)?收入", "income.total"),
     _t("income.generic", r"(?<![\u4e00-\u9fff])收入", "income.total", generic=True),
     # a budget word right after a subject is the subject's (sentences), after a fee ("会议费预算支出") the fee's
-    _t("income.budget", r"(?<![费金较比与和占])(?:部门|单位)?(?:本年|年度|全年)?(?:收入预算|预算收入)(?:总额|合计|数)?", "income.total",
-       changes_only=True),
+    _t(
+        "income.budget",
+        r"(?<![费金较比与和占])(?:部门|单位)?(?:本年|年度|全年)?(?:收入预算|预算收入)(?:总额|合计|数)?",
+        "income.total",
+        changes_only=True,
+    ),
     _t("income.superior", r"上级补助收入", "income.superior_subsidy"),
     _t("income.business", r"事业收入", "income.business"),
     _t("income.operating", r"(?<!非)经营收入", "income.operating"),
@@ -135,15 +108,25 @@ TERMS: tuple[Term, ...] = (
     # expenditure ------------------------------------------------------------------------
     _t("exp.scoped.basic", rf"{_SCOPED}基本支出{_NOT_CARRY}", "expenditure.basic"),
     _t("exp.scoped.project", rf"{_SCOPED}项目支出{_NOT_CARRY}", "expenditure.project"),
-    _t("exp.budget", r"(?:部门|单位)(?:整体)?(?:全年|年初|年度|调整后的?)?预算(?:数|总额)?|财政拨款预算(?:数)?",
-       "expenditure.total"),
+    _t(
+        "exp.budget",
+        r"(?:部门|单位)(?:整体)?(?:全年|年初|年度|调整后的?)?预算(?:数|总额)?|财政拨款预算(?:数)?",
+        "expenditure.total",
+    ),
     _t("exp.scoped", rf"{_SCOPED}支出(?:合计|总额)?", "expenditure.total"),
-    _t("exp.total", r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总额|总预算|规模)"
-       rf"|(?:部门|单位)?整体支出|(?:本年|年度|全年|当年)(?:实际)?(?:总)?支出{_NOT_CARRY}|总支出", "expenditure.total"),
+    _t(
+        "exp.total",
+        r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总额|总预算|规模)"
+        rf"|(?:部门|单位)?整体支出|(?:本年|年度|全年|当年)(?:实际)?(?:总)?支出{_NOT_CARRY}|总支出",
+        "expenditure.total",
+    ),
     _t("exp.final", r"(?:本年|年度|全年)?决算支出(?:数|总额)?", "expenditure.total", generic=True),
     _t("exp.generic", r"(?<![\u4e00-\u9fff])支出(?=决算|预算|\s*[\d为:较比])", "expenditure.total", generic=True),
-    _t("exp.budget_word", r"(?<![费金较比与和占])(?:部门|单位)?(?:本年|年度|全年)?(?:支出预算|预算支出)(?:总额|合计|数)?",
-       "expenditure.total"),
+    _t(
+        "exp.budget_word",
+        r"(?<![费金较比与和占])(?:部门|单位)?(?:本年|年度|全年)?(?:支出预算|预算支出)(?:总额|合计|数)?",
+        "expenditure.total",
+    ),
     _t("exp.actual_word", r"实际支出|实际执行|执行数", "expenditure.total", generic=True, continues_only=True),
     _t("exp.basic", rf"基本支出(?:总资金|总额|合计)?{_NOT_CARRY}", "expenditure.basic"),
     _t("exp.project", rf"项目(?:资金)?(?:总)?支出(?:总额|合计)?{_NOT_CARRY}", "expenditure.project"),
@@ -155,13 +138,22 @@ TERMS: tuple[Term, ...] = (
     _t("exp.subsidy", r"对附属单位补助支出", "expenditure.subsidy_affiliated"),
     # three public -----------------------------------------------------------------------
     _t("tp.total", r"[“\"']?三公[”\"']?经费(?:财政拨款)?(?:支出)?(?:总额|合计)?", "three_public.total"),
-    _t("tp.overseas", r"因公出国\s*[(（]?境[)）]?\s*(?:费用?|经费)(?:支出)?|因国出国\s*[(（]?境[)）]?\s*费用?",
-       "three_public.overseas"),
-    _t("tp.vehicles", r"公务用车购置及运行(?:维护|维修)?费(?:支出)?|公务用车购置及运行\s*[(（]?维护[)）]?费",
-       "three_public.vehicles"),
+    _t(
+        "tp.overseas",
+        r"因公出国\s*[(（]?境[)）]?\s*(?:费用?|经费)(?:支出)?|因国出国\s*[(（]?境[)）]?\s*费用?",
+        "three_public.overseas",
+    ),
+    _t(
+        "tp.vehicles",
+        r"公务用车购置及运行(?:维护|维修)?费(?:支出)?|公务用车购置及运行\s*[(（]?维护[)）]?费",
+        "three_public.vehicles",
+    ),
     _t("tp.vehicles_purchase", r"公务用车购置费?(?:支出)?(?!及)", "three_public.vehicles_purchase"),
-    _t("tp.vehicles_operation", r"公务用车运行(?:维护|维修)?费(?:支出)?|公务用车运行\s*[(（]?维护[)）]?费",
-       "three_public.vehicles_operation"),
+    _t(
+        "tp.vehicles_operation",
+        r"公务用车运行(?:维护|维修)?费(?:支出)?|公务用车运行\s*[(（]?维护[)）]?费",
+        "three_public.vehicles_operation",
+    ),
     _t("tp.reception", r"(?<!国内)公务接待费(?:支出)?", "three_public.reception"),
     _t("tp.reception_foreign", r"外宾接待(?:支出|费)", "three_public.reception_foreign"),
     _t("tp.reception_domestic", r"国内公务接待(?:支出|费)", "three_public.reception_domestic"),
@@ -179,42 +171,84 @@ TERMS: tuple[Term, ...] = (
     # other money ------------------------------------------------------------------------
     _t("agency", r"机关运行经费(?:支出)?", "agency_operating_cost"),
     # "上年结转结余的一般公共预算收入": the carry-over's part of that scope, not income
-    _t("carry.open", rf"{_SCOPED}?(?:年初|上年)结转(?:(?:和|及)?结余)?(?:收入|资金)?(?:的{_SCOPED}(?:收入)?)?",
-       "carryover.opening"),
+    _t(
+        "carry.open",
+        rf"{_SCOPED}?(?:年初|上年)结转(?:(?:和|及)?结余)?(?:收入|资金)?(?:的{_SCOPED}(?:收入)?)?",
+        "carryover.opening",
+    ),
     _t("carry.close", rf"{_SCOPED}?(?:年末|年终)结转(?:和|及)?结余|结转下年", "carryover.closing"),
     _t("surplus.dist", r"结余分配", "surplus_distribution"),
     _t("surplus.used", r"使用非财政拨款结余", "non_fiscal_surplus_used"),
     _t("assets", r"资产(?:总额|总计|合计)|(?<![\u4e00-\u9fff])资产(?=\s*\d)", "assets.total"),
     # counts -----------------------------------------------------------------------------
     # "购置车辆0辆" counts purchases, not the fleet
-    _t("veh.count", r"(?<!购置)(?<!购买)(?<!更新)(?:公务用车(?:保有量|数量)?|(?:共有|现有|实有)?车辆)", "vehicles.count",
-       units=("辆",)),
+    _t(
+        "veh.count",
+        r"(?<!购置)(?<!购买)(?<!更新)(?:公务用车(?:保有量|数量)?|(?:共有|现有|实有)?车辆)",
+        "vehicles.count",
+        units=("辆",),
+    ),
     _t("staff.auth", r"(?:核定的?)?(?:人员)?编制(?:人数|数)?|核定编制", "staff.authorized", units=_COUNT_PEOPLE),
     _t("staff.in", r"(?:年末|实有|实际)?在职(?:人员|人数|职工)?", "staff.in_service", units=_COUNT_PEOPLE),
     _t("staff.retired", r"离退休(?:人员|人数)?|退休人员", "staff.retired", units=_COUNT_PEOPLE),
     _t("staff.fiscal", r"财政供养(?:人员|人数)", "staff.fiscally_supported", units=_COUNT_PEOPLE),
-    _t("staff.admin", r"行政(?:人员|编制)|公务员及参照公务员(?:法)?管理(?:的)?人员|行政编", "staff.administrative",
-       units=_COUNT_PEOPLE),
+    _t(
+        "staff.admin",
+        r"行政(?:人员|编制)|公务员及参照公务员(?:法)?管理(?:的)?人员|行政编",
+        "staff.administrative",
+        units=_COUNT_PEOPLE,
+    ),
     _t("staff.inst", r"事业(?:人员|编制)", "staff.institutional", units=_COUNT_PEOPLE),
     _t("staff.on", r"在编(?:人员|人数)", "staff.on_establishment", units=_COUNT_PEOPLE),
     _t("staff.other", r"其他人员|编外(?:人员|聘用人员)?|公益性岗位(?:人员)?", "staff.other", units=_COUNT_PEOPLE),
-    _t("org.internal", r"内设(?:职能)?(?:机构|科室|股室|部门|处室|办公室|科|股)(?:[(（][\u4e00-\u9fff]{1,4}[)）])?"
-       r"(?:个数|数)?|内设职能部门(?:个数)?",
-       "org.internal_units",
-       units=("个",)),
-    _t("org.sub", r"(?:下属|直属|所属)(?:二级|基层)?(?:预算)?(?:事业)?单位(?:个数|数)?", "org.subordinate_units",
-       units=("个",)),
+    _t(
+        "org.internal",
+        r"内设(?:职能)?(?:机构|科室|股室|部门|处室|办公室|科|股)(?:[(（][\u4e00-\u9fff]{1,4}[)）])?"
+        r"(?:个数|数)?|内设职能部门(?:个数)?",
+        "org.internal_units",
+        units=("个",),
+    ),
+    _t(
+        "org.sub",
+        r"(?:下属|直属|所属)(?:二级|基层)?(?:预算)?(?:事业)?单位(?:个数|数)?",
+        "org.subordinate_units",
+        units=("个",),
+    ),
 )
 
 # National 政府收支分类科目 function classes (类), as usually written.
 FUNCTION_CLASSES: tuple[str, ...] = (
-    "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
-    "文化旅游体育与传媒支出", "文化体育与传媒支出", "社会保障和就业支出", "社会保障就业支出",
-    "卫生健康支出", "医疗卫生与计划生育支出", "节能环保支出", "城乡社区支出", "农林水支出",
-    "交通运输支出", "资源勘探工业信息等支出", "资源勘探信息等支出", "商业服务业等支出", "金融支出",
-    "援助其他地区支出", "自然资源海洋气象等支出", "国土海洋气象等支出", "住房保障支出",
-    "粮油物资储备支出", "灾害防治及应急管理支出", "其他支出",
-    "转移性支出", "债务还本支出", "债务付息支出", "债务发行费用支出",
+    "一般公共服务支出",
+    "外交支出",
+    "国防支出",
+    "公共安全支出",
+    "教育支出",
+    "科学技术支出",
+    "文化旅游体育与传媒支出",
+    "文化体育与传媒支出",
+    "社会保障和就业支出",
+    "社会保障就业支出",
+    "卫生健康支出",
+    "医疗卫生与计划生育支出",
+    "节能环保支出",
+    "城乡社区支出",
+    "农林水支出",
+    "交通运输支出",
+    "资源勘探工业信息等支出",
+    "资源勘探信息等支出",
+    "商业服务业等支出",
+    "金融支出",
+    "援助其他地区支出",
+    "自然资源海洋气象等支出",
+    "国土海洋气象等支出",
+    "住房保障支出",
+    "粮油物资储备支出",
+    "灾害防治及应急管理支出",
+    "其他支出",
+    "转移性支出",
+    "债务还本支出",
+    "债务付息支出",
+    "债务发行费用支出",
 )
 FUNCTION_CODES = range(201, 235)
 """类 of the 支出功能分类 (201 一般公共服务支出 … 234); a 2xx code outside it is a unit's code."""
@@ -236,8 +270,10 @@ _CODED_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,30}?(?:\([一二三四]\))?
 """A name with its code in brackets, as prose writes a classified row: ``工资福利支出（301）``,
 ``行政运行（2010401）``, ``机关资本性支出（一）（503）`` (text normalised: ASCII brackets)."""
 _LEAD_WORDS = re.compile(r"^(?:其中|包括|主要|用于|本部门|本单位)+")
-_CODED_TERMS = {c: Term(f"coded.{c}", _CODED_RE, c) for c in
-                ("expenditure.function", "expenditure.function_item", "expenditure.economic")}
+_CODED_TERMS = {
+    c: Term(f"coded.{c}", _CODED_RE, c)
+    for c in ("expenditure.function", "expenditure.function_item", "expenditure.economic")
+}
 
 
 def _coded_matches(text: str) -> list[TermMatch]:
@@ -257,8 +293,10 @@ _MARK_KUAN = r"\s*[(（]\s*款\s*[)）]"
 _MARK_ITEM = r"\s*[(（]\s*项\s*[)）]"
 _CJK_NAME = r"[\u4e00-\u9fff、]"
 
-FUNCTION_CLASS_RE = re.compile(rf"(?P<label>{_CLASS_NAMES}|{_CJK_NAME}{{2,20}}?(?:支出)?)(?={_MARK_CLASS})"
-                               rf"|(?P<bare>{_CLASS_NAMES})")
+FUNCTION_CLASS_RE = re.compile(
+    rf"(?P<label>{_CLASS_NAMES}|{_CJK_NAME}{{2,20}}?(?:支出)?)(?={_MARK_CLASS})"
+    rf"|(?P<bare>{_CLASS_NAMES})"
+)
 FUNCTION_ITEM_RE = re.compile(rf"(?P<label>{_CJK_NAME}{{2,30}}?)[”\"」]?(?={_MARK_ITEM})")
 KUAN_RE = re.compile(rf"{_CJK_NAME}{{2,30}}?{_MARK_KUAN}")
 _FUNCTION_CLASS_TERM = Term("function.class", FUNCTION_CLASS_RE, "expenditure.function")
@@ -294,55 +332,7 @@ def _function_matches(text: str) -> list[TermMatch]:
     return out
 
 
-def _first_chars(seq: Any) -> tuple[set[str] | None, bool]:
-    """(the characters a match of the parsed pattern ``seq`` can start with, or ``None`` when
-    that is not a small known set; whether it can match empty)."""
-    out: set[str] = set()
-    for op, av in seq:
-        first, nullable = _first_of(op, av)
-        if first is None:
-            return None, False
-        out |= first
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
-    if op is _C.LITERAL:
-        return {chr(av)}, False
-    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width
-        return set(), True
-    if op is _C.SUBPATTERN:
-        return _first_chars(av[3])
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
-        first, nullable = _first_chars(av[2])
-        return first, nullable or av[0] == 0
-    if op is _C.BRANCH:
-        out: set[str] = set()
-        any_empty = False
-        for alternative in av[1]:
-            first, nullable = _first_chars(alternative)
-            if first is None:
-                return None, False
-            out |= first
-            any_empty |= nullable
-        return out, any_empty
-    if op is _C.IN and all(o is _C.LITERAL for o, _ in av):
-        return {chr(a) for _, a in av}, False
-    return None, False
-
-
-def _gate(term: Term) -> frozenset[str] | None:
-    """The characters every match of ``term`` starts with; ``None``: no such small set known."""
-    try:
-        first, nullable = _first_chars(_parser.parse(term.pattern.pattern, term.pattern.flags))
-    except Exception:  # the parser is CPython's own: without it, every term simply runs
-        return None
-    return None if first is None or nullable or term.pattern.flags & re.IGNORECASE else frozenset(first)
-
-
-_GATED: tuple[tuple[Term, frozenset[str] | None], ...] = tuple((t, _gate(t)) for t in TERMS)
+_GATED: tuple[tuple[Term, frozenset[str] | None], ...] = tuple((t, first_chars(t.pattern)) for t in TERMS)
 """Each term with the characters its matches start with: a text holding none of them is not
 scanned for the term (most fragments hold none of most terms)."""
 _ITEM_MARK = "项"
@@ -356,8 +346,9 @@ def find_terms(text: str) -> tuple[TermMatch, ...]:
 
     Cached: a document repeats many fragments (table labels, headers, sentences read by
     several readers), and the answer depends on the text alone."""
-    candidates: list[TermMatch] = (_function_matches(text)
-                                   if _ITEM_MARK in text or any(m in text for m in _CLASS_MARKS) else [])
+    candidates: list[TermMatch] = (
+        _function_matches(text) if _ITEM_MARK in text or any(m in text for m in _CLASS_MARKS) else []
+    )
     if "(" in text:
         candidates += _coded_matches(text)
     chars = set(text)
@@ -368,8 +359,9 @@ def find_terms(text: str) -> tuple[TermMatch, ...]:
             if m.end() > m.start():
                 candidates.append(TermMatch(term, m.start(), m.end(), scope=term.scope or scope_in(m.group())))
     # function rows are decided by their markers: they win over any term inside them
-    candidates.sort(key=lambda c: (c.term.concept.startswith("expenditure.function") is False,
-                                   -(c.end - c.start), c.start))
+    candidates.sort(
+        key=lambda c: (c.term.concept.startswith("expenditure.function") is False, -(c.end - c.start), c.start)
+    )
     # a position map of the terms taken so far: a candidate is free when none of its characters
     # is taken (linear in the text, where comparing with every taken term was quadratic)
     taken: list[TermMatch] = []

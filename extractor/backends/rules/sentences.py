@@ -4,7 +4,7 @@ between them.
 The text is read in *units*: a paragraph (the lines a PDF wrapped joined again, see
 :mod:`.prose`), or each cell of a tab-separated line, split into
 sentences at 。；; and "!?". Within a unit the current subject is the last concept term
-seen; each number with a unit binds to it, its measure decided by :func:`patterns.classify`
+seen; each number with a unit binds to it (:mod:`.binding`), its measure decided by :func:`patterns.classify`
 from the words in between. A term right after 占 ("占本年支出合计的93%") names the whole of
 a share, not a new subject; a bare 支出/收入 ("支出决算为…") continues the current subject.
 A number whose subject changed to something outside the catalogue ("其中，副省级领导用车
@@ -23,13 +23,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractor.backends.rules import patterns
-from extractor.backends.rules.lexicon import SentenceScopes, TermMatch, find_terms, scope_in
-from extractor.backends.rules.prose import Prose, join_paragraphs
-from extractor.concepts import BY_ID, WAN_SHIFT, money_unit, unit_for
+from extractor.backends.rules import binding, patterns
+from extractor.backends.rules.lexicon import TermMatch, find_terms
+from extractor.backends.rules.prose import join_paragraphs
+from extractor.backends.rules.scopes import SentenceScopes, scope_in
+from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document, heading_level
-from extractor.ground import evidence_for
-from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import Fact
 
 __all__ = ["Unit", "scan", "units_of"]
@@ -39,7 +38,6 @@ _WHOLE_BEFORE = re.compile(r"占(?:[^\d，,。；;]{0,3})$")
 _SUBITEM = re.compile(r"其中[:：，,]?\s*(?P<noun>[\u4e00-\u9fff]{2,})")
 _LIST_HEAD = re.compile(r"其中")
 _SUBITEM_OK = re.compile(r"^(?:为|是|共|合计|总计|总额|支出|收入|决算|预算)+$")
-MAX_QUOTE = 120
 _RESPECTIVELY = re.compile(r"分别")
 _LIST_JOINER = re.compile(r"\s*[、和及与,，]\s*")
 _BUDGET_WORDS = frozenset({"exp.budget", "exp.budget_word", "income.budget"})
@@ -96,8 +94,9 @@ def _same_family(a: str, b: str) -> bool:
 
 
 # Income from sources other than the treasury is never fiscal: only its own words scope it.
-_NON_FISCAL = frozenset({"income.superior_subsidy", "income.business", "income.operating", "income.affiliated",
-                         "income.other"})
+_NON_FISCAL = frozenset(
+    {"income.superior_subsidy", "income.business", "income.operating", "income.affiliated", "income.other"}
+)
 
 
 def _scope_for(term: TermMatch, prefix_scope: str | None, heading_scope: str | None) -> str:
@@ -131,7 +130,7 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
     ``year`` is the report's fiscal year: a stock stated as of an earlier date ("截至2025年
     12月31日，本部门共有车辆5辆" in a 2026 budget) is the prior year's."""
     facts: list[Fact] = []
-    view = _View(doc, join_paragraphs(doc.text))
+    view = binding.View(doc, join_paragraphs(doc.text))
     text = view.text
     for unit in units_of(text):
         comparisons = patterns.LineComparisons(text, unit.start, unit.end)
@@ -149,12 +148,15 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
             terms = [_shift(t, s) for t in find_terms(sentence)]
             numbers = list(patterns.UNIT_NUMBER.finditer(text, s, e))
             respectively = [m.start() + s for m in _RESPECTIVELY.finditer(sentence)]
-            events = sorted([(t.start, 0, t) for t in terms] + [(n.start(), 1, n) for n in numbers]
-                            + [(p, 2, p) for p in respectively]
-                            + [(a.start() + s, 3, True) for a in patterns.ASIDE.finditer(sentence)]
-                            + [(a.start() + s, 3, False) for a in patterns.ASIDE_END.finditer(sentence)]
-                            + [(a.start() + s, 4, None) for a in _LIST_HEAD.finditer(sentence)],
-                            key=lambda ev: (ev[0], ev[1]))
+            events = sorted(
+                [(t.start, 0, t) for t in terms]
+                + [(n.start(), 1, n) for n in numbers]
+                + [(p, 2, p) for p in respectively]
+                + [(a.start() + s, 3, True) for a in patterns.ASIDE.finditer(sentence)]
+                + [(a.start() + s, 3, False) for a in patterns.ASIDE_END.finditer(sentence)]
+                + [(a.start() + s, 4, None) for a in _LIST_HEAD.finditer(sentence)],
+                key=lambda ev: (ev[0], ev[1]),
+            )
             last_token_end = s
             last_bound_end = s
             said_again = s  # the end of a wording that named the subject again ("实际采购金额")
@@ -193,19 +195,28 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         continue  # the whole of a share, not a new subject
                     if term.concept == kinds_of:
                         continue
-                    if (subject is not None and term.term.name in _BUDGET_WORDS
-                            and not text[subject.end : term.start].strip()):
+                    if (
+                        subject is not None
+                        and term.term.name in _BUDGET_WORDS
+                        and not text[subject.end : term.start].strip()
+                    ):
                         continue  # "机关运行经费财政拨款预算310.25万元": the subject's budget, not the department's
-                    if (term.term.generic and subject is not None and _spending(term.concept) == _spending(subject.concept)
-                            ) or term.term.continues_only:
+                    if (
+                        term.term.generic
+                        and subject is not None
+                        and _spending(term.concept) == _spending(subject.concept)
+                    ) or term.term.continues_only:
                         said_again = term.end  # "支出决算为…" goes on about the current subject
                         continue
                     if subject is not None and _in_gloss(text, subject.end, term.start):
                         continue  # "人员经费（含离退休费）…": a gloss on the subject, not a new one
                     if term.term.within and (subject is None or not subject.concept.startswith(term.term.within)):
                         continue  # "货物类" names procurement of goods only inside procurement
-                    if text[term.start : term.end].endswith("编制") and term.term.name in _BREAKDOWN_OF_POSTS and (
-                            posts or (subject is not None and subject.concept == "staff.authorized")):
+                    if (
+                        text[term.start : term.end].endswith("编制")
+                        and term.term.name in _BREAKDOWN_OF_POSTS
+                        and (posts or (subject is not None and subject.concept == "staff.authorized"))
+                    ):
                         subject, posts = None, True  # "核定编制42名（行政编制17名…）": posts, not people
                         continue
                     posts = False
@@ -219,8 +230,17 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                 if parallel:
                     subject = parallel.pop(0)
                     subject_scope = _scope_for(subject, scopes.before(subject.start - s), unit.heading_scope)
-                    fact = _bind(view, s, m, subject, subject_scope, m.start(), m.start(), comparisons,
-                                 lead_from=max(parallel_from, subject.start))
+                    fact = binding.bind(
+                        view,
+                        s,
+                        m,
+                        subject,
+                        subject_scope,
+                        m.start(),
+                        m.start(),
+                        comparisons,
+                        lead_from=max(parallel_from, subject.start),
+                    )
                     last_token_end = m.end()
                     if fact is not None:
                         facts.append(fact)
@@ -229,54 +249,44 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                     continue
                 if subject is not None and _diverted(text[max(subject.end, last_token_end) : m.start()]):
                     subject = None  # "其中，X用车0辆": a sub-item outside the catalogue took over
-                if (subject is not None and last_bound_end > max(subject.end, s)
-                        and patterns.names_other(text[max(last_bound_end, said_again) : m.start()])):
+                if (
+                    subject is not None
+                    and last_bound_end > max(subject.end, s)
+                    and patterns.names_other(text[max(last_bound_end, said_again) : m.start()])
+                ):
                     subject = None  # "A4.20万元，工会经费9.60万元": the second figure is another item's
-                fact = _bind(view, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
-                if (fact is None and facts[first_fact:] and facts[-1].measure == "change" and m.group("unit") == "%"
-                        and _BRACKETED.fullmatch(text, last_bound_end, m.start())):
-                    fact = _rate_of(view, facts[-1], m)  # "较上年减少3.00万元（12.50%）"
+                fact = binding.bind(view, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
+                if (
+                    fact is None
+                    and facts[first_fact:]
+                    and facts[-1].measure == "change"
+                    and m.group("unit") == "%"
+                    and _BRACKETED.fullmatch(text, last_bound_end, m.start())
+                ):
+                    fact = binding.rate_of(view, facts[-1], m)  # "较上年减少3.00万元（12.50%）"
                 last_token_end = m.end()
                 if fact is not None:
                     facts.append(fact)
                     last_bound_end = m.end()
             as_of = patterns.AS_OF.search(sentence)
             if as_of and year is not None and int(as_of.group("year")) < year:
-                facts[first_fact:] = [f.model_copy(update={"period": "prior"})
-                                      if f.concept.startswith(_HELD) and f.measure == "actual" and f.period == "current"
-                                      else f for f in facts[first_fact:]]
+                facts[first_fact:] = [
+                    f.model_copy(update={"period": "prior"})
+                    if f.concept.startswith(_HELD) and f.measure == "actual" and f.period == "current"
+                    else f
+                    for f in facts[first_fact:]
+                ]
             flat = patterns.FLAT.search(sentence)
             if flat and subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "money":
-                facts.append(_fact(view, subject, subject_scope, "change", Decimal(0), 0, s + flat.start(),
-                                   s + flat.end(), None))
+                facts.append(
+                    binding.fact(
+                        view, subject, subject_scope, "change", Decimal(0), 0, s + flat.start(), s + flat.end(), None
+                    )
+                )
     return facts
 
 
-@dataclass(frozen=True, slots=True)
-class _View:
-    """The document and the paragraphs the scanner reads (offsets into ``prose.text``)."""
-
-    doc: Document
-    prose: Prose
-
-    @property
-    def text(self) -> str:
-        return self.prose.text
-
-
 _BRACKETED = re.compile(r"\s*[(（]\s*")
-
-
-def _rate_of(view: _View, change: Fact, m: re.Match[str]) -> Fact:
-    """The rate of a change written in brackets right after it, with the change's sign."""
-    value = parse_number(m.group("num"))
-    if change.value < 0 < value:
-        value = -value
-    end = view.prose.doc_span(m.start(), m.end())[1]
-    return change.model_copy(update={
-        "measure": "change_pct", "value": value, "unit": unit_for(change.concept, "change_pct"),
-        "decimals": decimals_of(m.group("num")), "source_unit": None,
-        "evidence": evidence_for(view.doc, change.evidence.start, end)})
 
 
 def _spending(concept: str) -> bool:
@@ -289,9 +299,6 @@ def _shift(t: TermMatch, offset: int) -> TermMatch:
     return TermMatch(t.term, t.start + offset, t.end + offset, label=t.label, scope=t.scope)
 
 
-_GLOSS = re.compile(r"\([^()]*\)")
-
-
 def _in_gloss(text: str, subject_end: int, pos: int) -> bool:
     """True when ``pos`` lies in a parenthesis that opens right after the subject."""
     between = text[subject_end:pos]
@@ -301,75 +308,3 @@ def _in_gloss(text: str, subject_end: int, pos: int) -> bool:
 def _diverted(lead: str) -> bool:
     sub = _SUBITEM.search(lead)
     return bool(sub and not _SUBITEM_OK.match(sub.group("noun")) and not find_terms(sub.group("noun")))
-
-
-def _bind(view: _View, s: int, m: re.Match[str], subject: TermMatch | None, scope: str,
-          last_token_end: int, last_bound_end: int, comparisons: patterns.LineComparisons, *,
-          lead_from: int | None = None) -> Fact | None:
-    if subject is None:
-        return None
-    concept = BY_ID.get(subject.concept)
-    if concept is None:
-        return None
-    unit = m.group("unit")
-    kind = patterns.unit_kind(unit)
-    if unit == "人次":
-        return None
-    if concept.kind == "count":
-        if kind != "count" or unit not in (subject.term.count_units or (unit,)):
-            return None
-    elif kind == "count":
-        return None
-    text = view.text
-    if patterns.is_target(text[max(s, m.start() - 8) : m.start()]):
-        return None
-    lead_start = max(subject.start, last_token_end)
-    between = _GLOSS.sub("", text[max(subject.end, last_bound_end) : m.start()])
-    if kind == "percent" and "占" in between:
-        between = between[: between.rfind("占")]  # "占授予中小企业合同金额的": the whole, not noise
-    if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):
-        return None  # too many other words between the subject and the number: unsure
-    # the comparison a change refers to may open the line ("与上年相比，A增加…；B增加…")
-    if concept.scoped and scope == "all":
-        scope = scope_in(text[subject.end : m.start()]) or scope
-    if lead_from is not None:
-        lead_start = lead_from  # a listed subject: its cue words stand before the number, not after it
-    # the comparison named anywhere in the line before the number (looked up, not re-read: linear time)
-    measured = patterns.classify(text[lead_start : m.start()], unit, comparison=comparisons.before(m.start()))
-    if measured is None:
-        return None
-    if concept.kind == "count" and measured.measure != "actual":
-        return None
-    if subject.term.changes_only and measured.measure not in ("change", "change_pct"):
-        return None
-    if kind == "percent" and measured.measure not in ("rate", "share", "change_pct"):
-        return None
-    if kind == "money" and measured.measure in ("rate", "share", "change_pct"):
-        return None
-    raw = m.group("num")
-    value = parse_number(raw)
-    decimals = decimals_of(raw)
-    if kind == "money":
-        value, decimals = to_wan(value, unit, decimals)
-    if measured.negative and value > 0:
-        value = -value
-    quote_start = subject.start if m.end() - subject.start <= MAX_QUOTE else max(lead_start, m.start() - 40)
-    return _fact(view, subject, scope, measured.measure, value, decimals, quote_start, m.end(),
-                 money_unit(unit) if kind == "money" else None, period=measured.period)
-
-
-def _fact(view: _View, subject: TermMatch, scope: str, measure: str, value: Decimal, decimals: int,
-          start: int, end: int, source_unit: str | None, *, period: str = "current") -> Fact:
-    return Fact(
-        concept=subject.concept,
-        measure=measure,
-        period=period,
-        scope=scope,
-        label=subject.label,
-        value=value,
-        unit=unit_for(subject.concept, measure),
-        decimals=decimals,
-        evidence=evidence_for(view.doc, *view.prose.doc_span(start, end)),
-        source_unit=source_unit if WAN_SHIFT.get(source_unit or "万元") else None,  # only a converted one
-        backend="rules",
-    )

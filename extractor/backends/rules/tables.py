@@ -23,9 +23,10 @@ from decimal import Decimal
 
 from extractor.backends.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number, table_rows
 from extractor.backends.rules.indicators import read_indicators
-from extractor.backends.rules.lexicon import find_terms, scope_in
+from extractor.backends.rules.lexicon import find_terms
 from extractor.backends.rules.roles import VALUE_ROLES as _VALUE_ROLES
 from extractor.backends.rules.roles import role_of
+from extractor.backends.rules.scopes import scope_in
 from extractor.backends.rules.wide import is_wide, ledger_header, read_ledger, read_wide, wide_header
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
@@ -103,8 +104,14 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
         roles: list[str] = []
         while j < len(flat):
             role = role_of(flat[j][1].text)
-            if role is None and roles and j + 1 < len(flat) and role_of(flat[j + 1][1].text) is not None \
-                    and len(flat[j][1].text) <= 10 and not re.search(r"\d", flat[j][1].text):
+            if (
+                role is None
+                and roles
+                and j + 1 < len(flat)
+                and role_of(flat[j + 1][1].text) is not None
+                and len(flat[j][1].text) <= 10
+                and not re.search(r"\d", flat[j][1].text)
+            ):
                 role = "other"  # an unnamed column inside a header ("完成情况")
             if role is None:
                 break
@@ -118,8 +125,13 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
             row_roles: tuple[str | None, ...] = ()
             if first_row == last_row and rows[first_row].explicit:
                 row_roles = tuple(role_of(c.text) for c in rows[first_row].cells)
-            headers.append((first_row, last_row,
-                            _Header(tuple(roles), flat[k][1].start, flat[j - 1][1].end, title, texts, row_roles)))
+            headers.append(
+                (
+                    first_row,
+                    last_row,
+                    _Header(tuple(roles), flat[k][1].start, flat[j - 1][1].end, title, texts, row_roles),
+                )
+            )
             k = j
         else:
             k += 1
@@ -146,8 +158,12 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
             cells = [c for c in full if c.text]
             label = cells[0] if cells and cell_number(cells[0]) is None else None
             values = cells[1:] if label is not None else cells
-            if name_col is not None and len(full) == len(header.roles) and full[name_col].text \
-                    and cell_number(full[name_col]) is None:
+            if (
+                name_col is not None
+                and len(full) == len(header.roles)
+                and full[name_col].text
+                and cell_number(full[name_col]) is None
+            ):
                 label, values = full[name_col], [c for c in full[name_col + 1 :] if c.text]
             if label is not None and not values and len(cells) == 1:
                 pending = label  # "金额合计" on a row of its own, its numbers on the next
@@ -188,8 +204,9 @@ def _assign(roles: tuple[str, ...], values: list[CellSpan]) -> dict[str, CellSpa
         assert parsed is not None
         if (role == "rate") != parsed[2] and not (role == "rate" and parsed[0] == 0):
             return None  # a percent in a money column or the reverse: the columns are not these
-        key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual", "money_actual": "actual"}.get(role,
-                                                                                                                 role)
+        key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual", "money_actual": "actual"}.get(
+            role, role
+        )
         out[key] = cell
         if role != "fiscal":
             prev = role
@@ -208,8 +225,9 @@ def _positional(header: _Header, row: Row) -> tuple[CellSpan | None, dict[str, C
     prev = ""
     for role, cell in zip(header.row_roles, row.cells, strict=True):
         if role in _VALUE_ROLES or role == "fiscal":
-            key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual",
-                   "money_actual": "actual"}.get(role, role)
+            key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual", "money_actual": "actual"}.get(
+                role, role
+            )
             if role != "fiscal":
                 prev = role
             parsed = cell_number(cell) if cell.text else None
@@ -244,8 +262,12 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
     if families:
         major = max(set(families), key=families.count)
         if f"{major}.total" in BY_ID:
-            concepts = [(f"{major}.total", sc) if c == f"{family}.total" and TOTAL_LABEL.match(
-                re.sub(r"\s+", "", label.text)) else (c, sc) for (c, sc), (label, _) in zip(concepts, rows, strict=True)]
+            concepts = [
+                (f"{major}.total", sc)
+                if c == f"{family}.total" and TOTAL_LABEL.match(re.sub(r"\s+", "", label.text))
+                else (c, sc)
+                for (c, sc), (label, _) in zip(concepts, rows, strict=True)
+            ]
     named = _PROJECT_NAME.search(header.title)
     if named:
         one = _one_project(doc, named.group("name"), rows)
@@ -253,8 +275,10 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
             return [], [one]
     itemised = "item" in header.roles or "项目" in header.title[-60:]
     # "项目" heads any ledger's first column (收支总表, 三公 tables): a project column says 项目名称
-    is_project_table = any(r == "item" and _PROJECT_COLUMN.match(t) for r, t in zip(header.roles, header.texts, strict=False)) \
+    is_project_table = (
+        any(r == "item" and _PROJECT_COLUMN.match(t) for r, t in zip(header.roles, header.texts, strict=False))
         or "项目" in header.title[-60:]
+    )
     facts: list[Fact] = []
     projects: list[Project] = []
     for (label, cells), (concept, scope) in zip(rows, concepts, strict=True):
@@ -265,11 +289,18 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
                     continue
                 parsed = cell_number(cell)
                 assert parsed is not None
-                facts.append(Fact(
-                    concept=concept, measure=measure, scope=scope,
-                    value=parsed[0], unit=unit_for(concept, measure), decimals=parsed[1],
-                    evidence=cell_evidence(doc, cell.start, cell.end), backend="rules",
-                ))
+                facts.append(
+                    Fact(
+                        concept=concept,
+                        measure=measure,
+                        scope=scope,
+                        value=parsed[0],
+                        unit=unit_for(concept, measure),
+                        decimals=parsed[1],
+                        evidence=cell_evidence(doc, cell.start, cell.end),
+                        backend="rules",
+                    )
+                )
         elif is_project_table:  # a row no concept names is a project only in a table of projects
             name = re.sub(r"^[\d.、(（)）]+", "", label.text).strip()
             projects.append(_project(doc, name, label, cells, total=bool(TOTAL_LABEL.match(text))))
@@ -315,6 +346,10 @@ def _project(doc: Document, name: str, label: CellSpan, cells: dict[str, CellSpa
         values[k], decimals[k] = parsed[0], parsed[1]
     end = max(c.end for c in cells.values())
     return Project(
-        name=name, evidence=cell_evidence(doc, label.start, end), cells={k: cell_evidence(doc, c.start, c.end) for k, c in cells.items()},
-        decimals=decimals, is_total=total, **values,
+        name=name,
+        evidence=cell_evidence(doc, label.start, end),
+        cells={k: cell_evidence(doc, c.start, c.end) for k, c in cells.items()},
+        decimals=decimals,
+        is_total=total,
+        **values,
     )

@@ -16,14 +16,24 @@ from __future__ import annotations
 import re
 
 from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number
-from extractor.backends.rules.lexicon import find_terms, scope_in
+from extractor.backends.rules.lexicon import find_terms
 from extractor.backends.rules.roles import VALUE_ROLES as _VALUE_ROLES
 from extractor.backends.rules.roles import role_of
+from extractor.backends.rules.scopes import scope_in
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
 from extractor.result import Fact
 
-__all__ = ["GRAND_TOTAL", "concept_column", "is_wide", "ledger_header", "named_row", "read_ledger", "read_wide", "wide_header"]
+__all__ = [
+    "GRAND_TOTAL",
+    "concept_column",
+    "is_wide",
+    "ledger_header",
+    "named_row",
+    "read_ledger",
+    "read_wide",
+    "wide_header",
+]
 
 _CODE_HEADER = re.compile(r"^(?:功能分类)?科目(?:编码|代码)$|^(?:类|款|项)$|^行次$")
 
@@ -35,8 +45,13 @@ def concept_column(t: str) -> str | None:
         return "code"
     bare = re.sub(r"\((?:万元|元|人|个|辆)\)$", "", t)
     terms = find_terms(bare)
-    if len(terms) == 1 and terms[0].start == 0 and terms[0].end == len(bare) and terms[0].concept in BY_ID \
-            and not terms[0].concept.startswith("expenditure.function"):
+    if (
+        len(terms) == 1
+        and terms[0].start == 0
+        and terms[0].end == len(bare)
+        and terms[0].concept in BY_ID
+        and not terms[0].concept.startswith("expenditure.function")
+    ):
         scope = terms[0].scope if BY_ID[terms[0].concept].scoped else None
         return f"concept:{terms[0].concept}" + (f"@{scope}" if scope else "")
     return None
@@ -63,7 +78,9 @@ def wide_header(row: Row) -> tuple[str, ...] | None:
 
 # ----------------------------------------------------------------------------- wide tables
 
-_ACTUAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|本年(?:合计|决算数?)?|决算数?|执行数|实际(?:支出)?数?|实有人数|年末实有)$")
+_ACTUAL_ROW = re.compile(
+    r"^(?:合\s*计|总\s*计|本年(?:合计|决算数?)?|决算数?|执行数|实际(?:支出)?数?|实有人数|年末实有)$"
+)
 _BUDGET_ROW = re.compile(r"^(?:年初|全年|调整后?)?预算数?$")
 
 
@@ -95,8 +112,11 @@ def read_wide(doc: Document, roles: tuple[str, ...], title: str, body: list[Row]
         cells = list(row.cells)
         if not row.explicit or len(cells) != len(roles):
             continue
-        labels = [re.sub(r"\s+", "", c.text) for i, c in enumerate(cells)
-                  if not roles[i].startswith("concept:") and roles[i] != "code" and c.text]
+        labels = [
+            re.sub(r"\s+", "", c.text)
+            for i, c in enumerate(cells)
+            if not roles[i].startswith("concept:") and roles[i] != "code" and c.text
+        ]
         label = labels[0] if labels else "合计"
         measure = "budget" if _BUDGET_ROW.match(label) else "actual" if _ACTUAL_ROW.match(label) else None
         targets: list[tuple[int, str, str | None]] = []
@@ -116,11 +136,19 @@ def read_wide(doc: Document, roles: tuple[str, ...], title: str, body: list[Row]
             concept, _, column_scope = column.partition("@")  # "income.total@fiscal": 财政拨款收入 column
             scope = column_scope or table_scope
             scoped = BY_ID[concept].scoped if concept in BY_ID else False
-            facts.append(Fact(
-                concept=concept, measure=measure, scope=(scope or "all") if scoped else "all",
-                label=label_, value=parsed[0], unit=unit_for(concept, measure),
-                decimals=parsed[1], evidence=cell_evidence(doc, cells[i].start, cells[i].end), backend="rules",
-            ))
+            facts.append(
+                Fact(
+                    concept=concept,
+                    measure=measure,
+                    scope=(scope or "all") if scoped else "all",
+                    label=label_,
+                    value=parsed[0],
+                    unit=unit_for(concept, measure),
+                    decimals=parsed[1],
+                    evidence=cell_evidence(doc, cells[i].start, cells[i].end),
+                    backend="rules",
+                )
+            )
     return facts
 
 
@@ -138,8 +166,15 @@ def ledger_header(row: Row) -> tuple[str, ...] | None:
     roles = []
     for c in row.cells:
         t = re.sub(r"\s+", "", c.text)
-        roles.append("item" if t in ("项目", "项目名称") else "code" if _CODE_HEADER.match(t)
-                     else "amount" if _AMOUNT.match(t) else None)
+        roles.append(
+            "item"
+            if t in ("项目", "项目名称")
+            else "code"
+            if _CODE_HEADER.match(t)
+            else "amount"
+            if _AMOUNT.match(t)
+            else None
+        )
     half = len(roles) // 2
     left, right = roles[:half], roles[half:]
     if left != right or None in left or left.count("item") != 1 or left.count("amount") != 1:
@@ -165,11 +200,19 @@ def read_ledger(doc: Document, header_roles: tuple[str, ...], body: list[Row]) -
             if parsed is None or parsed[2] or named is None:
                 continue
             concept, scope, name = named
-            facts.append(Fact(
-                concept=concept, measure="actual", scope=scope,
-                label=name, value=parsed[0], unit=unit_for(concept, "actual"),
-                decimals=parsed[1], evidence=cell_evidence(doc, amount.start, amount.end), backend="rules",
-            ))
+            facts.append(
+                Fact(
+                    concept=concept,
+                    measure="actual",
+                    scope=scope,
+                    label=name,
+                    value=parsed[0],
+                    unit=unit_for(concept, "actual"),
+                    decimals=parsed[1],
+                    evidence=cell_evidence(doc, amount.start, amount.end),
+                    backend="rules",
+                )
+            )
     return facts
 
 

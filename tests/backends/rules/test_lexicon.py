@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from extractor.backends.rules import lexicon
-from extractor.backends.rules.lexicon import TERMS, TermMatch, find_terms, scope_in
+from extractor.backends.rules.lexicon import TERMS, TermMatch, find_terms
+from extractor.backends.rules.scopes import scope_in
 
 SAMPLES = sorted((Path(__file__).resolve().parents[3] / "eval").glob("**/samples/*.txt"))
 
@@ -18,8 +19,9 @@ def _brute(text: str) -> list[tuple[str, int, int, str | None, str | None]]:
         for m in term.pattern.finditer(text):
             if m.end() > m.start():
                 candidates.append(TermMatch(term, m.start(), m.end(), scope=term.scope or scope_in(m.group())))
-    candidates.sort(key=lambda c: (c.term.concept.startswith("expenditure.function") is False,
-                                   -(c.end - c.start), c.start))
+    candidates.sort(
+        key=lambda c: (c.term.concept.startswith("expenditure.function") is False, -(c.end - c.start), c.start)
+    )
     used = bytearray(len(text))
     taken = []
     for c in candidates:
@@ -61,9 +63,13 @@ def test_a_class_name_written_around_its_marker_is_the_class() -> None:
 
 
 def test_a_name_with_its_code_is_the_classified_row() -> None:
-    got = {(t.concept, t.label) for t in lexicon.find_terms(
-        "(1)行政运行(2010401)2740.23万元；商品和服务支出(302)3092.07万元；机关资本性支出(一)(503)90.95万元；"
-        "其他社会保障和就业支出(2089999)1.42万元；某单位(123)")}
+    got = {
+        (t.concept, t.label)
+        for t in lexicon.find_terms(
+            "(1)行政运行(2010401)2740.23万元；商品和服务支出(302)3092.07万元；机关资本性支出(一)(503)90.95万元；"
+            "其他社会保障和就业支出(2089999)1.42万元；某单位(123)"
+        )
+    }
     assert ("expenditure.function_item", "行政运行") in got
     assert ("expenditure.economic", "商品和服务支出") in got
     assert ("expenditure.economic", "机关资本性支出(一)") in got

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules import patterns
-from extractor.backends.rules.lexicon import SentenceScopes, find_terms, scope_in
+from extractor.backends.rules.lexicon import find_terms
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,9 @@ def test_a_bare_percent_without_cue_is_left_out() -> None:
     assert patterns.classify("，为", "%", sentence_before="达到标准，为") is None
 
 
-@pytest.mark.parametrize(("before", "target"), [("≥", True), (">=", True), ("不低于", True), ("为", False), ("", False)])
+@pytest.mark.parametrize(
+    ("before", "target"), [("≥", True), (">=", True), ("不低于", True), ("为", False), ("", False)]
+)
 def test_targets_are_recognised(before: str, target: bool) -> None:
     assert patterns.is_target("指标" + before) is target
 
@@ -99,12 +101,9 @@ def test_function_classes_and_items_carry_their_labels() -> None:
         ("expenditure.function", "教育支出"),
         ("expenditure.function_item", "小学教育"),
     ]
-    assert [(t.concept, t.label) for t in find_terms("卫生健康支出30万元")] == [("expenditure.function", "卫生健康支出")]
-
-
-def test_non_fiscal_is_not_fiscal() -> None:
-    assert scope_in("使用非财政拨款结余") is None
-    assert scope_in("财政拨款结转") == "fiscal"
+    assert [(t.concept, t.label) for t in find_terms("卫生健康支出30万元")] == [
+        ("expenditure.function", "卫生健康支出")
+    ]
 
 
 # Lines with every cut a prefix can make: a cue cut in two (比2022|万元, 较预算|数), a scope
@@ -142,18 +141,6 @@ def test_terms_of_a_long_line_are_the_terms_of_its_parts() -> None:
     assert len(one) >= 3
     many = [(t.concept, t.start, t.end) for t in find_terms(part * 200)]
     assert many == [(c, s + k * len(part), e + k * len(part)) for k in range(200) for c, s, e in one]
-
-
-@pytest.mark.parametrize("sentence", [
-    "一般公共预算财政拨款支出30万元，政府性基金预算财政拨款支出2万元",
-    "使用非财政拨款结余5万元，财政拨款结转3万元，国有资本经营预算支出1万元",
-    "非财政资金10万元，其中财政资金8万元",
-    "支出合计358.52万元",
-])
-def test_sentence_scopes_equal_reading_every_prefix(sentence: str) -> None:
-    scopes = SentenceScopes(sentence)
-    for n in range(len(sentence) + 1):
-        assert scopes.before(n) == scope_in(sentence[:n]), sentence[:n]
 
 
 def test_names_other_reads_the_last_clause() -> None:

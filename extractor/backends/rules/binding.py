@@ -1,0 +1,165 @@
+"""A number bound to its subject: the checks that decide whether the words between them make a
+fact, and the fact built with its evidence.
+
+The scanner (:mod:`.sentences`) decides which subject a number belongs to; :func:`bind` decides
+whether they make a fact — the unit fits the concept (a count of people, not 万元; money, not a
+percentage), the number is no target, the words between are few enough to be sure — and reads its
+measure and period from the cue words before the number (:func:`patterns.classify`). Offsets are
+into the joined paragraphs (:class:`View`), the evidence into the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractor.backends.rules import patterns
+from extractor.backends.rules.lexicon import TermMatch
+from extractor.backends.rules.prose import Prose
+from extractor.backends.rules.scopes import scope_in
+from extractor.concepts import BY_ID, WAN_SHIFT, money_unit, unit_for
+from extractor.document import Document
+from extractor.ground import evidence_for
+from extractor.numbers import decimals_of, parse_number, to_wan
+from extractor.result import Fact
+
+__all__ = ["MAX_QUOTE", "View", "bind", "fact", "rate_of"]
+
+MAX_QUOTE = 120
+"""The longest quote from the subject to its number; a longer one starts near the number."""
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The document and the paragraphs the scanner reads (offsets into ``prose.text``)."""
+
+    doc: Document
+    prose: Prose
+
+    @property
+    def text(self) -> str:
+        return self.prose.text
+
+
+def rate_of(view: View, change: Fact, m: re.Match[str]) -> Fact:
+    """The rate of a change written in brackets right after it, with the change's sign."""
+    value = parse_number(m.group("num"))
+    if change.value < 0 < value:
+        value = -value
+    end = view.prose.doc_span(m.start(), m.end())[1]
+    return change.model_copy(
+        update={
+            "measure": "change_pct",
+            "value": value,
+            "unit": unit_for(change.concept, "change_pct"),
+            "decimals": decimals_of(m.group("num")),
+            "source_unit": None,
+            "evidence": evidence_for(view.doc, change.evidence.start, end),
+        }
+    )
+
+
+_GLOSS = re.compile(r"\([^()]*\)")
+
+
+def bind(
+    view: View,
+    s: int,
+    m: re.Match[str],
+    subject: TermMatch | None,
+    scope: str,
+    last_token_end: int,
+    last_bound_end: int,
+    comparisons: patterns.LineComparisons,
+    *,
+    lead_from: int | None = None,
+) -> Fact | None:
+    if subject is None:
+        return None
+    concept = BY_ID.get(subject.concept)
+    if concept is None:
+        return None
+    unit = m.group("unit")
+    kind = patterns.unit_kind(unit)
+    if unit == "人次":
+        return None
+    if concept.kind == "count":
+        if kind != "count" or unit not in (subject.term.count_units or (unit,)):
+            return None
+    elif kind == "count":
+        return None
+    text = view.text
+    if patterns.is_target(text[max(s, m.start() - 8) : m.start()]):
+        return None
+    lead_start = max(subject.start, last_token_end)
+    between = _GLOSS.sub("", text[max(subject.end, last_bound_end) : m.start()])
+    if kind == "percent" and "占" in between:
+        between = between[: between.rfind("占")]  # "占授予中小企业合同金额的": the whole, not noise
+    if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):
+        return None  # too many other words between the subject and the number: unsure
+    # the comparison a change refers to may open the line ("与上年相比，A增加…；B增加…")
+    if concept.scoped and scope == "all":
+        scope = scope_in(text[subject.end : m.start()]) or scope
+    if lead_from is not None:
+        lead_start = lead_from  # a listed subject: its cue words stand before the number, not after it
+    # the comparison named anywhere in the line before the number (looked up, not re-read: linear time)
+    measured = patterns.classify(text[lead_start : m.start()], unit, comparison=comparisons.before(m.start()))
+    if measured is None:
+        return None
+    if concept.kind == "count" and measured.measure != "actual":
+        return None
+    if subject.term.changes_only and measured.measure not in ("change", "change_pct"):
+        return None
+    if kind == "percent" and measured.measure not in ("rate", "share", "change_pct"):
+        return None
+    if kind == "money" and measured.measure in ("rate", "share", "change_pct"):
+        return None
+    raw = m.group("num")
+    value = parse_number(raw)
+    decimals = decimals_of(raw)
+    if kind == "money":
+        value, decimals = to_wan(value, unit, decimals)
+    if measured.negative and value > 0:
+        value = -value
+    quote_start = subject.start if m.end() - subject.start <= MAX_QUOTE else max(lead_start, m.start() - 40)
+    return fact(
+        view,
+        subject,
+        scope,
+        measured.measure,
+        value,
+        decimals,
+        quote_start,
+        m.end(),
+        money_unit(unit) if kind == "money" else None,
+        period=measured.period,
+    )
+
+
+def fact(
+    view: View,
+    subject: TermMatch,
+    scope: str,
+    measure: str,
+    value: Decimal,
+    decimals: int,
+    start: int,
+    end: int,
+    source_unit: str | None,
+    *,
+    period: str = "current",
+) -> Fact:
+    return Fact(
+        concept=subject.concept,
+        measure=measure,
+        period=period,
+        scope=scope,
+        label=subject.label,
+        value=value,
+        unit=unit_for(subject.concept, measure),
+        decimals=decimals,
+        evidence=evidence_for(view.doc, *view.prose.doc_span(start, end)),
+        source_unit=source_unit if WAN_SHIFT.get(source_unit or "万元") else None,  # only a converted one
+        backend="rules",
+    )

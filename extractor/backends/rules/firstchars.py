@@ -1,0 +1,63 @@
+"""The characters a regular expression's matches can start with, read from CPython's parser.
+
+A text holding none of them cannot match, so a table of many small patterns can skip most of
+them on most fragments without running them. ``None`` means no small set is known (a class
+like ``\\d``, a pattern that can match empty, ``re.IGNORECASE``), and the pattern simply runs.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = ["first_chars"]
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` starts with; ``None``: no such small set known."""
+    try:
+        first, nullable = _first_chars(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # the parser is CPython's own: without it, every pattern simply runs
+        return None
+    return None if first is None or nullable or pattern.flags & re.IGNORECASE else frozenset(first)
+
+
+def _first_chars(seq: Any) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the parsed pattern ``seq`` can start with, or ``None`` when
+    that is not a small known set; whether it can match empty)."""
+    out: set[str] = set()
+    for op, av in seq:
+        first, nullable = _first_of(op, av)
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is _C.LITERAL:
+        return {chr(av)}, False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width
+        return set(), True
+    if op is _C.SUBPATTERN:
+        return _first_chars(av[3])
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        first, nullable = _first_chars(av[2])
+        return first, nullable or av[0] == 0
+    if op is _C.BRANCH:
+        out: set[str] = set()
+        any_empty = False
+        for alternative in av[1]:
+            first, nullable = _first_chars(alternative)
+            if first is None:
+                return None, False
+            out |= first
+            any_empty |= nullable
+        return out, any_empty
+    if op is _C.IN and all(o is _C.LITERAL for o, _ in av):
+        return {chr(a) for _, a in av}, False
+    return None, False

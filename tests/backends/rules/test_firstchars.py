@@ -1,0 +1,39 @@
+"""The characters a pattern's matches start with: a text without them cannot match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.backends.rules.firstchars import first_chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"基本支出", {"基"}),
+        (r"(?:一般|政府)性?支出", {"一", "政"}),
+        (r"[收支]入", {"收", "支"}),
+        (r"(?<!非)财政拨款", {"财"}),
+        (r"(?:其中)?经费", {"其", "经"}),
+    ],
+)
+def test_the_first_characters_of_a_pattern(pattern: str, first: set[str]) -> None:
+    assert first_chars(re.compile(pattern)) == frozenset(first)
+
+
+@pytest.mark.parametrize("pattern", [r"\d+万元", r"(?:其中)?", r"a|\w", r"ab"])
+def test_no_small_set_is_none(pattern: str) -> None:
+    flags = re.IGNORECASE if pattern == "ab" else 0
+    assert first_chars(re.compile(pattern, flags)) is None
+
+
+@pytest.mark.parametrize("pattern", [r"(?:一般|政府)性?支出", r"[收支]入", r"(?:其中)?经费"])
+def test_a_text_without_the_first_characters_does_not_match(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    gate = first_chars(compiled)
+    assert gate is not None
+    for text in ("一般支出", "政府性支出", "收入", "其中经费", "经费", "合计", "支出"):
+        if not gate & set(text):
+            assert compiled.search(text) is None
