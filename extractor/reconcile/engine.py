@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from extractor.reconcile.instances import Instance
 from extractor.reconcile.intervals import Interval, quantize
 from extractor.reconcile.localise import Check, localise, localise_one
 from extractor.reconcile.messages import culprit_text, fmt, name_en, name_zh, relation_text
 from extractor.reconcile.profiles import CN_BUDGET, Profile
-from extractor.reconcile.relations import Instance, expand
+from extractor.reconcile.relations import expand
 from extractor.reconcile.slots import Book, Candidate, SlotKey, build_book
 from extractor.result import CheckRecord, Culprit, Finding, Result, ref_fields
 
@@ -112,8 +113,12 @@ def _conflicts(book: Book, settled: dict[SlotKey, int | None]) -> tuple[list[Fin
             w = reps[win]
             losers = [r for g, r in enumerate(reps) if g != win]
             ff = losers[0].fact
-            culprit = Culprit(**ref_fields(ff), value=ff.value, suggested=quantize(w.value, w.decimals),
-                              confidence="high" if len(losers) == 1 else "medium")
+            culprit = Culprit(
+                **ref_fields(ff),
+                value=ff.value,
+                suggested=quantize(w.value, w.decimals),
+                confidence="high" if len(losers) == 1 else "medium",
+            )
             wrong = "、".join(fmt(r.value, r.decimals) for r in losers)
             zh += f"；其余数据支持{fmt(w.value, w.decimals)}，{wrong}有误"
             en += f"; the rest of the report supports {fmt(w.value, w.decimals)}"
@@ -121,21 +126,35 @@ def _conflicts(book: Book, settled: dict[SlotKey, int | None]) -> tuple[list[Fin
             zh += "；其余数据无法判断哪一个正确"
             en += "; the rest of the report does not settle which is right"
         expected = [reps[win].interval.lo, reps[win].interval.hi] if win is not None else []
-        findings.append(Finding(
-            id=fid, kind="conflict", rule="conflict", severity="material" if material else "rounding",
-            facts=[c.fact for c in sorted(slot.candidates, key=lambda c: c.position)],
-            stated=culprit.value if culprit else reps[0].value, expected=expected,
-            tolerance=None, culprit=culprit, undetermined=win is None, message=zh, message_en=en))
+        findings.append(
+            Finding(
+                id=fid,
+                kind="conflict",
+                rule="conflict",
+                severity="material" if material else "rounding",
+                facts=[c.fact for c in sorted(slot.candidates, key=lambda c: c.position)],
+                stated=culprit.value if culprit else reps[0].value,
+                expected=expected,
+                tolerance=None,
+                culprit=culprit,
+                undetermined=win is None,
+                message=zh,
+                message_en=en,
+            )
+        )
         # values whose intervals meet are one figure rounded two ways: the check holds
-        records.append(CheckRecord(rule=name, kind="conflict", status="failed" if material else "passed",
-                                   finding_id=fid))
+        records.append(
+            CheckRecord(rule=name, kind="conflict", status="failed" if material else "passed", finding_id=fid)
+        )
     return findings, records
 
 
-def _final(inst: Instance, evals: list[_Eval],
-           settled: dict[SlotKey, int | None]) -> tuple[Status, _Eval | None, str | None]:
-    fits = [e for e in evals if all(settled[k] is None or settled[k] == g
-                                    for k, g in zip(inst.slots, e.combo, strict=True))]
+def _final(
+    inst: Instance, evals: list[_Eval], settled: dict[SlotKey, int | None]
+) -> tuple[Status, _Eval | None, str | None]:
+    fits = [
+        e for e in evals if all(settled[k] is None or settled[k] == g for k, g in zip(inst.slots, e.combo, strict=True))
+    ]
     if not fits:
         return "not_run", None, "operands not evaluated (too many conflicting values)"
     if any(e.passed is None for e in fits):
@@ -147,8 +166,9 @@ def _final(inst: Instance, evals: list[_Eval],
     return "not_run", None, "depends on which of the conflicting values is right"
 
 
-def _split(inst: Instance, book: Book, settled: dict[SlotKey, int | None],
-           lead: SlotKey) -> list[tuple[Check, SlotKey]]:
+def _split(
+    inst: Instance, book: Book, settled: dict[SlotKey, int | None], lead: SlotKey
+) -> list[tuple[Check, SlotKey]]:
     """A check every stated value of ``lead`` breaks: one failed check per statement, each
     with the nearest statements of any other unsettled operand (the same sentence)."""
     out = []
@@ -173,8 +193,14 @@ def _cands(inst: Instance, book: Book, combo: tuple[int, ...]) -> tuple[Candidat
     return tuple(book.slots[k].representative(g) for k, g in zip(inst.slots, combo, strict=True))
 
 
-def _finding(inst: Instance, cands: tuple[Candidate, ...], severity: Literal["rounding", "material"],
-             culprit: Culprit | None, undetermined: bool, variant: str = "") -> Finding:
+def _finding(
+    inst: Instance,
+    cands: tuple[Candidate, ...],
+    severity: Literal["rounding", "material"],
+    culprit: Culprit | None,
+    undetermined: bool,
+    variant: str = "",
+) -> Finding:
     ivs = [c.interval for c in cands]
     points = [c.value for c in cands]
     stated, expected = inst.eq.stated_expected(ivs, points)
@@ -192,9 +218,19 @@ def _finding(inst: Instance, cands: tuple[Candidate, ...], severity: Literal["ro
         tol = (cands[0].interval.hi - cands[0].interval.lo) / 2 + (expected.hi - expected.lo) / 2
         tol = tol.quantize(Decimal(1).scaleb(-(cands[0].decimals + 3))).normalize()
     return Finding(
-        id=finding_id(inst.rule, inst.slots, variant), kind=inst.kind, rule=inst.rule, severity=severity,
-        facts=[c.fact for c in cands if c.position >= 0], stated=stated, expected=exp, tolerance=tol,
-        culprit=culprit, undetermined=undetermined, message=zh + czh, message_en=en + cen)
+        id=finding_id(inst.rule, inst.slots, variant),
+        kind=inst.kind,
+        rule=inst.rule,
+        severity=severity,
+        facts=[c.fact for c in cands if c.position >= 0],
+        stated=stated,
+        expected=exp,
+        tolerance=tol,
+        culprit=culprit,
+        undetermined=undetermined,
+        message=zh + czh,
+        message_en=en + cen,
+    )
 
 
 def _rounding(inst: Instance, cands: tuple[Candidate, ...]) -> bool:
@@ -217,7 +253,8 @@ def run_checks(result: Result, profile: Profile = CN_BUDGET) -> tuple[list[Findi
     findings, conflict_records = _conflicts(book, settled)
 
     status: dict[str, tuple[Status, _Eval | None, str | None]] = {
-        i.name: _final(i, evals[i.name], settled) for i in instances}
+        i.name: _final(i, evals[i.name], settled) for i in instances
+    }
     # alternative readings (a share of one whole or another): one passing is enough
     groups: dict[str, list[Instance]] = defaultdict(list)
     for i in instances:
@@ -244,8 +281,7 @@ def run_checks(result: Result, profile: Profile = CN_BUDGET) -> tuple[list[Findi
     failing = [c for c in checks.values() if not c.passed]
     passing = [c for c in checks.values() if c.passed]
     confirmed = {k for c in passing if not c.inst.eq.bound or c.inst.eq.tight(c.ivs()) for k in c.inst.slots}
-    confirmed |= {k for k, s in book.slots.items()
-                  if (g := settled[k]) is not None and s.agreeing_duplicate(g)}
+    confirmed |= {k for k, s in book.slots.items() if (g := settled[k]) is not None and s.agreeing_duplicate(g)}
     unsettled = {k for k, g in settled.items() if g is None}
     culprits = localise(failing, passing, confirmed, book.slots, unsettled)
 
@@ -256,8 +292,15 @@ def run_checks(result: Result, profile: Profile = CN_BUDGET) -> tuple[list[Findi
                 culprit = localise_one(part, lead, passing, book.slots)
                 f = _finding(part.inst, part.cands, "material", culprit, culprit is None, variant=f"#{n}")
                 findings.append(f)
-                records.append(CheckRecord(rule=part.inst.name, kind=inst.kind, status="failed", finding_id=f.id,
-                                           reason="one of several values stated for a figure"))
+                records.append(
+                    CheckRecord(
+                        rule=part.inst.name,
+                        kind=inst.kind,
+                        status="failed",
+                        finding_id=f.id,
+                        reason="one of several values stated for a figure",
+                    )
+                )
             continue
         chk = checks.get(inst.name)
         fid = None
@@ -269,9 +312,12 @@ def run_checks(result: Result, profile: Profile = CN_BUDGET) -> tuple[list[Findi
             f = _finding(inst, chk.cands, "rounding", None, False)
             findings.append(f)
             fid = f.id
-        records.append(CheckRecord(rule=inst.name, kind=inst.kind, status=st,
-                                   finding_id=fid, reason=reason))
+        records.append(CheckRecord(rule=inst.name, kind=inst.kind, status=st, finding_id=fid, reason=reason))
     records = conflict_records + records
-    log.debug("reconcile: %d checks (%d failed), %d findings", len(records),
-              sum(r.status == "failed" for r in records), len(findings))
+    log.debug(
+        "reconcile: %d checks (%d failed), %d findings",
+        len(records),
+        sum(r.status == "failed" for r in records),
+        len(findings),
+    )
     return findings, records

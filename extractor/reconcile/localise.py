@@ -32,15 +32,20 @@ from decimal import Decimal
 from typing import Literal
 
 from extractor.concepts import WAN_SHIFT
+from extractor.reconcile.instances import Instance
 from extractor.reconcile.intervals import INF, Interval, half_width, quantize, written
-from extractor.reconcile.relations import Instance
 from extractor.reconcile.slots import Candidate, Slot, SlotKey
 from extractor.result import Culprit, ref_fields
 
 __all__ = ["Check", "Suspect", "localise", "localise_one", "signature_of"]
 
-PRIOR = {"percent": Decimal(1), "change": Decimal("1.5"), "score": Decimal("1.5"), "money": Decimal(2),
-         "count": Decimal(2)}
+PRIOR = {
+    "percent": Decimal(1),
+    "change": Decimal("1.5"),
+    "score": Decimal("1.5"),
+    "money": Decimal(2),
+    "count": Decimal(2),
+}
 SIGNATURE_FACTOR = Decimal("0.5")
 MAX_PAIR_KEYS = 12
 MAX_SUBSET = 8
@@ -79,8 +84,9 @@ class Suspect:
         if not self.pinned and not self.signature:
             confidence = "low"
         ff = self.cand.fact
-        return Culprit(**ref_fields(ff), value=ff.value, suggested=self.suggested, signature=self.signature,
-                       confidence=confidence)
+        return Culprit(
+            **ref_fields(ff), value=ff.value, suggested=self.suggested, signature=self.signature, confidence=confidence
+        )
 
 
 def _digits_variants(v: Decimal, decimals: int) -> Iterator[tuple[str, Decimal]]:
@@ -91,15 +97,23 @@ def _digits_variants(v: Decimal, decimals: int) -> Iterator[tuple[str, Decimal]]
             continue
         for d in "0123456789":
             if d != ch and not (i == 0 and d == "0" and len(text.split(".")[0]) > 1):
-                yield "typo", Decimal(sign + text[:i] + d + text[i + 1:])
+                yield "typo", Decimal(sign + text[:i] + d + text[i + 1 :])
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         if a.isdigit() and b.isdigit() and a != b and not (i == 0 and b == "0"):
-            yield "transposed", Decimal(sign + text[:i] + b + a + text[i + 2:])
+            yield "transposed", Decimal(sign + text[:i] + b + a + text[i + 2 :])
 
 
-def signature_of(v: Decimal, decimals: int, feasible: Interval, target: Decimal, *, money: bool = True,
-                 signed: bool = False, pinned: bool | None = None) -> tuple[str, Decimal] | None:
+def signature_of(
+    v: Decimal,
+    decimals: int,
+    feasible: Interval,
+    target: Decimal,
+    *,
+    money: bool = True,
+    signed: bool = False,
+    pinned: bool | None = None,
+) -> tuple[str, Decimal] | None:
     """The error signature explaining ``v`` → a value in ``feasible`` (closest to ``target``).
 
     ``pinned``: an equality constrains the value (default: ``feasible`` is bounded). When only
@@ -128,8 +142,9 @@ def _ivs(check: Check, overrides: Overrides) -> list[Interval]:
     return [overrides.get(k, c.interval) for k, c in zip(check.inst.slots, check.cands, strict=True)]
 
 
-def _feasible(key: SlotKey, slot: Slot, cand: Candidate, checks: Sequence[Check],
-              overrides: Overrides) -> Interval | None:
+def _feasible(
+    key: SlotKey, slot: Slot, cand: Candidate, checks: Sequence[Check], overrides: Overrides
+) -> Interval | None:
     """Written values of ``key`` that make every check in ``checks`` hold (others as stated);
     a figure that cannot be negative is kept ≥ 0."""
     h = Decimal(0) if cand.interval.lo == cand.interval.hi else half_width(cand.decimals)
@@ -144,8 +159,15 @@ def _feasible(key: SlotKey, slot: Slot, cand: Candidate, checks: Sequence[Check]
     return feasible.intersect(Interval(Decimal(0), INF))
 
 
-def _pick(key: SlotKey, slot: Slot, cand: Candidate, feasible: Interval, failing: Sequence[Check],
-          overrides: Overrides, covers: frozenset[str]) -> Suspect:
+def _pick(
+    key: SlotKey,
+    slot: Slot,
+    cand: Candidate,
+    feasible: Interval,
+    failing: Sequence[Check],
+    overrides: Overrides,
+    covers: frozenset[str],
+) -> Suspect:
     """The value to suggest within ``feasible``, its signature and cost."""
     targets = []
     for f in failing:
@@ -155,8 +177,9 @@ def _pick(key: SlotKey, slot: Slot, cand: Candidate, feasible: Interval, failing
             targets.append(got.nearest(cand.value))
     target = feasible.nearest(targets[0] if targets else feasible.mid)
     pinned = any(not f.inst.eq.bound for f in failing)
-    sig = signature_of(cand.value, cand.decimals, feasible, target, money=slot.kind == "money", signed=slot.signed,
-                       pinned=pinned)
+    sig = signature_of(
+        cand.value, cand.decimals, feasible, target, money=slot.kind == "money", signed=slot.signed, pinned=pinned
+    )
     suggested = sig[1] if sig and sig[0] != "zero" else _suggest(feasible, target, cand.decimals)
     cost = PRIOR.get(slot.kind, Decimal(2)) * (SIGNATURE_FACTOR if sig else 1)
     change = abs((suggested if suggested is not None else target) - cand.value) / max(abs(cand.value), Decimal(1))
@@ -177,8 +200,9 @@ def _touching(key: SlotKey, checks: Sequence[Check]) -> list[Check]:
     return [c for c in checks if key in c.inst.slots]
 
 
-def _single(key: SlotKey, slot: Slot, failing: Sequence[Check], passing: Sequence[Check],
-            base: Overrides) -> Suspect | None:
+def _single(
+    key: SlotKey, slot: Slot, failing: Sequence[Check], passing: Sequence[Check], base: Overrides
+) -> Suspect | None:
     """``key`` as the one wrong figure of as many of its failing checks as one value can fix
     (all of them if possible), without breaking a passing check."""
     mine = _touching(key, failing)
@@ -204,8 +228,14 @@ def _fixed(s: Suspect) -> Interval:
     return written(value, c.decimals, exact=c.interval.lo == c.interval.hi)
 
 
-def _pair(a: SlotKey, b: SlotKey, slots: dict[SlotKey, Slot], failing: Sequence[Check],
-          passing: Sequence[Check], base: Overrides) -> tuple[Suspect, Suspect] | None:
+def _pair(
+    a: SlotKey,
+    b: SlotKey,
+    slots: dict[SlotKey, Slot],
+    failing: Sequence[Check],
+    passing: Sequence[Check],
+    base: Overrides,
+) -> tuple[Suspect, Suspect] | None:
     """Change ``a`` to fix its checks that ``b`` is not in, then ``b`` to fix all of its own."""
     every = [*failing, *passing]
     a_checks = [c for c in _touching(a, every) if b not in c.inst.slots]
@@ -225,13 +255,25 @@ def _pair(a: SlotKey, b: SlotKey, slots: dict[SlotKey, Slot], failing: Sequence[
     fb = _feasible(b, slots[b], cb, b_checks, over)
     if fb is None:
         return None
-    sb = _pick(b, slots[b], cb, fb, [c for c in b_checks if c in failing], over,
-               frozenset(c.inst.name for c in _touching(b, failing)))
+    sb = _pick(
+        b,
+        slots[b],
+        cb,
+        fb,
+        [c for c in b_checks if c in failing],
+        over,
+        frozenset(c.inst.name for c in _touching(b, failing)),
+    )
     return sa, sb
 
 
-def localise(failing: Sequence[Check], passing: Sequence[Check], confirmed: set[SlotKey],
-             slots: dict[SlotKey, Slot], unsettled: set[SlotKey] | None = None) -> dict[str, Culprit | None]:
+def localise(
+    failing: Sequence[Check],
+    passing: Sequence[Check],
+    confirmed: set[SlotKey],
+    slots: dict[SlotKey, Slot],
+    unsettled: set[SlotKey] | None = None,
+) -> dict[str, Culprit | None]:
     """Culprit per failing check name (``None``: undetermined).
 
     Greedy: name the figure that explains most of the unexplained failing checks at the least
@@ -249,15 +291,20 @@ def localise(failing: Sequence[Check], passing: Sequence[Check], confirmed: set[
     while uncovered:
         left = [f for f in failing if f.inst.name in uncovered]
         kept = [*passing, *(f for f in failing if f.inst.name not in uncovered)]
-        suspects = [s for key in {k for f in left for k in allowed[f.inst.name]} - base.keys()
-                    if (s := _single(key, slots[key], [f for f in left if key in allowed[f.inst.name]], kept,
-                                     base)) is not None]
+        suspects = [
+            s
+            for key in {k for f in left for k in allowed[f.inst.name]} - base.keys()
+            if (s := _single(key, slots[key], [f for f in left if key in allowed[f.inst.name]], kept, base)) is not None
+        ]
         ranked = sorted(suspects, key=lambda s: (-len(s.covers), s.cost, s.change, s.cand.position))
         if not ranked:
             break
         best = ranked[0]
-        rivals = [r for r in ranked[1:] if r.covers & best.covers
-                  and len(r.covers) == len(best.covers) and r.cost == best.cost]
+        rivals = [
+            r
+            for r in ranked[1:]
+            if r.covers & best.covers and len(r.covers) == len(best.covers) and r.cost == best.cost
+        ]
         verdict = None  # several figures explain as much at the same cost: undetermined
         if not rivals:
             runner_up = [r for r in ranked[1:] if r.covers & best.covers]
@@ -273,8 +320,9 @@ def localise(failing: Sequence[Check], passing: Sequence[Check], confirmed: set[
     return out
 
 
-def _pairs(left: Sequence[Check], kept: Sequence[Check], slots: dict[SlotKey, Slot],
-           base: Overrides) -> dict[str, Culprit | None]:
+def _pairs(
+    left: Sequence[Check], kept: Sequence[Check], slots: dict[SlotKey, Slot], base: Overrides
+) -> dict[str, Culprit | None]:
     """Checks no single figure explains: the cheapest pair that fixes them all, if unique."""
     out: dict[str, Culprit | None] = {f.inst.name: None for f in left}
     keys = sorted({k for f in left for k in f.inst.slots if not slots[k].is_const} - base.keys())
@@ -301,8 +349,7 @@ def _pairs(left: Sequence[Check], kept: Sequence[Check], slots: dict[SlotKey, Sl
     return out
 
 
-def localise_one(check: Check, key: SlotKey, passing: Sequence[Check],
-                 slots: dict[SlotKey, Slot]) -> Culprit | None:
+def localise_one(check: Check, key: SlotKey, passing: Sequence[Check], slots: dict[SlotKey, Slot]) -> Culprit | None:
     """One statement of a conflicting figure breaks ``check``: is that statement the culprit?"""
     s = _single(key, slots[key], [check], [p for p in passing if key not in p.inst.slots], {})
     return None if s is None else s.culprit("high" if s.signature else "medium")

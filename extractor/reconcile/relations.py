@@ -9,58 +9,20 @@ is missing, so a missing check is never mistaken for a passed one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Iterator
 
 from extractor.concepts import BY_ID, CATALOGUE, SCOPES
 from extractor.reconcile.equations import ChangePctEq, Equation, PriorPctEq, RatioEq, SumEq
+from extractor.reconcile.instances import Instance, Out, not_run, qual, show, slot_key
 from extractor.reconcile.profiles import Form, Profile, Ref, Sum, parse_ref
-from extractor.reconcile.slots import EVAL_SCORE, Book, SlotKey
-from extractor.result import INDICATOR_NUMBERS, CheckRecord
+from extractor.reconcile.rows import expand_indicators, expand_projects
+from extractor.reconcile.slots import Book, SlotKey
+from extractor.result import CheckRecord
 
-__all__ = ["Instance", "expand"]
+__all__ = ["expand"]
 
-
-@dataclass(frozen=True)
-class Instance:
-    rule: str
-    kind: str
-    name: str
-    slots: tuple[SlotKey, ...]
-    eq: Equation
-    group: str | None = None
-    """Instances sharing a group are alternative readings: one passing is enough."""
-
-
-Out = tuple[list[Instance], list[CheckRecord]]
 
 _SCOPED_MONEY = tuple(c.id for c in CATALOGUE if c.scoped and c.kind == "money")
-
-
-def _key(ref: Ref, concept: str, scope: str, measure: str, period: str, label: str) -> SlotKey:
-    c = ref.concept or concept
-    concept_def = BY_ID.get(c)
-    s = ref.scope or (scope if concept_def is None or concept_def.scoped else "all")
-    lab = label if concept_def is not None and concept_def.labelled else ""
-    return ("fact", c, ref.measure or measure, ref.period or period, s, lab)
-
-
-def _qual(scope: str, measure: str, period: str, label: str = "") -> str:
-    q = f"@{scope}:{measure}" + ("~prior" if period == "prior" else "")
-    return q + (f"[{label}]" if label else "")
-
-
-def _not_run(name: str, kind: str, missing: Sequence[SlotKey]) -> CheckRecord:
-    what = ", ".join(_show(k) for k in missing)
-    return CheckRecord(rule=name, kind=kind, status="not_run", reason=f"not stated: {what}")
-
-
-def _show(key: SlotKey) -> str:
-    if key[0] == "fact":
-        _, c, m, p, s, lab = key
-        return f"{c}{f'[{lab}]' if lab else ''}@{s}:{m}{'~prior' if p == 'prior' else ''}"
-    return ".".join(key)
 
 
 def _sum_bindings(rule: Sum, book: Book) -> Iterator[tuple[str, str]]:
@@ -88,9 +50,9 @@ def _expand_sum(rule: Sum, book: Book) -> Out:
         for scope in scopes:
             for measure in rule.measures:
                 for period in rule.periods:
-                    tkey = _key(total_ref, concept, scope, measure, period, label)
-                    pkeys = [_key(r, concept, scope, measure, period, label) for r in part_refs]
-                    name = rule.id + (f":{concept}" if concept else "") + _qual(tkey[4], measure, period, label)
+                    tkey = slot_key(total_ref, concept, scope, measure, period, label)
+                    pkeys = [slot_key(r, concept, scope, measure, period, label) for r in part_refs]
+                    name = rule.id + (f":{concept}" if concept else "") + qual(tkey[4], measure, period, label)
                     if name in named:
                         continue  # an unscoped relation is the same for every scope
                     stated = [(k, r.sign) for k, r in zip(pkeys, part_refs, strict=True) if book.has(k)]
@@ -98,20 +60,25 @@ def _expand_sum(rule: Sum, book: Book) -> Out:
                         continue
                     kind = rule.kind
                     if rule.mode == "exact":
-                        missing = [k for k, p in zip(pkeys, rule.parts, strict=True)
-                                   if not book.has(k) and p.lstrip("+-") not in rule.default_zero]
+                        missing = [
+                            k
+                            for k, p in zip(pkeys, rule.parts, strict=True)
+                            if not book.has(k) and p.lstrip("+-") not in rule.default_zero
+                        ]
                         if not book.has(tkey):
                             continue  # the identity is about the total: silent when it is not stated
                         outflows_only = missing and all(
                             p.lstrip("+-") in rule.outflows
-                            for k, p in zip(pkeys, rule.parts, strict=True) if k in missing)
+                            for k, p in zip(pkeys, rule.parts, strict=True)
+                            if k in missing
+                        )
                         if missing and not outflows_only:
-                            records.append(_not_run(name, kind, missing))
+                            records.append(not_run(name, kind, missing))
                             named.add(name)
                             continue
                         eq: Equation = SumEq(tuple(s for _, s in stated), ge=bool(missing))
                     elif not book.has(tkey) or not stated:
-                        records.append(_not_run(name, kind, [tkey] if not book.has(tkey) else pkeys))
+                        records.append(not_run(name, kind, [tkey] if not book.has(tkey) else pkeys))
                         named.add(name)
                         continue
                     else:
@@ -130,13 +97,16 @@ def _expand_label_sums(profile: Profile, book: Book) -> Out:
         for (concept, measure, period, scope), labels in book.labels.items():
             if concept != part_ref.concept or measure not in rule.measures or not labels:
                 continue
-            tkey = _key(total_ref, "", scope, measure, period, "")
+            tkey = slot_key(total_ref, "", scope, measure, period, "")
             if not book.has(tkey):
                 continue
             pkeys = tuple(("fact", concept, measure, period, scope, lab) for lab in labels)
             eq = SumEq((1,) * len(pkeys), le=len(pkeys) < 2)
-            instances.append(Instance(rule.id, "bound" if eq.le else "sum", rule.id + _qual(scope, measure, period),
-                                      (tkey, *pkeys), eq))
+            instances.append(
+                Instance(
+                    rule.id, "bound" if eq.le else "sum", rule.id + qual(scope, measure, period), (tkey, *pkeys), eq
+                )
+            )
     return instances, []
 
 
@@ -160,12 +130,16 @@ def _expand_code_sums(profile: Profile, book: Book) -> Out:
         for code, parents in by_code.items():
             if len(code) > 5 or len(parents) != 1:
                 continue
-            (parent, repeated), = parents
+            ((parent, repeated),) = parents
             start = at(parent)
             ends = [at(k) for c, rows in by_code.items() if len(c) == len(code) and c != code for k, _ in rows]
             end = min((e for e in ends if e > start), default=None)
-            rows = sorted((at(k), c, k, r) for c, rows in by_code.items()
-                          if len(c) == len(code) + 2 and c.startswith(code) for k, r in rows)
+            rows = sorted(
+                (at(k), c, k, r)
+                for c, rows in by_code.items()
+                if len(c) == len(code) + 2 and c.startswith(code)
+                for k, r in rows
+            )
             children: list[tuple[SlotKey, bool]] = []
             last = ""
             for pos, c, k, r in rows:
@@ -177,10 +151,9 @@ def _expand_code_sums(profile: Profile, book: Book) -> Out:
                 last = c
             if repeated or not children or any(r for _, r in children):
                 continue
-            name = f"code_sum:{family}:{code}" + _qual(scope, measure, period)
+            name = f"code_sum:{family}:{code}" + qual(scope, measure, period)
             keys = tuple(k for k, _ in children)
-            instances.append(Instance("class>=Σcodes", "sum", name, (parent, *keys),
-                                      SumEq((1,) * len(keys), le=True)))
+            instances.append(Instance("class>=Σcodes", "sum", name, (parent, *keys), SumEq((1,) * len(keys), le=True)))
     return instances, []
 
 
@@ -205,7 +178,7 @@ def _expand_per_measure(profile: Profile, book: Book) -> Out:
     for rule in profile.per_measure:
         for key in [k for k in book.slots if k[0] == "fact" and k[2] == rule.measure]:
             _, c, _m, p, s, lab = key
-            name = f"{rule.id}:{c}" + _qual(s, rule.measure, p, lab).replace(f":{rule.measure}", "")
+            name = f"{rule.id}:{c}" + qual(s, rule.measure, p, lab).replace(f":{rule.measure}", "")
             first_missing: list[SlotKey] | None = None
             for form in rule.forms:
                 keys = tuple(_relative(parse_ref(o), key) for o in form.operands)
@@ -215,7 +188,7 @@ def _expand_per_measure(profile: Profile, book: Book) -> Out:
                     break
                 first_missing = first_missing if first_missing is not None else missing
             else:
-                records.append(_not_run(name, rule.forms[0].kind, first_missing or []))
+                records.append(not_run(name, rule.forms[0].kind, first_missing or []))
     inst, recs = _expand_shares(profile, book)
     return instances + inst, records + recs
 
@@ -233,25 +206,39 @@ def _expand_shares(profile: Profile, book: Book) -> Out:
     records: list[CheckRecord] = []
     for key in [k for k in book.slots if k[0] == "fact" and k[2] == "share"]:
         _, c, _m, p, s, lab = key
-        name = f"share:{c}" + _qual(s, "share", p, lab).replace(":share", "")
+        name = f"share:{c}" + qual(s, "share", p, lab).replace(":share", "")
         # a share of what is stated: the amounts spent, or in a budget the amounts budgeted
-        measure = "budget" if not book.has(("fact", c, "actual", p, s, lab)) and book.has(
-            ("fact", c, "budget", p, s, lab)) else "actual"
+        measure = (
+            "budget"
+            if not book.has(("fact", c, "actual", p, s, lab)) and book.has(("fact", c, "budget", p, s, lab))
+            else "actual"
+        )
         part = ("fact", c, measure, p, s, lab)
         wholes = _whole_refs(profile, c, s) or ()
-        wkeys = [_key(parse_ref(w), "", s, measure, p, "") for w in wholes]
+        wkeys = [slot_key(parse_ref(w), "", s, measure, p, "") for w in wholes]
         wkeys = [w for w in wkeys if w != part]
         if not wkeys:
-            records.append(CheckRecord(rule=name, kind="ratio", status="not_run",
-                                       reason="the profile does not say whose share this is"))
+            records.append(
+                CheckRecord(
+                    rule=name, kind="ratio", status="not_run", reason="the profile does not say whose share this is"
+                )
+            )
             continue
         stated = [w for w in wkeys if book.has(w)]
         if not book.has(part) or not stated:
-            records.append(_not_run(name, "ratio", ([] if book.has(part) else [part]) + ([] if stated else wkeys)))
+            records.append(not_run(name, "ratio", ([] if book.has(part) else [part]) + ([] if stated else wkeys)))
             continue
         for w in stated:
-            instances.append(Instance("share", "ratio", name + (f"/{_show(w)}" if len(stated) > 1 else ""),
-                                      (key, part, w), RatioEq(), group=name if len(stated) > 1 else None))
+            instances.append(
+                Instance(
+                    "share",
+                    "ratio",
+                    name + (f"/{show(w)}" if len(stated) > 1 else ""),
+                    (key, part, w),
+                    RatioEq(),
+                    group=name if len(stated) > 1 else None,
+                )
+            )
     return instances, records
 
 
@@ -266,105 +253,13 @@ def _expand_nesting(profile: Profile, book: Book) -> Out:
                 continue
             parent = ("fact", c, m, p, rule.parent, lab)
             if book.has(parent):
-                name = f"scope:{c}@{rule.child}<={rule.parent}:{m}" + ("~prior" if p == "prior" else "") + (
-                    f"[{lab}]" if lab else "")
+                name = (
+                    f"scope:{c}@{rule.child}<={rule.parent}:{m}"
+                    + ("~prior" if p == "prior" else "")
+                    + (f"[{lab}]" if lab else "")
+                )
                 instances.append(Instance("scope<=parent", "bound", name, (parent, key), SumEq((1,), le=True)))
     return instances, []
-
-
-def _expand_projects(profile: Profile, book: Book) -> Out:
-    rules = profile.projects
-    instances: list[Instance] = []
-    records: list[CheckRecord] = []
-    rows = [("project", n) for n in book.projects] + [("project_total", n) for n in book.project_totals]
-    for row in rows:
-        rname = f"{row[0]}:{row[1]}"
-        if rules.rate and book.has((*row, "rate")):
-            keys = ((*row, "rate"), (*row, "actual"), (*row, "budget"))
-            missing = [k for k in keys if not book.has(k)]
-            if missing:
-                records.append(_not_run(f"project.rate:{rname}", "ratio", missing))
-            else:
-                instances.append(Instance("project.rate", "ratio", f"project.rate:{rname}", keys, RatioEq()))
-        for part, whole in rules.bounds:
-            pk, wk = (*row, part), (*row, whole)
-            if book.has(pk) and book.has(wk):
-                instances.append(Instance(f"project.{part}<={whole}", "bound", f"project.{part}<={whole}:{rname}",
-                                          (wk, pk), SumEq((1,), le=True)))
-    for fld, target in rules.within:
-        cells: list[SlotKey] = [("project", n, fld) for n in book.projects if book.has(("project", n, fld))]
-        tkey = _key(parse_ref(target), "", "all", fld, "current", "")
-        if cells and book.has(tkey):
-            instances.append(Instance("projects<=expenditure.project", "bound", f"projects.{fld}<={_show(tkey)}",
-                                      (tkey, *cells), SumEq((1,) * len(cells), le=True)))
-    for total in book.project_totals:
-        for fld in rules.total_fields:
-            tkey = ("project_total", total, fld)
-            if not book.has(tkey):
-                continue
-            name = f"projects.sum:{fld}" + (f"#{total}" if len(book.project_totals) > 1 else "")
-            pkeys = [("project", n, fld) for n in book.project_members.get(total, [])]
-            missing = [k for k in pkeys if not book.has(k)]
-            if missing or not pkeys:
-                records.append(_not_run(name, "sum", missing or [("project", "*", fld)]))
-                continue
-            instances.append(Instance("projects.sum", "sum", name, (tkey, *pkeys), SumEq((1,) * len(pkeys))))
-    return instances, records
-
-
-def _expand_indicators(profile: Profile, book: Book) -> Out:
-    rules = profile.indicators
-    instances: list[Instance] = []
-    records: list[CheckRecord] = []
-    rows = [i for i in book.indicators if not book.indicator_rows[i][3]]
-    totals = [i for i in book.indicators if book.indicator_rows[i][3]]
-    grand = [t for t in totals if book.indicator_rows[t][0] is None and book.indicator_rows[t][1] is None]
-
-    if rules.score_le_weight:
-        for i in rows:
-            w, s = ("indicator", str(i), "weight"), ("indicator", str(i), "score")
-            if book.has(w) and book.has(s):
-                instances.append(Instance("indicator.score<=weight", "bound", f"indicator.score<=weight:#{i}",
-                                          (w, s), SumEq((1,), le=True)))
-
-    def add_sum(rule: str, name: str, target: SlotKey, members: list[int], fld: str, *, at_most: bool = False) -> None:
-        keys = [("indicator", str(i), fld) for i in members]
-        have = [k for k in keys if book.has(k)]
-        if not have:
-            return
-        if len(have) < len(keys):
-            records.append(_not_run(name, "sum", [k for k in keys if not book.has(k)]))
-            return
-        instances.append(Instance(rule, "bound" if at_most else "sum", name, (target, *have),
-                                  SumEq((1,) * len(have), le=at_most)))
-
-    weight_target: SlotKey | None = None
-    if grand and book.has(("indicator", str(grand[0]), "weight")):
-        weight_target = ("indicator", str(grand[0]), "weight")
-    elif rules.weights_total is not None:
-        weight_target = book.const(Decimal(rules.weights_total))
-    if weight_target is not None:
-        # against the conventional 100 (no 总分 row stated) only "Σ weights ≤ 100" is sure: a table's
-        # points may also sit on rows that are not indicators (a project table's 预算执行率 row)
-        add_sum("indicators.weights=total", "indicators.weights=total", weight_target, rows, "weight",
-                at_most=not (grand and book.has(("indicator", str(grand[0]), "weight"))))
-    if rules.scores_eq_evaluation and book.has(EVAL_SCORE):
-        add_sum("indicators.scores=evaluation", "indicators.scores=evaluation", EVAL_SCORE, rows, "score")
-    if grand and book.has(("indicator", str(grand[0]), "score")):
-        add_sum("indicators.scores=total", "indicators.scores=total", ("indicator", str(grand[0]), "score"),
-                rows, "score")
-    if rules.subtotals:
-        for t in totals:
-            l1, l2, _name, _ = book.indicator_rows[t]
-            if l1 is None and l2 is None:
-                continue
-            members = [i for i in rows if (l1 is None or book.indicator_rows[i][0] == l1)
-                       and (l2 is None or book.indicator_rows[i][1] == l2)]
-            for fld in INDICATOR_NUMBERS:
-                if members and book.has(("indicator", str(t), fld)):
-                    add_sum("indicators.subtotal", f"indicators.subtotal:{fld}:#{t}", ("indicator", str(t), fld),
-                            members, fld)
-    return instances, records
 
 
 def _expand_unchecked(profile: Profile, book: Book) -> list[CheckRecord]:
@@ -385,7 +280,14 @@ def expand(profile: Profile, book: Book) -> Out:
         i, r = _expand_sum(rule, book)
         instances += i
         records += r
-    for part in (_expand_label_sums, _expand_code_sums, _expand_per_measure, _expand_nesting, _expand_projects, _expand_indicators):
+    for part in (
+        _expand_label_sums,
+        _expand_code_sums,
+        _expand_per_measure,
+        _expand_nesting,
+        expand_projects,
+        expand_indicators,
+    ):
         i, r = part(profile, book)
         instances += i
         records += r
