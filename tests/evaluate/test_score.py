@@ -8,66 +8,21 @@ from typing import Any
 
 import pytest
 
-from extractor.document import normalise
 from extractor.evaluate.report import doc_metrics
-from extractor.evaluate.score import DocScore, score_document
-from extractor.result import Evidence, Fact, Finding, FindingFact, Indicator, Project, Result
-from tests.evaluate.synth import TEXT, gold, result_from_gold
-
-G = gold()
-DOC = normalise(TEXT)[0]
-PERFECT = result_from_gold(G, DOC)
-IGNORED = ("cost.", "grounding.checked")
-
-
-def flat(node: Any, prefix: str = "") -> dict[str, Any]:
-    if isinstance(node, dict):
-        out: dict[str, Any] = {}
-        for k, v in node.items():
-            out.update(flat(v, f"{prefix}{k}."))
-        return out
-    return {prefix[:-1]: node}
-
-
-def score(result: Result) -> DocScore:
-    return score_document(G, result, text=DOC)
-
-
-def metrics(result: Result) -> dict[str, Any]:
-    return {k: v for k, v in flat(doc_metrics(score(result))).items() if not k.startswith(IGNORED)}
-
-
-BASE = metrics(PERFECT)
-
-
-def moved(result: Result) -> set[str]:
-    now = metrics(result)
-    return {k for k in set(now) | set(BASE) if now.get(k) != BASE.get(k)}
-
-
-def ev(quote: str, number: str | None = None) -> Evidence:
-    """Evidence for a line of the synthetic document (narrowed to ``number`` when given)."""
-    start = DOC.index(quote)
-    if number is not None:
-        start += quote.index(number)
-        quote = number
-    return Evidence(quote=quote, start=start, end=start + len(quote))
-
-
-def with_facts(facts: list[Fact], **kw: Any) -> Result:
-    return PERFECT.model_copy(update={"facts": facts, **kw})
-
-
-def edit_fact(concept: str, measure: str = "actual", where_scope: str = "all", **update: Any) -> Result:
-    facts = [f.model_copy(update=update) if (f.concept, f.measure, f.scope) == (concept, measure, where_scope) else f
-             for f in PERFECT.facts]
-    assert facts != PERFECT.facts
-    return with_facts(facts)
-
-
-def fact_stats(family: str, *names: str) -> set[str]:
-    return {f"facts.{n}" for n in names} | {f"facts_by_family.{family}.{n}" for n in names}
-
+from extractor.evaluate.score import score_document
+from extractor.result import Fact, Finding, FindingFact, Indicator, Project, Result
+from tests.evaluate.perturb import (
+    DOC,
+    PERFECT,
+    G,
+    edit_fact,
+    ev,
+    fact_stats,
+    moved,
+    score,
+    with_facts,
+)
+from tests.evaluate.synth import gold
 
 # --------------------------------------------------------------------------- gold vs itself
 
@@ -119,10 +74,17 @@ def test_percent_tolerance_and_counts_are_exact() -> None:
 
 def test_missing_fact_moves_recall_only() -> None:
     r = with_facts([f for f in PERFECT.facts if f.concept != "staff.in_service"])
-    assert moved(r) == {"facts.correct", "facts.missed", "facts.recall", "facts.f1",
-                        "facts_by_family.staff.correct", "facts_by_family.staff.missed",
-                        "facts_by_family.staff.precision", "facts_by_family.staff.recall",
-                        "facts_by_family.staff.f1"}
+    assert moved(r) == {
+        "facts.correct",
+        "facts.missed",
+        "facts.recall",
+        "facts.f1",
+        "facts_by_family.staff.correct",
+        "facts_by_family.staff.missed",
+        "facts_by_family.staff.precision",
+        "facts_by_family.staff.recall",
+        "facts_by_family.staff.f1",
+    }
     assert doc_metrics(score(r))["facts"]["precision"] == 1.0
 
 
@@ -131,7 +93,10 @@ def test_invented_fact_moves_precision_only() -> None:
     r = with_facts([*PERFECT.facts, extra])
     changed = moved(r)
     assert {k for k in changed if not k.startswith("facts_by_family.three_public.")} == {
-        "facts.invented", "facts.precision", "facts.f1"}
+        "facts.invented",
+        "facts.precision",
+        "facts.f1",
+    }
     m = doc_metrics(score(r))
     assert m["facts"]["recall"] == 1.0 and m["facts_by_family"]["three_public"]["invented"] == 1
 
@@ -147,8 +112,10 @@ def test_wrong_label_is_a_miss_and_an_invention(update: dict[str, str]) -> None:
 
 
 def test_label_normalisation_ignores_class_markers_width_and_spaces() -> None:
-    facts = [f.model_copy(update={"label": "一般公共服务 支出（类）"}) if f.label == "一般公共服务支出" else f
-             for f in PERFECT.facts]
+    facts = [
+        f.model_copy(update={"label": "一般公共服务 支出（类）"}) if f.label == "一般公共服务支出" else f
+        for f in PERFECT.facts
+    ]
     assert moved(with_facts(facts)) == set()
 
 
@@ -181,8 +148,12 @@ def test_a_second_stated_value_is_a_conflict_value_not_an_invention() -> None:
 
 
 def test_several_values_none_right_is_one_wrong_key() -> None:
-    facts = [f.model_copy(update={"value": Decimal("500.00"), "evidence": ev("本年支出合计500.00万元")})
-             if f.concept == "expenditure.basic" and f.measure == "actual" else f for f in PERFECT.facts]
+    facts = [
+        f.model_copy(update={"value": Decimal("500.00"), "evidence": ev("本年支出合计500.00万元")})
+        if f.concept == "expenditure.basic" and f.measure == "actual"
+        else f
+        for f in PERFECT.facts
+    ]
     (dup,) = [f for f in facts if f.concept == "expenditure.basic" and f.measure == "actual"]
     r = with_facts([*facts, dup.model_copy(update={"value": Decimal("100.00"), "evidence": ev("项目支出100.00万元")})])
     assert moved(r) == WRONG
@@ -235,8 +206,9 @@ def test_unrelated_name_does_not_pair() -> None:
 
 def test_total_rows_are_not_projects() -> None:
     line = "职工培训项目\t10.00\t10.00\t100.0%"
-    total = Project(name="合计", budget=Decimal(10), evidence=ev(line), cells={"budget": ev(line, "10.00")},
-                    is_total=True)
+    total = Project(
+        name="合计", budget=Decimal(10), evidence=ev(line), cells={"budget": ev(line, "10.00")}, is_total=True
+    )
     assert moved(PERFECT.model_copy(update={"projects": [*PERFECT.projects, total]})) == set()
 
 
@@ -251,13 +223,21 @@ def test_missing_cell_is_missed() -> None:
 
 def test_wrong_year_moves_metadata_only() -> None:
     assert moved(PERFECT.model_copy(update={"fiscal_year": 2022})) == {
-        "metadata.correct", "metadata.accuracy", "metadata.fields.fiscal_year"}
+        "metadata.correct",
+        "metadata.accuracy",
+        "metadata.fields.fiscal_year",
+    }
 
 
 def test_missing_findings_move_recall_and_culprits() -> None:
     r = PERFECT.model_copy(update={"findings": []})
-    assert moved(r) == {"findings.recalled", "findings.recall", "findings.material_reported",
-                        "findings.culprits_named", "findings.culprit_accuracy"}
+    assert moved(r) == {
+        "findings.recalled",
+        "findings.recall",
+        "findings.material_reported",
+        "findings.culprits_named",
+        "findings.culprit_accuracy",
+    }
 
 
 def test_wrong_culprit_moves_culprit_accuracy_only() -> None:
@@ -265,13 +245,16 @@ def test_wrong_culprit_moves_culprit_accuracy_only() -> None:
     assert f0.culprit is not None
     bad = f0.model_copy(update={"culprit": f0.culprit.model_copy(update={"measure": "actual", "value": Decimal(100)})})
     assert moved(PERFECT.model_copy(update={"findings": [bad, f1]})) == {
-        "findings.culprits_named", "findings.culprit_accuracy"}
+        "findings.culprits_named",
+        "findings.culprit_accuracy",
+    }
 
 
 def test_rounding_findings_and_other_kinds_do_not_count() -> None:
     f0, f1 = PERFECT.findings
-    r = PERFECT.model_copy(update={"findings": [f0.model_copy(update={"severity": "rounding"}),
-                                                f1.model_copy(update={"kind": "sum"})]})
+    r = PERFECT.model_copy(
+        update={"findings": [f0.model_copy(update={"severity": "rounding"}), f1.model_copy(update={"kind": "sum"})]}
+    )
     s = score(r)
     assert s.findings.recalled == 0 and s.findings.false_alarms == 0
 
@@ -283,8 +266,14 @@ def test_one_result_finding_cannot_stand_for_two_expected() -> None:
 
 
 def test_finding_on_consistent_facts_is_a_false_alarm() -> None:
-    alarm = Finding(id="x", kind="sum", rule="sum", severity="material",
-                    facts=[FindingFact(concept="staff.in_service", value=Decimal(25))], message="bogus")
+    alarm = Finding(
+        id="x",
+        kind="sum",
+        rule="sum",
+        severity="material",
+        facts=[FindingFact(concept="staff.in_service", value=Decimal(25))],
+        message="bogus",
+    )
     r = PERFECT.model_copy(update={"findings": [*PERFECT.findings, alarm]})
     assert moved(r) == {"findings.false_alarms", "findings.material_reported"}
 
@@ -315,26 +304,35 @@ def test_a_finding_involving_the_culprit_figure_pairs_with_its_expected_finding(
         {"kind": "conflict", "concepts": ["income.total"], "culprit": "income.total change_pct 15"},
     ]
     g = gold(data)
-    f = Finding(id="c", kind="conflict", rule="conflict", severity="material", message="",
-                facts=[FindingFact(concept="income.total", measure="change_pct", scope="all", value=Decimal(15))])
+    f = Finding(
+        id="c",
+        kind="conflict",
+        rule="conflict",
+        severity="material",
+        message="",
+        facts=[FindingFact(concept="income.total", measure="change_pct", scope="all", value=Decimal(15))],
+    )
     s = score_document(g, PERFECT.model_copy(update={"findings": [f]}))
     outcomes = {o.id.split("|")[1]: o.outcome for o in s.outcomes if o.kind == "finding"}
     assert outcomes == {"0": "missed", "1": "recalled"}
     assert s.findings.culprits_named == 0 and s.findings.culprits_scorable == 2
 
 
-@pytest.mark.parametrize(("ref", "fact", "ok"), [
-    ("expenditure.total", FindingFact(concept="expenditure.total", scope="fiscal", value=Decimal(1)), True),
-    ("expenditure.total@fiscal", FindingFact(concept="expenditure.total", scope="fiscal", value=Decimal(1)), True),
-    ("expenditure.total@fiscal", FindingFact(concept="expenditure.total", value=Decimal(1)), False),
-    ("project:办公设备购置…", FindingFact(project="办公设备购置项目", field="rate", value=Decimal(1)), True),
-    ("project:办公设备购置项目", FindingFact(project="职工培训项目", field="rate", value=Decimal(1)), False),
-    ("projects.rate", FindingFact(project="职工培训项目", field="rate", value=Decimal(1)), True),
-    ("projects.rate", FindingFact(project="职工培训项目", field="budget", value=Decimal(1)), False),
-    ("indicators.score", FindingFact(indicator="培训人次", field="score", value=Decimal(1)), True),
-    ("evaluation.score", FindingFact(field="score", value=Decimal(92)), True),
-    ("evaluation.score", FindingFact(indicator="培训人次", field="score", value=Decimal(1)), False),
-])
+@pytest.mark.parametrize(
+    ("ref", "fact", "ok"),
+    [
+        ("expenditure.total", FindingFact(concept="expenditure.total", scope="fiscal", value=Decimal(1)), True),
+        ("expenditure.total@fiscal", FindingFact(concept="expenditure.total", scope="fiscal", value=Decimal(1)), True),
+        ("expenditure.total@fiscal", FindingFact(concept="expenditure.total", value=Decimal(1)), False),
+        ("project:办公设备购置…", FindingFact(project="办公设备购置项目", field="rate", value=Decimal(1)), True),
+        ("project:办公设备购置项目", FindingFact(project="职工培训项目", field="rate", value=Decimal(1)), False),
+        ("projects.rate", FindingFact(project="职工培训项目", field="rate", value=Decimal(1)), True),
+        ("projects.rate", FindingFact(project="职工培训项目", field="budget", value=Decimal(1)), False),
+        ("indicators.score", FindingFact(indicator="培训人次", field="score", value=Decimal(1)), True),
+        ("evaluation.score", FindingFact(field="score", value=Decimal(92)), True),
+        ("evaluation.score", FindingFact(indicator="培训人次", field="score", value=Decimal(1)), False),
+    ],
+)
 def test_gold_concept_references(ref: str, fact: FindingFact, ok: bool) -> None:
     from extractor.evaluate.findings import ref_matches
 

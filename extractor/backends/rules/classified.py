@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extractor.backends.rules.codes import INLINE_CODE, row_code, valid_code
 from extractor.backends.rules.grids import (
     CellSpan,
     Row,
@@ -85,45 +86,6 @@ class _Table:
         return "expenditure.project" if "项目支出" in self.title else "expenditure.total"
 
 
-_INLINE_CODE = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*([^\d\s.,].*)$")
-
-
-def _code(cells: tuple[CellSpan, ...], above: dict[int, str] | None = None) -> tuple[str, int] | None:
-    """The row's code and the index of its name cell (0 where one cell holds both,
-    ``[30215]会议费`` or ``30215 会议费``).
-
-    A code split over 类 | 款 | 项 columns may leave the columns of the levels above empty
-    (merged down from the class row): with ``above`` — the code parts last seen in each
-    grid column of the table, kept up to date here — ``| 01 | 人大事务`` under ``201`` reads
-    as 20101."""
-    texts = [c.text.strip() for c in cells]
-    if texts and (m := _INLINE_CODE.match(texts[0])):
-        return m.group(1), 0
-    if not texts:
-        return None
-    if re.fullmatch(r"\d{3}(?:\d{2}){0,2}", texts[0]):
-        code = ""
-    elif above and re.fullmatch(r"\d{2}", texts[0]) and cells[0].col > min(above):
-        code = "".join(part for col, part in sorted(above.items()) if col < cells[0].col)
-        if len(code) not in (3, 5):
-            return None
-    else:
-        return None
-    i = 0
-    parts: dict[int, str] = {}
-    while i < len(texts) and len(code) < 7 and re.fullmatch(r"\d{3}(?:\d{2}){0,2}" if not code else r"\d{2}", texts[i]):
-        code += texts[i]
-        parts[cells[i].col] = texts[i]
-        i += 1
-    if above is not None and all(c >= 0 for c in parts):
-        for col in [c for c in above if c >= min(parts)]:
-            del above[col]  # a new class or 款 ends the levels under the old one
-        above.update(parts)
-    while i < len(texts) and not texts[i]:
-        i += 1
-    return code, i
-
-
 _concept = concept_of_code
 
 
@@ -150,7 +112,7 @@ def context(doc: Document, start: int) -> tuple[str, str]:
 
 def _header(row: Row) -> int | None:
     """The total column of a header row (a row with no code whose cell names the total)."""
-    if not row.cells or _code(row.cells) is not None:
+    if not row.cells or row_code(row.cells) is not None:
         return None
     texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
     if any(cell_number(c) is not None for c in row.cells):
@@ -169,22 +131,30 @@ def _tables(doc: Document, measure: str) -> Iterator[_Table]:
             col = _header(row)
             if col is None:
                 continue
-            if starts and not any(_code(r.cells) or _is_total(r) for r in rows[starts[-1][0] + 1 : i]):
+            if starts and not any(row_code(r.cells) or _is_total(r) for r in rows[starts[-1][0] + 1 : i]):
                 continue  # the second line of a two-line header belongs to the table above it
             starts.append((i, col))
         for n, (i, col) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
             body = rows[i + 1 : end]
-            uncoded = None if any(_code(r.cells) for r in body) else _naming(rows[i])
-            if uncoded is None and not any(_code(r.cells) for r in body):
+            uncoded = None if any(row_code(r.cells) for r in body) else _naming(rows[i])
+            if uncoded is None and not any(row_code(r.cells) for r in body):
                 continue
             title, unit = context(doc, rows[i].cells[0].start)
-            first_body = next((k for k, r in enumerate(body) if _code(r.cells) or _is_total(r)), 0)
+            first_body = next((k for k, r in enumerate(body) if row_code(r.cells) or _is_total(r)), 0)
             header = [rows[i], *body[:first_body]]
             if not title and prev is not None and _texts(prev.header) == _texts(rows[i]):
                 title, unit = prev.title, prev.unit
-            prev = _Table(title, scope_of(title), unit, col, rows[i], body,
-                          columns([h for h in header if not is_ordinal_row(h)], measure), uncoded)
+            prev = _Table(
+                title,
+                scope_of(title),
+                unit,
+                col,
+                rows[i],
+                body,
+                columns([h for h in header if not is_ordinal_row(h)], measure),
+                uncoded,
+            )
             if ("收入" in title and "支出" not in title) or "采购" in title:
                 continue  # income or procurement broken down by function: its rows are no spending
             yield prev
@@ -216,8 +186,10 @@ def _texts(row: Row) -> list[str]:
 
 def _is_total(row: Row) -> bool:
     texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
-    return bool(texts) and (bool(re.fullmatch(r"合计|总计|本年支出合计", texts[0])) or (
-        len(texts) > 1 and not texts[0] and bool(re.fullmatch(r"合计|总计", texts[1]))))
+    return bool(texts) and (
+        bool(re.fullmatch(r"合计|总计|本年支出合计", texts[0]))
+        or (len(texts) > 1 and not texts[0] and bool(re.fullmatch(r"合计|总计", texts[1])))
+    )
 
 
 def _value(cell: CellSpan, unit: str) -> tuple[Decimal, int] | None:
@@ -227,15 +199,36 @@ def _value(cell: CellSpan, unit: str) -> tuple[Decimal, int] | None:
     return to_wan(parsed[0], unit, parsed[1])
 
 
-def _fact(doc: Document, concept: str, measure: str, scope: Scope, label: str | None, cell: CellSpan,
-          unit: str, *, period: str = "current", code: str | None = None) -> Fact | None:
+def _fact(
+    doc: Document,
+    concept: str,
+    measure: str,
+    scope: Scope,
+    label: str | None,
+    cell: CellSpan,
+    unit: str,
+    *,
+    period: str = "current",
+    code: str | None = None,
+) -> Fact | None:
     got = _value(cell, unit)
     if got is None:
         return None
     value, decimals = got
-    return Fact(concept=concept, measure=measure, period=period, scope=scope, label=label, code=code, value=value,
-                unit=unit_for(concept, measure), decimals=decimals, evidence=cell_evidence(doc, cell.start, cell.end),
-                source_unit=unit if unit != "万元" else None, backend="rules")
+    return Fact(
+        concept=concept,
+        measure=measure,
+        period=period,
+        scope=scope,
+        label=label,
+        code=code,
+        value=value,
+        unit=unit_for(concept, measure),
+        decimals=decimals,
+        evidence=cell_evidence(doc, cell.start, cell.end),
+        source_unit=unit if unit != "万元" else None,
+        backend="rules",
+    )
 
 
 def _cell_at(row: Row, t: _Table, name_at: int, header_name: int) -> CellSpan | None:
@@ -255,8 +248,15 @@ def _cell_at(row: Row, t: _Table, name_at: int, header_name: int) -> CellSpan | 
 def read_classified(doc: Document, measure: str) -> list[Fact]:
     """Facts from every coded row of the document's classified tables."""
     tables = list(_tables(doc, measure))
-    basic_scopes = {t.scope for t in tables if t.basic_only and (t.uncoded == "economic" or any(
-        (c := _code(r.cells)) and _concept(c[0]) == "expenditure.economic" for r in t.rows))}
+    basic_scopes = {
+        t.scope
+        for t in tables
+        if t.basic_only
+        and (
+            t.uncoded == "economic"
+            or any((c := row_code(r.cells)) and _concept(c[0]) == "expenditure.economic" for r in t.rows)
+        )
+    }
     facts: list[Fact] = []
     for t in tables:
         header_name = 1 if len(t.header.cells) > 1 else 0
@@ -264,11 +264,12 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
         above: dict[int, str] = {}
         for row in t.rows:
             texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
-            coded = _code(row.cells, above)
+            coded = row_code(row.cells, above)
             by_name = coded is None and (coded := _by_name(t, row)) is not None
             if coded is None:
                 if (texts and re.fullmatch(r"(?:合计|总计|本年支出合计)", texts[0])) or (
-                        len(texts) > 1 and not texts[0] and re.fullmatch(r"合计|总计", texts[1])):
+                    len(texts) > 1 and not texts[0] and re.fullmatch(r"合计|总计", texts[1])
+                ):
                     facts.extend(_totals(doc, t, row, measure))
                 continue
             code, name_at = coded
@@ -280,18 +281,20 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
             if concept != "expenditure.economic" and t.basic_only:
                 continue  # a class's basic spending only: not the class's figure
             label = re.sub(r"\s+", "", row.cells[name_at].text)
-            label = re.sub(r"[(（](?:类|款|项)[)）]$", "", _INLINE_CODE.sub(r"\2", label))
+            label = re.sub(r"[(（](?:类|款|项)[)）]$", "", INLINE_CODE.sub(r"\2", label))
             if not label or cell_number(row.cells[name_at]) is not None:
                 continue
             if t.columns is not None:
-                facts.extend(_by_columns(doc, t, row, concept, label, {"total"},
-                                         code=None if by_name else _valid_code(code)))
+                facts.extend(
+                    _by_columns(doc, t, row, concept, label, {"total"}, code=None if by_name else valid_code(code))
+                )
                 continue
             cell = _cell_at(row, t, name_at, header_name)
             if cell is None:
                 continue
-            fact = _fact(doc, concept, measure, t.scope, label, cell, t.unit,
-                         code=None if by_name else _valid_code(code))
+            fact = _fact(
+                doc, concept, measure, t.scope, label, cell, t.unit, code=None if by_name else valid_code(code)
+            )
             if fact is not None:
                 facts.append(fact)
         facts[first:] = _first_of_each(facts[first:])
@@ -319,12 +322,9 @@ _PART_CONCEPTS = {
 }
 
 
-def _valid_code(code: str) -> str | None:
-    return code if len(code) in (3, 5, 7) else None
-
-
-def _by_columns(doc: Document, t: _Table, row: Row, concept: str | None, label: str | None,
-                roles: set[str], code: str | None = None) -> Iterator[Fact]:
+def _by_columns(
+    doc: Document, t: _Table, row: Row, concept: str | None, label: str | None, roles: set[str], code: str | None = None
+) -> Iterator[Fact]:
     """The row's figures under the columns whose role is in ``roles``; ``concept`` None
     (a 合计 row) names each by its column: the total, or the part it heads."""
     assert t.columns is not None
