@@ -202,8 +202,9 @@ def _overlap_start(text: str, prev_start: int, prev_end: int, overlap: int) -> i
 # --------------------------------------------------------------------------- packing
 
 
-def chunk_document(doc: Document, *, max_chars: int = 3000, overlap: int = 200,
-                   keep_empty: bool = False) -> list[Chunk]:
+def chunk_document(
+    doc: Document, *, max_chars: int = 3000, overlap: int = 200, keep_empty: bool = False
+) -> list[Chunk]:
     """Cut ``doc`` into chunks of at most ``max_chars`` (a unit longer than that is split)."""
     text = doc.text
     overlap = max(0, min(overlap, max_chars // 4))
@@ -256,8 +257,11 @@ def chunk_document(doc: Document, *, max_chars: int = 3000, overlap: int = 200,
             e -= 1
         if e <= s or (not keep_empty and not _DIGIT.search(text, s, e)):
             continue
-        chunks.append(Chunk(index=len(chunks), start=s, end=e, text=text[s:e], heading=h,
-                            context=_table_context(text, tables, s, e)))
+        chunks.append(
+            Chunk(
+                index=len(chunks), start=s, end=e, text=text[s:e], heading=h, context=_table_context(text, tables, s, e)
+            )
+        )
     return chunks
 
 
@@ -319,10 +323,14 @@ def split_chunk(chunk: Chunk) -> tuple[Chunk, Chunk] | None:
             break
     cut = best if best is not None else mid
     at = chunk.start + cut
-    left = replace(chunk, end=at, text=text[:cut],
-                   windows=tuple((s, min(e, at)) for s, e in chunk.windows if s < at))
-    right = replace(chunk, start=at, text=text[cut:], context=chunk.context,
-                    windows=tuple((max(s, at), e) for s, e in chunk.windows if e > at))
+    left = replace(chunk, end=at, text=text[:cut], windows=tuple((s, min(e, at)) for s, e in chunk.windows if s < at))
+    right = replace(
+        chunk,
+        start=at,
+        text=text[cut:],
+        context=chunk.context,
+        windows=tuple((max(s, at), e) for s, e in chunk.windows if e > at),
+    )
     return left, right
 
 

@@ -153,7 +153,9 @@ _HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^\s*[(（]\s*\d{1,2}\s*[)）]"), 5),
 )
 HEADING_MAX_CHARS = 60
-PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 """A line that is only a page number: ``13``, ``- 13 -``, ``第13页``, ``13/40``."""
 
 
@@ -257,7 +259,9 @@ class TextBuilder:
                 if j:
                     self._write("\t")
                 cell_boxes = boxes[i][j] if boxes is not None and j < len(boxes[i]) else None
-                row_spans.append(self._write(cell, cell_boxes if cell_boxes is not None and len(cell_boxes) == len(cell) else None))
+                row_spans.append(
+                    self._write(cell, cell_boxes if cell_boxes is not None and len(cell_boxes) == len(cell) else None)
+                )
             self._write("\n")
             cells.append(row_spans)
         kept_spans = [list(spans[i]) for i in keep] if spans is not None else None

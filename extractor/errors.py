@@ -221,8 +221,9 @@ class OutputError(ExtractorError):
     exit_code = 50
 
     @staticmethod
-    def from_os_error(exc: OSError, target: str | Path, *, doing: str = "write",
-                      path: str | Path | None = None) -> OutputError:
+    def from_os_error(
+        exc: OSError, target: str | Path, *, doing: str = "write", path: str | Path | None = None
+    ) -> OutputError:
         """The typed error for an ``OSError`` met while writing ``target`` (``path``: the
         document whose result it is, when that is not ``target`` itself)."""
         full = exc.errno in (errno.ENOSPC, errno.EDQUOT)

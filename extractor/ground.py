@@ -146,6 +146,7 @@ def align(quote: str, text: str, *, lo: int = 0, hi: int | None = None) -> Align
 def occurrences(doc: Document, start: int, end: int, value: Decimal) -> list[WrittenNumber]:
     """Numbers in ``text[start:end]`` equal to ``value`` (or to it in 元/亿元, or unsigned),
     the ones written as the value first."""
+
     def equal(n: WrittenNumber) -> bool:
         return any(v in (value, -value) for v in wan_readings(n.value))
 
@@ -262,8 +263,9 @@ _ACCOUNTING_NEGATIVE = re.compile(r"(?:^|(?<=[\t\n]))\((?P<n>[^()\t\n]+)\)(?=$|[
 """A table cell that is a number in parentheses, "(0.40)": a negative, as accountants write it."""
 
 
-def written_value(doc: Document, n: WrittenNumber, unit: str | None = None, *,
-                  negative: bool = False) -> tuple[Decimal, int]:
+def written_value(
+    doc: Document, n: WrittenNumber, unit: str | None = None, *, negative: bool = False
+) -> tuple[Decimal, int]:
     """The value and decimals of a number as the text writes it, money converted from
     ``unit`` to 万元; ``negative`` (a 减少 the words state, or a cell in accounting
     parentheses) signs an unsigned number."""
@@ -282,8 +284,15 @@ def written_value(doc: Document, n: WrittenNumber, unit: str | None = None, *,
 
 def evidence_for(doc: Document, start: int, end: int, how: How = "exact") -> Evidence:
     """The evidence of ``doc.text[start:end]``: its quote, span, page and how it was found."""
-    return Evidence(quote=doc.text[start:end], start=start, end=end, page=doc.page_of(start), alignment=how,
-                    bbox=doc.bbox(start, end), confidence=doc.confidence_of(start, end))
+    return Evidence(
+        quote=doc.text[start:end],
+        start=start,
+        end=end,
+        page=doc.page_of(start),
+        alignment=how,
+        bbox=doc.bbox(start, end),
+        confidence=doc.confidence_of(start, end),
+    )
 
 
 def number_evidence(doc: Document, n: WrittenNumber, how: How = "exact") -> Evidence:

@@ -48,10 +48,17 @@ def git_revision(cwd: Path | None = None) -> tuple[str | None, bool | None]:
     """``(sha, dirty)`` of the working tree, ``(None, None)`` outside git or without git."""
     where = cwd or Path(__file__).resolve().parents[1]
     try:
-        sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=where, capture_output=True, text=True,
-                             timeout=10, check=True).stdout.strip()
-        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=where,
-                                capture_output=True, text=True, timeout=10, check=True).stdout
+        sha = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=where, capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=where,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None, None
     return sha or None, bool(status.strip())
@@ -70,8 +77,12 @@ def find_document(docs_dir: Path, gold: Gold) -> Path | None:
 
 
 def _empty_result(document: str, backend: str) -> Result:
-    return Result(document=document, provenance=Provenance(
-        backend=backend, extractor_version=__version__, source=SourceInfo(format="none", sha256="", size_bytes=0)))
+    return Result(
+        document=document,
+        provenance=Provenance(
+            backend=backend, extractor_version=__version__, source=SourceInfo(format="none", sha256="", size_bytes=0)
+        ),
+    )
 
 
 def _load_result(results_dir: Path, gold: Gold) -> Result:
@@ -151,9 +162,14 @@ def evaluate(
         results[gold.document] = result
         if on_progress is not None:
             on_progress(n, len(golds), gold.document)
-    return EvalRun(golds=tuple(golds), scores=tuple(scores), errors=tuple(errors), warnings=tuple(warnings),
-                   run=_describe(golds, scores, settings, backend, results_dir, gold_dir, docs),
-                   injected=audit(load_injections(injections), results) if injections is not None else None)
+    return EvalRun(
+        golds=tuple(golds),
+        scores=tuple(scores),
+        errors=tuple(errors),
+        warnings=tuple(warnings),
+        run=_describe(golds, scores, settings, backend, results_dir, gold_dir, docs),
+        injected=audit(load_injections(injections), results) if injections is not None else None,
+    )
 
 
 def _distinct(values: list[object]) -> str | None:
@@ -161,8 +177,15 @@ def _distinct(values: list[object]) -> str | None:
     return ",".join(seen) if seen else None
 
 
-def _describe(golds: list[Gold], scores: list[DocScore], settings: Settings, backend: str | None,
-              results_dir: str | Path | None, gold_dir: str | Path, docs: Path) -> dict[str, Any]:
+def _describe(
+    golds: list[Gold],
+    scores: list[DocScore],
+    settings: Settings,
+    backend: str | None,
+    results_dir: str | Path | None,
+    gold_dir: str | Path,
+    docs: Path,
+) -> dict[str, Any]:
     sha, dirty = git_revision()
     return {
         "metrics_version": METRICS_VERSION,

@@ -32,6 +32,8 @@ group of 1–3 digits (not 0, not after a decimal point: ``-5.5，358.52万元``
 
 def _wide_thousands(text: str) -> str:
     return _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), text) if "，" in text else text
+
+
 _TRANSLATE.update(
     {
         0x3000: " ",  # ideographic space

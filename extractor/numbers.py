@@ -116,6 +116,8 @@ def close_digit_gaps(text: str) -> tuple[str, list[int]]:
         last = m.end()
     idx.extend(range(last, len(text)))
     return _DIGIT_GAP.sub("", text), idx
+
+
 ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
 """Words that state a zero ("与上年持平": change 0)."""
 
@@ -164,5 +166,9 @@ def parse_amount(raw: str) -> Amount:
     negative = m.group("pnum") is not None or m.group("sign") == "-"
     text = f"-{num}" if negative else num
     unit = m.group("punit") or m.group("unit")
-    return Amount(text=text, value=parse_number(text), decimals=decimals_of(num),
-                  unit=UNIT_ALIASES.get(unit, unit) if unit else None)
+    return Amount(
+        text=text,
+        value=parse_number(text),
+        decimals=decimals_of(num),
+        unit=UNIT_ALIASES.get(unit, unit) if unit else None,
+    )

@@ -67,7 +67,9 @@ def ocr_report(doc: Document, ex: Extraction) -> OcrReport | None:
         key = "/".join(x for x in (f.concept, f.measure, f.period, f.scope, f.label) if x)
         uncertain += _uncertain(key, f.value, f.evidence)
     rows: list[tuple[Project | Indicator, tuple[str, ...]]] = [
-        *((p, tuple(PROJECT_NUMBERS)) for p in ex.projects), *((i, tuple(INDICATOR_NUMBERS)) for i in ex.indicators)]
+        *((p, tuple(PROJECT_NUMBERS)) for p in ex.projects),
+        *((i, tuple(INDICATOR_NUMBERS)) for i in ex.indicators),
+    ]
     for row, fields in rows:
         for fld in fields:
             uncertain += _uncertain(f"{row.name}/{fld}", getattr(row, fld), row.cells.get(fld))
@@ -79,8 +81,9 @@ class Reasking(Protocol):
     """A backend that can re-ask the model about figures reconciliation blames on it (the
     arithmetic feedback: ``llm`` and ``hybrid``)."""
 
-    def feedback(self, document: Document, extraction: Extraction,
-                 findings: Sequence[Finding]) -> Extraction | None: ...
+    def feedback(
+        self, document: Document, extraction: Extraction, findings: Sequence[Finding]
+    ) -> Extraction | None: ...
 
 
 def _ground(document: Document, raw: Extraction) -> tuple[Extraction, dict[str, int]]:
@@ -89,8 +92,14 @@ def _ground(document: Document, raw: Extraction) -> tuple[Extraction, dict[str, 
     return grounded, {**raw.counters, **{k: raw.counters.get(k, 0) + v for k, v in {**counters, **suspicious}.items()}}
 
 
-def _result(document: Document, grounded: Extraction, backend: Backend, counters: dict[str, int],
-            path: str | None, timings: dict[str, float]) -> Result:
+def _result(
+    document: Document,
+    grounded: Extraction,
+    backend: Backend,
+    counters: dict[str, int],
+    path: str | None,
+    timings: dict[str, float],
+) -> Result:
     provenance = Provenance(
         backend=backend.name,
         extractor_version=__version__,
@@ -126,8 +135,14 @@ def _result(document: Document, grounded: Extraction, backend: Backend, counters
     )
 
 
-def run(document: Document, backend: Backend, settings: Settings, *, path: str | None = None,
-        timings: dict[str, float] | None = None) -> Result:
+def run(
+    document: Document,
+    backend: Backend,
+    settings: Settings,
+    *,
+    path: str | None = None,
+    timings: dict[str, float] | None = None,
+) -> Result:
     """Extract, ground and reconcile one read document; then, for a backend that can
     re-ask (:class:`Reasking`), re-ask once about the model figures material findings blame,
     ground what comes back and reconcile again (the re-asks are in the ledger)."""

@@ -25,8 +25,11 @@ SCHEMA_ID = "cn-budget-report/1"
 
 Number = Annotated[
     Decimal,
-    PlainSerializer(lambda d: int(d) if d == d.to_integral_value() and abs(d) < 2**53 else float(d),
-                    return_type=float, when_used="json"),
+    PlainSerializer(
+        lambda d: int(d) if d == d.to_integral_value() and abs(d) < 2**53 else float(d),
+        return_type=float,
+        when_used="json",
+    ),
 ]
 """A Decimal in Python, a JSON number on the wire."""
 
@@ -106,7 +109,9 @@ class Evidence(_Frozen):
         None, description="[x0, top, x1, bottom] in PDF points on `page`, origin top left (sources with geometry)."
     )
     confidence: float | None = Field(
-        None, ge=0, le=1,
+        None,
+        ge=0,
+        le=1,
         description="Read by OCR: the engine's lowest confidence in a character of the quote; null for a text layer.",
     )
 
@@ -124,8 +129,11 @@ class FactAddress(_Frozen):
     period: Period = "current"
     scope: Scope = "all"
     label: str | None = None
-    code: str | None = Field(None, pattern=r"^\d{3}(?:\d{2}){0,2}$",
-                             description="Classification code of the row (201 / 20101 / 2010101, 301 / 30101).")
+    code: str | None = Field(
+        None,
+        pattern=r"^\d{3}(?:\d{2}){0,2}$",
+        description="Classification code of the row (201 / 20101 / 2010101, 301 / 30101).",
+    )
 
     @property
     def key(self) -> FactKey:
@@ -279,7 +287,9 @@ class Ledger(_Frozen):
     recorded_prompt_tokens: int = Field(0, description="What the answers served from the cache cost when recorded.")
     recorded_completion_tokens: int = 0
     feedback_asked: int = Field(0, description="Arithmetic feedback: figures blamed by a material finding re-asked.")
-    feedback_corrected: int = Field(0, description="Arithmetic feedback: re-asks whose new value grounded and was kept.")
+    feedback_corrected: int = Field(
+        0, description="Arithmetic feedback: re-asks whose new value grounded and was kept."
+    )
     wall_s: float = 0.0
 
     def __add__(self, other: Ledger) -> Ledger:

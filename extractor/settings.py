@@ -38,9 +38,13 @@ class Settings(BaseSettings):
     max_xml_depth: int = Field(100, gt=0, le=250, description="Refuse XML nested deeper than this (DOCX parts).")
     ocr: OcrMode = Field(
         "auto",
-        description="auto: OCR the pages without a usable text layer, and images; always: OCR every page; never: no OCR.",
+        description=(
+            "auto: OCR the pages without a usable text layer, and images; always: OCR every page; never: no OCR."
+        ),
     )
-    ocr_workers: int = Field(1, ge=1, le=64, description="Processes OCR'ing the pages of one document (one engine thread each).")
+    ocr_workers: int = Field(
+        1, ge=1, le=64, description="Processes OCR'ing the pages of one document (one engine thread each)."
+    )
 
     # --- model endpoint (any OpenAI-compatible server) -------------------------------------
     base_url: str | None = Field(
@@ -51,7 +55,9 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(
         None,
         validation_alias=AliasChoices("openai_base_url", "OPENAI_BASE_URL"),
-        description="The standard OpenAI variable: used as the endpoint once the model path is chosen, never to choose it.",
+        description=(
+            "The standard OpenAI variable: used as the endpoint once the model path is chosen, never to choose it."
+        ),
     )
     api_key: SecretStr | None = Field(
         None, validation_alias=AliasChoices("api_key", "EXTRACTOR_API_KEY", "OPENAI_API_KEY"), repr=False
@@ -62,26 +68,42 @@ class Settings(BaseSettings):
     max_retries: int = Field(4, ge=0, le=20, description="Transport retries (429, 5xx, timeouts).")
     max_reasks: int = Field(2, ge=0, le=10, description="Schema re-asks with the validation error fed back.")
     retry_max_wait_s: float = Field(30.0, ge=0)
-    breaker_failures: int = Field(8, ge=0, description="Consecutive transport failures (across documents) after "
-                                  "which the endpoint is taken as down and documents fail fast; 0 turns it off.")
-    breaker_cooldown_s: float = Field(60.0, ge=0, description="How long an open breaker fails fast before one "
-                                      "request may try again.")
-    document_deadline_s: float = Field(900.0, gt=0, description="Total time one document may spend on the model "
-                                       "endpoint, retries included.")
+    breaker_failures: int = Field(
+        8,
+        ge=0,
+        description="Consecutive transport failures (across documents) after "
+        "which the endpoint is taken as down and documents fail fast; 0 turns it off.",
+    )
+    breaker_cooldown_s: float = Field(
+        60.0, ge=0, description="How long an open breaker fails fast before one request may try again."
+    )
+    document_deadline_s: float = Field(
+        900.0, gt=0, description="Total time one document may spend on the model endpoint, retries included."
+    )
     instructor_mode: InstructorMode = "tools"
     cache_path: Path | None = Field(None, description="SQLite response cache / replay store; off when unset.")
     max_tokens: int = Field(4096, ge=256, description="Answer budget per request.")
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature sent with every request.")
     extra_body: dict[str, Any] | None = Field(
-        None, description="JSON object merged into every request body, for server options: "
+        None,
+        description="JSON object merged into every request body, for server options: "
         '{"chat_template_kwargs": {"enable_thinking": false}} (Qwen on vLLM), {"options": {"num_ctx": 16384}} '
-        '(Ollama), {"guided_decoding_backend": "xgrammar"} (vLLM).')
+        '(Ollama), {"guided_decoding_backend": "xgrammar"} (vLLM).',
+    )
     context_tokens: int | None = Field(
-        None, ge=1024, description="The model's context length: chunks are sized so that prompt, chunk and "
-        "answer budget fit in it (Ollama's small default silently truncates).")
-    retry_base_wait_s: float = Field(1.0, ge=0, description="First transport backoff step; doubles per retry, full jitter.")
-    feedback: bool = Field(True, description="Re-ask the model once about the figures a material finding "
-                           "blames (llm, hybrid); off: no re-asks, the findings stand as found.")
+        None,
+        ge=1024,
+        description="The model's context length: chunks are sized so that prompt, chunk and "
+        "answer budget fit in it (Ollama's small default silently truncates).",
+    )
+    retry_base_wait_s: float = Field(
+        1.0, ge=0, description="First transport backoff step; doubles per retry, full jitter."
+    )
+    feedback: bool = Field(
+        True,
+        description="Re-ask the model once about the figures a material finding "
+        "blames (llm, hybrid); off: no re-asks, the findings stand as found.",
+    )
     llm_route_groups: bool = Field(True, description="Send each chunk only the field groups its terms mention.")
     prompts_dir: Path | None = Field(None, description="Prompt templates; default: the project's prompts/.")
     replay_only: bool = Field(False, description="Answer only from cache_path (offline replay); a miss is an error.")

@@ -74,16 +74,22 @@ def main() -> None:
     args = ap.parse_args()
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     print("machine:", benchlib.machine())
-    print(f"server: the model simulator (errors off), latency {args.latency * 1000:.0f} ms/request; "
-          "tokens ≈ CJK chars + other chars/4")
+    print(
+        f"server: the model simulator (errors off), latency {args.latency * 1000:.0f} ms/request; "
+        "tokens ≈ CJK chars + other chars/4"
+    )
     corpus = load_corpus([(ROOT / "eval" / "gold", ROOT / "eval" / "samples")])
     paths = sorted((ROOT / "eval" / "samples").glob("*.txt"))
     print(f"{'document':24} {'way':8} " + " ".join(f"{c:>10}" for c in COLS))
     totals: dict[str, dict[str, float]] = {}
     for way in WAYS:
         with Simulator(corpus, rates={}, latency=args.latency) as sim:
-            values: dict[str, Any] = {"EXTRACTOR_BASE_URL": sim.url, "EXTRACTOR_API_KEY": "bench",
-                                      "model": "simulator", "concurrency": args.concurrency}
+            values: dict[str, Any] = {
+                "EXTRACTOR_BASE_URL": sim.url,
+                "EXTRACTOR_API_KEY": "bench",
+                "model": "simulator",
+                "concurrency": args.concurrency,
+            }
             if args.chunk_chars:
                 values["chunk_chars"] = args.chunk_chars
             settings = Settings.isolated(**values)
@@ -97,9 +103,15 @@ def main() -> None:
                 used = sim.usage[before:]
                 gold = load_gold(ROOT / "eval" / "gold" / f"{path.stem}.json")
                 facts, _, _ = score_facts(gold, result)
-                row = {"requests": len(used), "prompt": sum(p for p, _ in used), "cached": sum(c for _, c in used),
-                       "completion": result.provenance.ledger.completion_tokens if result.provenance.ledger else 0,
-                       "correct": facts.correct, "gold": len(gold.facts), "wall_s": wall}
+                row = {
+                    "requests": len(used),
+                    "prompt": sum(p for p, _ in used),
+                    "cached": sum(c for _, c in used),
+                    "completion": result.provenance.ledger.completion_tokens if result.provenance.ledger else 0,
+                    "correct": facts.correct,
+                    "gold": len(gold.facts),
+                    "wall_s": wall,
+                }
                 row["uncached"] = row["prompt"] - row["cached"]
                 t = totals.setdefault(way, dict.fromkeys(COLS, 0.0))
                 for k in COLS:
@@ -111,10 +123,13 @@ def main() -> None:
     naive = totals["naive"]
     for way in ("chunked", "hybrid"):
         t = totals[way]
-        print(f"{way} vs naive: prompt {t['prompt'] / naive['prompt']:.2f}x, uncached {t['uncached'] / naive['uncached']:.2f}x, "
-              f"cacheable share {t['cached'] / t['prompt']:.0%} (naive {naive['cached'] / naive['prompt']:.0%}), "
-              f"requests {int(t['requests'])} vs {int(naive['requests'])}, fact recall {t['correct'] / t['gold']:.3f} "
-              f"(naive {naive['correct'] / naive['gold']:.3f})")
+        print(
+            f"{way} vs naive: prompt {t['prompt'] / naive['prompt']:.2f}x, "
+            f"uncached {t['uncached'] / naive['uncached']:.2f}x, "
+            f"cacheable share {t['cached'] / t['prompt']:.0%} (naive {naive['cached'] / naive['prompt']:.0%}), "
+            f"requests {int(t['requests'])} vs {int(naive['requests'])}, fact recall {t['correct'] / t['gold']:.3f} "
+            f"(naive {naive['correct'] / naive['gold']:.3f})"
+        )
 
 
 def _fmt(v: float) -> str:

@@ -57,8 +57,9 @@ def measure(size: int, shape: str) -> dict[str, float]:
 
     settings = Settings.isolated(max_file_mb=max(50.0, size / 1e6 * 2))
     backend = RulesBackend(settings)
-    extract(one_line(START_BYTES, shape).encode("utf-8"), filename="warm-up.txt", backend=backend,
-            settings=settings)  # lazy imports and first-call costs stay out of the timings
+    extract(
+        one_line(START_BYTES, shape).encode("utf-8"), filename="warm-up.txt", backend=backend, settings=settings
+    )  # lazy imports and first-call costs stay out of the timings
     base_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long.txt"
@@ -77,9 +78,20 @@ def measure(size: int, shape: str) -> dict[str, float]:
     chunks = chunk_document(doc, max_chars=settings.chunk_chars, overlap=settings.chunk_overlap)
     chunk_s = time.process_time() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"bytes": size, "chars": len(text), "pipeline_s": pipeline_s, "wall_s": wall_s, "read_s": read_s,
-            "rules_s": rules_s, "chunk_s": chunk_s, "chunks": len(chunks), "facts": len(result.facts),
-            "base_mib": base_kb / 1024, "peak_mib": peak_kb / 1024, "grown_mib": (peak_kb - base_kb) / 1024}
+    return {
+        "bytes": size,
+        "chars": len(text),
+        "pipeline_s": pipeline_s,
+        "wall_s": wall_s,
+        "read_s": read_s,
+        "rules_s": rules_s,
+        "chunk_s": chunk_s,
+        "chunks": len(chunks),
+        "facts": len(result.facts),
+        "base_mib": base_kb / 1024,
+        "peak_mib": peak_kb / 1024,
+        "grown_mib": (peak_kb - base_kb) / 1024,
+    }
 
 
 def sizes(max_bytes: int) -> list[int]:
@@ -92,21 +104,28 @@ def sizes(max_bytes: int) -> list[int]:
 
 def report(shape: str, rows: list[dict[str, float]]) -> None:
     print(f"\nshape: {shape}")
-    print(f"{'bytes':>9} {'chars':>9} {'x size':>6} | {'pipeline s':>10} {'x':>5} {'wall s':>7} | {'read s':>7} "
-          f"{'rules s':>8} {'x':>5} | {'chunk s':>7} {'x':>5} | {'peak MiB':>8} {'grown':>6} {'x':>5} | {'s/MB':>5}")
+    print(
+        f"{'bytes':>9} {'chars':>9} {'x size':>6} | {'pipeline s':>10} {'x':>5} {'wall s':>7} | {'read s':>7} "
+        f"{'rules s':>8} {'x':>5} | {'chunk s':>7} {'x':>5} | {'peak MiB':>8} {'grown':>6} {'x':>5} | {'s/MB':>5}"
+    )
     prev: dict[str, float] | None = None
     for r in rows:
+
         def ratio(key: str, r: dict[str, float] = r, prev: dict[str, float] | None = prev) -> str:
             return f"{r[key] / prev[key]:5.2f}" if prev and prev[key] > 0 else f"{'-':>5}"
 
         grow = f"{r['bytes'] / prev['bytes']:6.2f}" if prev else f"{'-':>6}"
-        print(f"{int(r['bytes']):9d} {int(r['chars']):9d} {grow} | {r['pipeline_s']:10.3f} {ratio('pipeline_s')} "
-              f"{r['wall_s']:7.2f} | {r['read_s']:7.3f} {r['rules_s']:8.3f} {ratio('rules_s')} | {r['chunk_s']:7.3f} "
-              f"{ratio('chunk_s')} | {r['peak_mib']:8.0f} {r['grown_mib']:6.0f} {ratio('grown_mib')} | "
-              f"{r['pipeline_s'] / (r['bytes'] / 1e6):5.2f}")
+        print(
+            f"{int(r['bytes']):9d} {int(r['chars']):9d} {grow} | {r['pipeline_s']:10.3f} {ratio('pipeline_s')} "
+            f"{r['wall_s']:7.2f} | {r['read_s']:7.3f} {r['rules_s']:8.3f} {ratio('rules_s')} | {r['chunk_s']:7.3f} "
+            f"{ratio('chunk_s')} | {r['peak_mib']:8.0f} {r['grown_mib']:6.0f} {ratio('grown_mib')} | "
+            f"{r['pipeline_s'] / (r['bytes'] / 1e6):5.2f}"
+        )
         prev = r
-    print(f"(seconds are CPU seconds; peak memory includes the {rows[0]['base_mib']:.0f} MiB of the interpreter and "
-          "imports, 'grown' is the peak above that)")
+    print(
+        f"(seconds are CPU seconds; peak memory includes the {rows[0]['base_mib']:.0f} MiB of the interpreter and "
+        "imports, 'grown' is the peak above that)"
+    )
 
 
 def main() -> None:
@@ -123,8 +142,9 @@ def main() -> None:
     for shape in shapes:
         rows = []
         for size in sizes(int(args.max_mb * 1e6)):
-            child = subprocess.run([sys.executable, __file__, "--one", str(size), shape], check=True,
-                                   capture_output=True, text=True)
+            child = subprocess.run(
+                [sys.executable, __file__, "--one", str(size), shape], check=True, capture_output=True, text=True
+            )
             rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
         report(shape, rows)
 

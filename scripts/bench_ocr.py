@@ -34,10 +34,18 @@ from benchlib import header  # noqa: E402
 
 DOCS = ROOT / "eval" / "real" / "docs"
 DEFAULT_PAGES = [
-    "wuxi-2.pdf:3", "wuxi-2.pdf:13", "wuxi-2.pdf:16", "wuxi-2.pdf:25",
-    "huzhou-2.pdf:6", "huzhou-2.pdf:22", "huzhou-2.pdf:31",
-    "changchun-1.pdf:7", "changchun-1.pdf:10", "changchun-1.pdf:17",
-    "suzhou-1.pdf:15", "suzhou-1.pdf:24",
+    "wuxi-2.pdf:3",
+    "wuxi-2.pdf:13",
+    "wuxi-2.pdf:16",
+    "wuxi-2.pdf:25",
+    "huzhou-2.pdf:6",
+    "huzhou-2.pdf:22",
+    "huzhou-2.pdf:31",
+    "changchun-1.pdf:7",
+    "changchun-1.pdf:10",
+    "changchun-1.pdf:17",
+    "suzhou-1.pdf:15",
+    "suzhou-1.pdf:24",
 ]
 
 
@@ -135,11 +143,16 @@ def main() -> int:
         detail = ""
         if missed or wrong:
             detail = f"missed {dict(missed)} wrong {dict(wrong)}"[:160]
-        print(f"{spec:22} {render:7.2f} {cpu:7.2f} {wall:7.2f} {sum(truth.values()):8} {sum(missed.values()):7} "
-              f"{sum(wrong.values()):6}  {detail}", flush=True)
+        print(
+            f"{spec:22} {render:7.2f} {cpu:7.2f} {wall:7.2f} {sum(truth.values()):8} {sum(missed.values()):7} "
+            f"{sum(wrong.values()):6}  {detail}",
+            flush=True,
+        )
     n = len(cpus)
-    print(f"{'mean per page':22} {'':7} {sum(cpus) / n:7.2f} {sum(walls) / n:7.2f} {tot['numbers']:8} "
-          f"{tot['missed']:7} {tot['wrong']:6}")
+    print(
+        f"{'mean per page':22} {'':7} {sum(cpus) / n:7.2f} {sum(walls) / n:7.2f} {tot['numbers']:8} "
+        f"{tot['missed']:7} {tot['wrong']:6}"
+    )
     print(f"max CPU-s on a page: {max(cpus):.2f}; peak memory (this process): {_rss_mb():.0f} MB")
     if args.workers > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -148,8 +161,10 @@ def main() -> int:
         with ProcessPoolExecutor(max_workers=args.workers) as pool:
             times = list(pool.map(_worker, jobs))
         wall = time.perf_counter() - w0
-        print(f"{args.workers} workers: {wall / n:.2f} wall-s per page over {n} pages "
-              f"(engine load included), {sum(c for c, _ in times) / n:.2f} CPU-s per page")
+        print(
+            f"{args.workers} workers: {wall / n:.2f} wall-s per page over {n} pages "
+            f"(engine load included), {sum(c for c, _ in times) / n:.2f} CPU-s per page"
+        )
     return 0
 
 

@@ -77,7 +77,10 @@ def _pypdfium2_text(path: Path) -> None:
 
 
 RUN: dict[str, Callable[[Path], None]] = {
-    "pipeline": _pipeline, "ingest": _ingest, "pdfplumber text": _pdfplumber_text, "pypdfium2 text": _pypdfium2_text,
+    "pipeline": _pipeline,
+    "ingest": _ingest,
+    "pdfplumber text": _pdfplumber_text,
+    "pypdfium2 text": _pypdfium2_text,
 }
 
 
@@ -129,11 +132,16 @@ def long_pdf(paths: list[Path], pages: int, out: Path) -> Path:
 def peak_mib(reader: str, path: Path, code: Path) -> float:
     """Peak resident memory (MiB) of a fresh process that runs ``reader`` on ``path`` once: its
     ``VmHWM`` (``ru_maxrss`` would not do: Linux carries it over from the parent through exec)."""
-    script = (f"import sys; sys.path[:0] = [{str(code)!r}, {str(ROOT / 'scripts')!r}]; "
-              f"import bench_pdf; "
-              + ("bench_pdf.RUN[sys.argv[1]](__import__('pathlib').Path(sys.argv[2])); " if reader != "none" else
-                 "import extractor.pipeline, pdfplumber, pypdfium2; ")
-              + "print(next(ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')).split()[1])")
+    script = (
+        f"import sys; sys.path[:0] = [{str(code)!r}, {str(ROOT / 'scripts')!r}]; "
+        f"import bench_pdf; "
+        + (
+            "bench_pdf.RUN[sys.argv[1]](__import__('pathlib').Path(sys.argv[2])); "
+            if reader != "none"
+            else "import extractor.pipeline, pdfplumber, pypdfium2; "
+        )
+        + "print(next(ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')).split()[1])"
+    )
     out = subprocess.run([sys.executable, "-c", script, reader, str(path)], capture_output=True, text=True, check=True)
     return int(out.stdout.split()[-1]) / 1024
 
@@ -144,12 +152,19 @@ def _baseline(rev: str, sets: dict[str, list[Path]], repeat: int, long: Path | N
     archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
     with tempfile.TemporaryDirectory(prefix="bench-baseline-") as tmp:
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        code = (f"import sys, json; sys.path[:0] = [{tmp!r}, {str(ROOT / 'scripts')!r}]; import bench_pdf; "
-                f"sets = json.loads(sys.argv[1]); "
-                f"print(json.dumps({{k: bench_pdf.cpu_seconds('pipeline', [__import__('pathlib').Path(p) for p in v], "
-                f"{repeat}) for k, v in sets.items()}}))")
-        out = subprocess.run([sys.executable, "-c", code, json.dumps({k: [str(p) for p in v] for k, v in sets.items()})],
-                             capture_output=True, text=True, check=True, env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"})
+        code = (
+            f"import sys, json; sys.path[:0] = [{tmp!r}, {str(ROOT / 'scripts')!r}]; import bench_pdf; "
+            f"sets = json.loads(sys.argv[1]); "
+            f"print(json.dumps({{k: bench_pdf.cpu_seconds('pipeline', [__import__('pathlib').Path(p) for p in v], "
+            f"{repeat}) for k, v in sets.items()}}))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code, json.dumps({k: [str(p) for p in v] for k, v in sets.items()})],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"},
+        )
         result: dict[str, float] = json.loads(out.stdout.splitlines()[-1])
         if long is not None:
             result["memory"] = peak_mib("pipeline", long, Path(tmp))
@@ -171,8 +186,10 @@ def main() -> None:
     header()
     docs = sorted(args.docs.glob("*.pdf"))
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
-        sets = {f"{args.docs.name} ({len(docs)} PDFs)": docs,
-                f"{args.pages}-page PDF": [long_pdf(docs, args.pages, Path(tmp) / "long.pdf")]}
+        sets = {
+            f"{args.docs.name} ({len(docs)} PDFs)": docs,
+            f"{args.pages}-page PDF": [long_pdf(docs, args.pages, Path(tmp) / "long.pdf")],
+        }
         pages = {name: page_count(paths) for name, paths in sets.items()}
         secs = {name: {r: cpu_seconds(r, paths, args.repeat) for r in READERS} for name, paths in sets.items()}
         long = sets[f"{args.pages}-page PDF"][0]

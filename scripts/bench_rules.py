@@ -45,8 +45,10 @@ def startup(code: Path, sample: Path, runs: int = 5) -> dict[str, float]:
     """Best-of-``runs`` CPU and wall seconds of a one-file extract, and of importing the CLI."""
     env = {"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"}  # bytecode cached, as for an installed package
     best: dict[str, float] = {}
-    for name, argv in (("extract", [sys.executable, "-c", _CLI, "extract", str(sample), "-q", "--backend", "rules"]),
-                       ("import", [sys.executable, "-c", "import extractor.cli"])):
+    for name, argv in (
+        ("extract", [sys.executable, "-c", _CLI, "extract", str(sample), "-q", "--backend", "rules"]),
+        ("import", [sys.executable, "-c", "import extractor.cli"]),
+    ):
         cpu, wall = [], []
         subprocess.run(argv, cwd=code, env=env, stdout=subprocess.DEVNULL, check=True)  # warm: writes bytecode
         for _ in range(runs):
@@ -108,9 +110,24 @@ def _baseline(rev: str, forms_dir: Path, forms: str, repeat: int) -> dict[str, A
     archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
     with tempfile.TemporaryDirectory(prefix="bench-baseline-") as tmp:
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        out = subprocess.run([sys.executable, __file__, "--child", tmp, "--forms-dir", str(forms_dir),
-                              "--forms", forms, "--repeat", str(repeat)], capture_output=True, text=True,
-                             check=True, env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"})
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                tmp,
+                "--forms-dir",
+                str(forms_dir),
+                "--forms",
+                forms,
+                "--repeat",
+                str(repeat),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"},
+        )
     result: dict[str, Any] = json.loads(out.stdout.splitlines()[-1])
     return result
 
@@ -127,8 +144,11 @@ def _forms(forms_dir: Path, names: list[str]) -> dict[str, list[Path]]:
 def _report(now: dict[str, Any], base: dict[str, Any] | None, rev: str | None) -> None:
     cols = f"{'now':>10}" + (f" {rev or 'base':>10} {'speed-up':>9}" if base else "")
     print(f"\n{'start-up (one-file extract, fresh process)':44} {cols}")
-    for key, label in (("extract_cpu_s", "extractor extract, CPU s"), ("extract_wall_s", "extractor extract, wall s"),
-                       ("import_cpu_s", "import extractor.cli, CPU s")):
+    for key, label in (
+        ("extract_cpu_s", "extractor extract, CPU s"),
+        ("extract_wall_s", "extractor extract, wall s"),
+        ("import_cpu_s", "import extractor.cli, CPU s"),
+    ):
         row = f"{label:44} {now['startup'][key]:10.3f}"
         if base:
             row += f" {base['startup'][key]:10.3f} {base['startup'][key] / now['startup'][key]:8.2f}x"

@@ -43,7 +43,9 @@ def corpus(folder: Path, n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         src = samples[i % len(samples)]
-        (folder / f"doc{i:04d}.txt").write_text(src.read_text(encoding="utf-8") + f"\n附：第{i}份。\n", encoding="utf-8")
+        (folder / f"doc{i:04d}.txt").write_text(
+            src.read_text(encoding="utf-8") + f"\n附：第{i}份。\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -65,8 +67,9 @@ def rows(out: Path) -> tuple[list[dict[str, object]], int]:
 
 
 def batch(*args: str, cwd: Path | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen([str(EXE), "batch", *args, "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env(), cwd=cwd)
+    return subprocess.Popen(
+        [str(EXE), "batch", *args, "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), cwd=cwd
+    )
 
 
 def children(pid: int) -> list[int]:
@@ -93,10 +96,16 @@ def scenario_kill(tmp: Path, n: int) -> dict[str, object]:
     _, stderr = proc.communicate(timeout=600)
     got, bad = rows(out)
     attempted = {r["path"] for r in got}
-    return {"exit": proc.returncode, "killed_worker": killed, "never_attempted": n - len(attempted),
-            "ok": sum(r["status"] == "ok" for r in got), "failed": sum(r["status"] == "failed" for r in got),
-            "traceback": "Traceback" in stderr, "bad_manifest_lines": bad,
-            "stderr_tail": stderr.strip().splitlines()[-1:]}
+    return {
+        "exit": proc.returncode,
+        "killed_worker": killed,
+        "never_attempted": n - len(attempted),
+        "ok": sum(r["status"] == "ok" for r in got),
+        "failed": sum(r["status"] == "failed" for r in got),
+        "traceback": "Traceback" in stderr,
+        "bad_manifest_lines": bad,
+        "stderr_tail": stderr.strip().splitlines()[-1:],
+    }
 
 
 def scenario_disk(tmp: Path, n: int) -> dict[str, object]:
@@ -111,10 +120,15 @@ def scenario_disk(tmp: Path, n: int) -> dict[str, object]:
         proc = batch(str(src), "-o", str(out), "-j", "2")
         _, stderr = proc.communicate(timeout=600)
         got, bad = rows(out)
-        return {"exit": proc.returncode, "results_written": len(list(out.glob("*.json"))),
-                "part_files_left": len(list(out.glob("*.part"))), "bad_manifest_lines": bad,
-                "manifest_rows": len(got), "traceback": "Traceback" in stderr,
-                "stderr_tail": stderr.strip().splitlines()[-1:]}
+        return {
+            "exit": proc.returncode,
+            "results_written": len(list(out.glob("*.json"))),
+            "part_files_left": len(list(out.glob("*.part"))),
+            "bad_manifest_lines": bad,
+            "manifest_rows": len(got),
+            "traceback": "Traceback" in stderr,
+            "stderr_tail": stderr.strip().splitlines()[-1:],
+        }
     finally:
         subprocess.run(["umount", str(out)], check=False)
 
@@ -130,9 +144,13 @@ def scenario_twice(tmp: Path, n: int) -> dict[str, object]:
         if r["status"] == "ok":
             ok[r["path"]] = ok.get(r["path"], 0) + 1
     false_failed = sum(r["status"] == "failed" and Path(str(r.get("output") or out / "none")).exists() for r in got)
-    return {"exits": [first.returncode, second.returncode], "extracted_twice": sum(c > 1 for c in ok.values()),
-            "failed_rows": sum(r["status"] == "failed" for r in got), "failed_but_output_exists": false_failed,
-            "refused_one_says": (refused.strip().splitlines() or [""])[-1][:160]}
+    return {
+        "exits": [first.returncode, second.returncode],
+        "extracted_twice": sum(c > 1 for c in ok.values()),
+        "failed_rows": sum(r["status"] == "failed" for r in got),
+        "failed_but_output_exists": false_failed,
+        "refused_one_says": (refused.strip().splitlines() or [""])[-1][:160],
+    }
 
 
 def scenario_resume(tmp: Path, n: int) -> dict[str, object]:
@@ -150,8 +168,11 @@ def scenario_resume(tmp: Path, n: int) -> dict[str, object]:
         if r["status"] == "ok":
             key = str(r.get("sha256"))
             per_doc[key] = per_doc.get(key, 0) + 1
-    return {"manifest_lines_after_each_run": lines, "redone_per_run": redone,
-            "max_ok_rows_per_document": max(per_doc.values(), default=0)}
+    return {
+        "manifest_lines_after_each_run": lines,
+        "redone_per_run": redone,
+        "max_ok_rows_per_document": max(per_doc.values(), default=0),
+    }
 
 
 def scenario_stems(tmp: Path, n: int) -> dict[str, object]:
@@ -159,13 +180,28 @@ def scenario_stems(tmp: Path, n: int) -> dict[str, object]:
     for sub, sample in (("a", samples[0]), ("b", samples[1])):
         (tmp / sub).mkdir()
         shutil.copy(sample, tmp / sub / "report.txt")
-    ex = subprocess.run([str(EXE), "extract", str(tmp / "a" / "report.txt"), str(tmp / "b" / "report.txt"),
-                         "-o", str(tmp / "ex"), "-q"], capture_output=True, text=True, env=env())
+    ex = subprocess.run(
+        [
+            str(EXE),
+            "extract",
+            str(tmp / "a" / "report.txt"),
+            str(tmp / "b" / "report.txt"),
+            "-o",
+            str(tmp / "ex"),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        env=env(),
+    )
     proc = batch(str(tmp / "a"), str(tmp / "b"), "-o", str(tmp / "bt"))
     proc.communicate(timeout=600)
-    return {"extract_exit": ex.returncode, "extract_outputs_for_2_inputs": len(list((tmp / "ex").rglob("*.json"))),
-            "batch_exit": proc.returncode,
-            "batch_outputs_for_2_inputs": len([p for p in (tmp / "bt").rglob("*.json")])}
+    return {
+        "extract_exit": ex.returncode,
+        "extract_outputs_for_2_inputs": len(list((tmp / "ex").rglob("*.json"))),
+        "batch_exit": proc.returncode,
+        "batch_outputs_for_2_inputs": len([p for p in (tmp / "bt").rglob("*.json")]),
+    }
 
 
 def scenario_unsupported(tmp: Path, n: int) -> dict[str, object]:
@@ -176,12 +212,21 @@ def scenario_unsupported(tmp: Path, n: int) -> dict[str, object]:
     proc.communicate(timeout=600)
     got, _ = rows(tmp / "out")
     names = {Path(str(r["path"])).name: r["status"] for r in got}
-    return {"exit": proc.returncode, "rows_for_unsupported": sum(k in names for k in ("table.xlsx", "scan.png", "old.doc")),
-            "statuses": sorted(set(names.values()))}
+    return {
+        "exit": proc.returncode,
+        "rows_for_unsupported": sum(k in names for k in ("table.xlsx", "scan.png", "old.doc")),
+        "statuses": sorted(set(names.values())),
+    }
 
 
-SCENARIOS = {"kill": scenario_kill, "disk": scenario_disk, "twice": scenario_twice, "resume": scenario_resume,
-             "stems": scenario_stems, "unsupported": scenario_unsupported}
+SCENARIOS = {
+    "kill": scenario_kill,
+    "disk": scenario_disk,
+    "twice": scenario_twice,
+    "resume": scenario_resume,
+    "stems": scenario_stems,
+    "unsupported": scenario_unsupported,
+}
 
 
 def main() -> int:

@@ -48,8 +48,20 @@ def _uv() -> Path:
         out = subprocess.run([str(uv), "--version"], capture_output=True, text=True)
         if UV_VERSION in out.stdout:
             return uv
-    rc = _run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-               "--upgrade", "--target", str(TOOL_DIR), f"uv=={UV_VERSION}"])
+    rc = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--upgrade",
+            "--target",
+            str(TOOL_DIR),
+            f"uv=={UV_VERSION}",
+        ]
+    )
     if rc or not uv.exists():
         sys.exit(f"could not install uv=={UV_VERSION} with pip (exit {rc})")
     return uv
@@ -94,15 +106,45 @@ def cmd_test(args: list[str]) -> int:
         return 1
     steps = [
         [bin_("ruff"), "check", "extractor", "tests", "scripts", "eval/simulator"],
+        [bin_("ruff"), "format", "--check", "extractor", "tests", "scripts", "eval/simulator"],
         [bin_("mypy")],
         [bin_("lint-imports")],
         # the eval gate: score the rules backend on the samples; exit 3 on a regression
         [bin_("extractor"), "eval", "--backend", "rules", "--baseline", "eval/baselines/rules.json", "-q"],
-        *([bin_("extractor"), "eval", "--backend", "rules", "--gold", f"eval/{s}/gold", "--docs", f"eval/{s}/samples",
-           "--out", f"out/eval-{s}", "--baseline", f"eval/baselines/{s}.json", "-q"] for s in ("challenge", "heldout")),
+        *(
+            [
+                bin_("extractor"),
+                "eval",
+                "--backend",
+                "rules",
+                "--gold",
+                f"eval/{s}/gold",
+                "--docs",
+                f"eval/{s}/samples",
+                "--out",
+                f"out/eval-{s}",
+                "--baseline",
+                f"eval/baselines/{s}.json",
+                "-q",
+            ]
+            for s in ("challenge", "heldout")
+        ),
         # real PDF disclosures, hand-labelled (eval/real/README.md)
-        [bin_("extractor"), "eval", "--backend", "rules", "--gold", "eval/real/gold", "--docs", "eval/real/docs",
-         "--out", "out/eval-real", "--baseline", "eval/baselines/real.json", "-q"],
+        [
+            bin_("extractor"),
+            "eval",
+            "--backend",
+            "rules",
+            "--gold",
+            "eval/real/gold",
+            "--docs",
+            "eval/real/docs",
+            "--out",
+            "out/eval-real",
+            "--baseline",
+            "eval/baselines/real.json",
+            "-q",
+        ],
         # last, so that its summary line closes the output
         [bin_("pytest"), "-q", *args],
     ]

@@ -137,9 +137,35 @@ def truncate(rng: random.Random, data: bytes) -> tuple[bytes, str]:
 
 
 _PDF_NUMBER = re.compile(rb"(?<=[\s/\[])\d+(?=[\s\]>R/])")
-_PDF_KEYWORDS = [b"obj", b"endobj", b"stream", b"endstream", b"xref", b"trailer", b"startxref", b"/Root", b"/Pages",
-                 b"/Kids", b"/Count", b"/Length", b"/Filter", b"/FlateDecode", b"/Font", b"/Contents", b"/MediaBox",
-                 b"/Type", b"/Encoding", b"/ToUnicode", b"BT", b"ET", b"Tf", b"Tj", b"TJ", b"cm", b"re"]
+_PDF_KEYWORDS = [
+    b"obj",
+    b"endobj",
+    b"stream",
+    b"endstream",
+    b"xref",
+    b"trailer",
+    b"startxref",
+    b"/Root",
+    b"/Pages",
+    b"/Kids",
+    b"/Count",
+    b"/Length",
+    b"/Filter",
+    b"/FlateDecode",
+    b"/Font",
+    b"/Contents",
+    b"/MediaBox",
+    b"/Type",
+    b"/Encoding",
+    b"/ToUnicode",
+    b"BT",
+    b"ET",
+    b"Tf",
+    b"Tj",
+    b"TJ",
+    b"cm",
+    b"re",
+]
 
 
 def pdf_number(rng: random.Random, data: bytes) -> tuple[bytes, str]:
@@ -147,7 +173,9 @@ def pdf_number(rng: random.Random, data: bytes) -> tuple[bytes, str]:
     if not found:
         return flip_bits(rng, data)
     m = rng.choice(found)
-    new = rng.choice([b"0", b"-1", b"999999999", b"1e308", str(int(m.group()) + rng.randint(-3, 3)).encode(), b"", b"NaN"])
+    new = rng.choice(
+        [b"0", b"-1", b"999999999", b"1e308", str(int(m.group()) + rng.randint(-3, 3)).encode(), b"", b"NaN"]
+    )
     return data[: m.start()] + new + data[m.end() :], f"pdf number {m.group()!r} -> {new!r} at {m.start()}"
 
 
@@ -186,19 +214,36 @@ _XML_EDITS: list[tuple[str, Callable[[random.Random, bytes], bytes]]] = [
     ("vMerge continue in the first row", lambda rng, x: x.replace(b"<w:tcPr>", b"<w:tcPr><w:vMerge/>", 1)),
     ("vMerge continue everywhere", lambda rng, x: x.replace(b"<w:tcPr>", b"<w:tcPr><w:vMerge/>")),
     ("gridBefore", lambda rng, x: x.replace(b"<w:tr>", b'<w:tr><w:trPr><w:gridBefore w:val="5"/></w:trPr>', 1)),
-    ("deep nesting", lambda rng, x: x.replace(b"<w:body>", b"<w:body>" + b"<w:tbl><w:tr><w:tc>" * rng.randint(50, 400), 1)),
+    (
+        "deep nesting",
+        lambda rng, x: x.replace(b"<w:body>", b"<w:body>" + b"<w:tbl><w:tr><w:tc>" * rng.randint(50, 400), 1),
+    ),
     ("unclosed nesting", lambda rng, x: x.replace(b"<w:body>", b"<w:body>" + b"<w:p>" * rng.randint(100, 3000), 1)),
-    ("a DTD with entities", lambda rng, x: x.replace(
-        b"?>", b'?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>', 1)),
-    ("an external entity", lambda rng, x: x.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1)),
+    (
+        "a DTD with entities",
+        lambda rng, x: x.replace(
+            b"?>", b'?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>', 1
+        ),
+    ),
+    (
+        "an external entity",
+        lambda rng, x: x.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1),
+    ),
     ("a style id that is not there", lambda rng, x: x.replace(b"<w:pPr>", b'<w:pPr><w:pStyle w:val="Heading9x"/>', 1)),
     ("a broken break type", lambda rng, x: x.replace(b"<w:t>", b'<w:br w:type="bogus"/><w:t>', 1)),
     ("an empty body", lambda rng, x: re.sub(rb"<w:body>.*</w:body>", b"<w:body/>", x, flags=re.S)),
     ("no body", lambda rng, x: re.sub(rb"<w:body>.*</w:body>", b"", x, flags=re.S)),
     ("bytes flipped in the XML", lambda rng, x: flip_bits(rng, x)[0]),
     ("a range deleted from the XML", lambda rng, x: delete(rng, x)[0]),
-    ("a table in a cell", lambda rng, x: x.replace(b"</w:tc>", b"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>12.5\xe4\xb8\x87\xe5\x85\x83"
-                                                   b"</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc>", 1)),
+    (
+        "a table in a cell",
+        lambda rng, x: x.replace(
+            b"</w:tc>",
+            b"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>12.5\xe4\xb8\x87\xe5\x85\x83"
+            b"</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc>",
+            1,
+        ),
+    ),
 ]
 
 
@@ -296,8 +341,9 @@ def run_case(case: Case, *, timeout_s: float = 20.0) -> Outcome:
     return Outcome(case, status, code, detail[:300], time.perf_counter() - t0)
 
 
-def run(n: int, seed: int, kinds: tuple[str, ...], *, folder: Path | None = None,
-        timeout_s: float = 20.0) -> list[Outcome]:
+def run(
+    n: int, seed: int, kinds: tuple[str, ...], *, folder: Path | None = None, timeout_s: float = 20.0
+) -> list[Outcome]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # broken PDFs make it chatty
     pool = seeds(folder)
     return [run_case(c, timeout_s=timeout_s) for c in cases(n, seed, kinds, pool)]
@@ -310,12 +356,16 @@ def summary(outcomes: list[Outcome], show: int = 10) -> str:
         if not mine:
             continue
         typed = Counter(f"{o.status}({o.exit_code})" for o in mine if o.status not in ("ok", "bug", "timeout"))
-        lines.append(f"{kind:5} {len(mine):5d} {sum(o.status == 'ok' for o in mine):5d} "
-                     f"{sum(o.status == 'bug' for o in mine):5d} {sum(o.status == 'timeout' for o in mine):5d} "
-                     f"{max(o.seconds for o in mine):6.2f}  " + ", ".join(f"{k} {v}" for k, v in typed.most_common()))
+        lines.append(
+            f"{kind:5} {len(mine):5d} {sum(o.status == 'ok' for o in mine):5d} "
+            f"{sum(o.status == 'bug' for o in mine):5d} {sum(o.status == 'timeout' for o in mine):5d} "
+            f"{max(o.seconds for o in mine):6.2f}  " + ", ".join(f"{k} {v}" for k, v in typed.most_common())
+        )
     if outcomes:
         slow = max(outcomes, key=lambda o: o.seconds)
-        lines.append(f"  slowest: {slow.seconds:.2f} s, {slow.case.kind} {slow.case.name} [{slow.case.how}]: {slow.status}")
+        lines.append(
+            f"  slowest: {slow.seconds:.2f} s, {slow.case.kind} {slow.case.name} [{slow.case.how}]: {slow.status}"
+        )
     bad = [o for o in outcomes if o.status in ("bug", "timeout")]
     for o in bad[:show]:
         lines.append(f"  {o.status}: {o.case.kind} {o.case.name} [{o.case.how}]: {o.detail}")

@@ -68,8 +68,9 @@ def images_to_pdf(images: list[Any], dpi: int = DPI) -> bytes:
     return buf.getvalue()
 
 
-def scan_pdf(pdf: bytes, pages: list[int] | None = None, *, seed: int = 0, clean: bool = False,
-             angle: float | None = None) -> bytes:
+def scan_pdf(
+    pdf: bytes, pages: list[int] | None = None, *, seed: int = 0, clean: bool = False, angle: float | None = None
+) -> bytes:
     """The scanned twin of a text PDF (the given 0-based pages, or all)."""
     import numpy as np
 

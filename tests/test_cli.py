@@ -39,16 +39,24 @@ def test_extract_samples_writes_schema_valid_json(tmp_path: Path, sample_paths: 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, fixtures_dir: Path, sample_paths: list[Path]) -> None:
     out = tmp_path / "out"
-    proc = run("extract", str(sample_paths[0]), str(fixtures_dir / "encrypted.pdf"), str(sample_paths[1]),
-               "-o", str(out))
+    proc = run(
+        "extract", str(sample_paths[0]), str(fixtures_dir / "encrypted.pdf"), str(sample_paths[1]), "-o", str(out)
+    )
     assert proc.returncode == 14  # EncryptedDocumentError
     assert len(list(out.glob("*.json"))) == 2
     assert "encrypted.pdf" in proc.stderr and "password-protected" in proc.stderr
 
 
 def test_mixed_failures_exit_with_the_mixed_code(tmp_path: Path, fixtures_dir: Path) -> None:
-    proc = run("extract", str(fixtures_dir / "empty.txt"), str(fixtures_dir / "scan.pdf"), "-o", str(tmp_path),
-               "--ocr", "never")
+    proc = run(
+        "extract",
+        str(fixtures_dir / "empty.txt"),
+        str(fixtures_dir / "scan.pdf"),
+        "-o",
+        str(tmp_path),
+        "--ocr",
+        "never",
+    )
     assert proc.returncode == 9
     assert "EmptyDocumentError" in proc.stderr and "NeedsOCRError" in proc.stderr
 

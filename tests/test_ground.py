@@ -29,20 +29,56 @@ CUT = TEXT.index("二、其他")
 CASES = [
     # (case, quote, value, expected quote of the span or None, how, number as written)
     ("exact", "基本支出100.00万元", "100.00", "基本支出100.00万元", "exact", "100.00"),
-    ("twice: the occurrence its quote names", "其中基本支出100.00万元", "100.00", "其中基本支出100.00万元",
-     "exact", "100.00"),
+    (
+        "twice: the occurrence its quote names",
+        "其中基本支出100.00万元",
+        "100.00",
+        "其中基本支出100.00万元",
+        "exact",
+        "100.00",
+    ),
     ("full-width digits", "基本支出１００．００万元", "100.00", "基本支出100.00万元", "normalised", "100.00"),
-    ("spaces inside the quote", "本年收入合计 1,234, 500 元", "1234500", "本年收入合计1,234,500元", "normalised",
-     "1,234,500"),
-    ("spaces inside the number in the text", "资产总额3 58.52万元", "358.52", "资产总额3 58.52万元", "exact",
-     "3 58.52"),
+    (
+        "spaces inside the quote",
+        "本年收入合计 1,234, 500 元",
+        "1234500",
+        "本年收入合计1,234,500元",
+        "normalised",
+        "1,234,500",
+    ),
+    (
+        "spaces inside the number in the text",
+        "资产总额3 58.52万元",
+        "358.52",
+        "资产总额3 58.52万元",
+        "exact",
+        "3 58.52",
+    ),
     ("trimmed quote", "收入合计1,234,500", "1234500", "收入合计1,234,500", "exact", "1,234,500"),
-    ("extended quote: its clause", "本年收入合计1,234,500元，主要是上级补助增加所致", "1234500",
-     "本年收入合计1,234,500元", "fuzzy", "1,234,500"),
-    ("one character off", "本年支出总计100.00万元，其中基本支出100.00万元", "100.00",
-     "本年支出合计100.00万元，其中基本支出100.00万元", "fuzzy", "100.00"),
-    ("converted by the model (元 → 万元)", "本年收入合计1,234,500元", "123.45", "本年收入合计1,234,500元", "exact",
-     "1,234,500"),
+    (
+        "extended quote: its clause",
+        "本年收入合计1,234,500元，主要是上级补助增加所致",
+        "1234500",
+        "本年收入合计1,234,500元",
+        "fuzzy",
+        "1,234,500",
+    ),
+    (
+        "one character off",
+        "本年支出总计100.00万元，其中基本支出100.00万元",
+        "100.00",
+        "本年支出合计100.00万元，其中基本支出100.00万元",
+        "fuzzy",
+        "100.00",
+    ),
+    (
+        "converted by the model (元 → 万元)",
+        "本年收入合计1,234,500元",
+        "123.45",
+        "本年收入合计1,234,500元",
+        "exact",
+        "1,234,500",
+    ),
     ("unsigned in the text, signed by the model", "比上年减少0.40万元", "-0.40", "比上年减少0.40万元", "exact", "0.40"),
     ("zero stated in words", "与上年持平的是公用经费", "0", "与上年持平的是公用经费", "exact", None),
     ("invented number", "基本支出100.00万元", "101.00", None, None, None),
@@ -105,11 +141,13 @@ def test_verify_drops_what_does_not_hold_and_keeps_spaced_numbers():
     assert good is not None
     ev = evidence_for(DOC, good.span.start, good.span.end)
     moved = Evidence(quote=ev.quote, start=ev.start + 1, end=ev.end + 1)
-    ex = Extraction(facts=(
-        Fact(concept="assets.total", value=Decimal("358.52"), evidence=ev),
-        Fact(concept="assets.total", value=Decimal("358.52"), evidence=moved),
-        Fact(concept="assets.total", value=Decimal("999"), evidence=ev),
-    ))
+    ex = Extraction(
+        facts=(
+            Fact(concept="assets.total", value=Decimal("358.52"), evidence=ev),
+            Fact(concept="assets.total", value=Decimal("358.52"), evidence=moved),
+            Fact(concept="assets.total", value=Decimal("999"), evidence=ev),
+        )
+    )
     kept, counts = verify(DOC, ex)
     assert [f.evidence for f in kept.facts] == [ev]
     assert counts == {"dropped_ungrounded": 2}

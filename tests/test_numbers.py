@@ -16,23 +16,36 @@ def test_the_unit_table_names_every_money_unit_once() -> None:
     assert sorted(MONEY_UNIT_RE.split("|")) == sorted(WAN_SHIFT)
 
 
-@pytest.mark.parametrize(("written", "unit"), [
-    ("元", "元"), ("万元", "万元"), ("亿元", "亿元"), ("万", "万元"), ("亿", "亿元"),
-    ("%", None), ("人", None), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("元", "元"),
+        ("万元", "万元"),
+        ("亿元", "亿元"),
+        ("万", "万元"),
+        ("亿", "亿元"),
+        ("%", None),
+        ("人", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_money_unit(written: str | None, unit: str | None) -> None:
     assert money_unit(written) == unit
 
 
-@pytest.mark.parametrize(("value", "unit", "decimals", "wan", "wan_decimals"), [
-    ("12345.60", "元", 2, "1.234560", 6),  # 元 → 万元 keeps the precision it was written with
-    ("86", "元", 0, "0.0086", 4),
-    ("358.52", "万元", 2, "358.52", 2),
-    ("358.52", "万", 2, "358.52", 2),
-    ("1.5", "亿元", 1, "15000", 0),
-    ("1.25", "亿", 2, "12500", 0),
-    ("95", "%", 0, "95", 0),  # not money: as it is
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "decimals", "wan", "wan_decimals"),
+    [
+        ("12345.60", "元", 2, "1.234560", 6),  # 元 → 万元 keeps the precision it was written with
+        ("86", "元", 0, "0.0086", 4),
+        ("358.52", "万元", 2, "358.52", 2),
+        ("358.52", "万", 2, "358.52", 2),
+        ("1.5", "亿元", 1, "15000", 0),
+        ("1.25", "亿", 2, "12500", 0),
+        ("95", "%", 0, "95", 0),  # not money: as it is
+    ],
+)
 def test_to_wan(value: str, unit: str, decimals: int, wan: str, wan_decimals: int) -> None:
     got, got_decimals = to_wan(Decimal(value), unit, decimals)
     assert (str(got), got_decimals) == (wan, wan_decimals)

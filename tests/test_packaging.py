@@ -44,8 +44,11 @@ def _dev_only_modules() -> set[str]:
     runtime = {re.split(r"[<>=!~\[; ]", d)[0].lower() for d in project["dependencies"]}
     dev = {re.split(r"[<>=!~\[; ]", d)[0].lower() for d in project["optional-dependencies"]["dev"]} - runtime
     dev = {d.replace("_", "-") for d in dev}
-    return {module for module, dists in packages_distributions().items()
-            if {d.lower().replace("_", "-") for d in dists} & dev}
+    return {
+        module
+        for module, dists in packages_distributions().items()
+        if {d.lower().replace("_", "-") for d in dists} & dev
+    }
 
 
 def test_the_test_servers_are_dev_only() -> None:
@@ -55,8 +58,13 @@ def test_the_test_servers_are_dev_only() -> None:
 
 def test_every_module_imports_and_extract_runs_without_the_dev_extra(sample_paths: list[Path]) -> None:
     hidden = _dev_only_modules()
-    out = subprocess.run([sys.executable, "-c", _PROBE, ",".join(sorted(hidden)), str(sample_paths[0])],
-                         capture_output=True, text=True, timeout=60, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE, ",".join(sorted(hidden)), str(sample_paths[0])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     facts, leaked = out.stdout.split(maxsplit=1)
     assert int(facts) > 0

@@ -25,11 +25,13 @@ def _result() -> Result:
         report_kind="department_final_accounts",
         facts=[
             Fact(concept="expenditure.basic", value=Decimal("311.20"), decimals=2, evidence=ev),
-            Fact(concept="expenditure.basic", measure="share", value=Decimal("86.8"), unit="%", decimals=1,
-                 evidence=ev),
+            Fact(
+                concept="expenditure.basic", measure="share", value=Decimal("86.8"), unit="%", decimals=1, evidence=ev
+            ),
         ],
-        provenance=Provenance(backend="rules", extractor_version="0", source=SourceInfo(format="txt", sha256="0",
-                                                                                      size_bytes=1)),
+        provenance=Provenance(
+            backend="rules", extractor_version="0", source=SourceInfo(format="txt", sha256="0", size_bytes=1)
+        ),
     )
 
 
@@ -80,8 +82,12 @@ def test_one_address_type_for_every_figure() -> None:
     import extractor.result as result
     from extractor.result import FactAddress, FigureRef
 
-    models = [m for mod in (result, gold) for _, m in inspect.getmembers(mod, inspect.isclass)
-              if issubclass(m, BaseModel) and m.__module__ == mod.__name__]
+    models = [
+        m
+        for mod in (result, gold)
+        for _, m in inspect.getmembers(mod, inspect.isclass)
+        if issubclass(m, BaseModel) and m.__module__ == mod.__name__
+    ]
     naming = {m.__name__ for m in models if "concept" in m.model_fields}
     assert naming == {"FactAddress", "Fact", "GoldFact", "FigureRef", "FindingFact", "Culprit", "GoldCulprit"}
     for m in models:
@@ -120,7 +126,9 @@ def test_one_list_of_numeric_fields_per_row_model() -> None:
 
     assert numeric(Project) == numeric(GoldProject) == set(PROJECT_NUMBERS)
     assert numeric(Indicator) == numeric(GoldIndicator) == set(INDICATOR_NUMBERS)
-    strings = {n for n, f in GoldIndicator.model_fields.items() if n not in ("quote", "page") and "str" in str(f.annotation)}
+    strings = {
+        n for n, f in GoldIndicator.model_fields.items() if n not in ("quote", "page") and "str" in str(f.annotation)
+    }
     assert strings == set(INDICATOR_STRINGS)
 
 
@@ -132,8 +140,13 @@ def test_a_result_cannot_be_changed_in_place() -> None:
     from extractor.result import Extraction, FrozenDict
 
     r = _result()
-    r = r.model_copy(update={"provenance": r.provenance.model_copy(update={
-        "counters": {"dropped_ungrounded": 1}, "disagreements": [{"fields": {"budget": [1, 2]}}]})})
+    r = r.model_copy(
+        update={
+            "provenance": r.provenance.model_copy(
+                update={"counters": {"dropped_ungrounded": 1}, "disagreements": [{"fields": {"budget": [1, 2]}}]}
+            )
+        }
+    )
     fact = r.facts[0]
     mutations = [
         lambda: r.facts.append(fact),  # type: ignore[attr-defined]

@@ -70,11 +70,13 @@ def test_ambient_openai_variables_open_no_connection(sample_paths: list[Path]) -
     listener = _Listener()
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
-        env.update(OPENAI_API_KEY="sk-ambient-key-for-another-tool",
-                   OPENAI_BASE_URL=f"http://127.0.0.1:{listener.port}/v1")
+        env.update(
+            OPENAI_API_KEY="sk-ambient-key-for-another-tool", OPENAI_BASE_URL=f"http://127.0.0.1:{listener.port}/v1"
+        )
         exe = Path(sys.executable).with_name("extractor")
-        out = subprocess.run([str(exe), "extract", str(sample_paths[0])], env=env, capture_output=True,
-                             text=True, timeout=120)
+        out = subprocess.run(
+            [str(exe), "extract", str(sample_paths[0])], env=env, capture_output=True, text=True, timeout=120
+        )
     finally:
         listener.close()
     assert out.returncode == 0, out.stderr

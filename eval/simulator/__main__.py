@@ -56,8 +56,9 @@ def _rates(args: argparse.Namespace) -> dict[str, float]:
 
 def build(args: argparse.Namespace, log: Path | None) -> Simulator:
     corpus = load_corpus(_pairs(args))
-    sim = Simulator(corpus, seed=args.seed, rates=_rates(args), log_path=log,
-                    fix_on_feedback=not args.no_fix_on_feedback)
+    sim = Simulator(
+        corpus, seed=args.seed, rates=_rates(args), log_path=log, fix_on_feedback=not args.no_fix_on_feedback
+    )
     sim.port = args.port
     return sim
 
@@ -65,8 +66,11 @@ def build(args: argparse.Namespace, log: Path | None) -> Simulator:
 def serve(args: argparse.Namespace) -> None:
     sim = build(args, Path(args.log) if args.log else None).start()
     items = sum(len(d.items) for d in sim.corpus.docs)
-    print(f"simulator at {sim.url}: {len(sim.corpus.docs)} documents, {items} answerable items "
-          f"({len(sim.corpus.unanswerable)} gold items not answerable); log {args.log or 'off'}", flush=True)
+    print(
+        f"simulator at {sim.url}: {len(sim.corpus.docs)} documents, {items} answerable items "
+        f"({len(sim.corpus.unanswerable)} gold items not answerable); log {args.log or 'off'}",
+        flush=True,
+    )
     try:
         while True:
             time.sleep(3600)
@@ -80,14 +84,32 @@ def run_eval(args: argparse.Namespace) -> int:
     pairs = _pairs(args)
     code = 0
     with build(args, log) as sim:
-        env = {**os.environ, "EXTRACTOR_BASE_URL": sim.url, "EXTRACTOR_API_KEY": "simulator",
-               "EXTRACTOR_MODEL": "simulator", "EXTRACTOR_INSTRUCTOR_MODE": args.mode}
+        env = {
+            **os.environ,
+            "EXTRACTOR_BASE_URL": sim.url,
+            "EXTRACTOR_API_KEY": "simulator",
+            "EXTRACTOR_MODEL": "simulator",
+            "EXTRACTOR_INSTRUCTOR_MODE": args.mode,
+        }
         env.pop("EXTRACTOR_CACHE_PATH", None)
         exe = Path(sys.executable).with_name("extractor")
         for gold, docs in pairs:
             target = out if len(pairs) == 1 else out / gold.parent.name
-            cmd = [str(exe), "eval", "--backend", args.backend, "--gold", str(gold), "--docs", str(docs),
-                   "--out", str(target), "--injections", str(log), *(["-q"] if args.quiet else [])]
+            cmd = [
+                str(exe),
+                "eval",
+                "--backend",
+                args.backend,
+                "--gold",
+                str(gold),
+                "--docs",
+                str(docs),
+                "--out",
+                str(target),
+                "--injections",
+                str(log),
+                *(["-q"] if args.quiet else []),
+            ]
             print("+", " ".join(cmd), flush=True)
             code = subprocess.run(cmd, env=env, check=False).returncode or code
     if len(pairs) > 1:
@@ -107,14 +129,24 @@ def _total(paths: list[Path]) -> None:
     total = sum(r["injected"] for r in merged.values())
     reached = sum(r["reached"] for r in merged.values())
     print(f"\nall sets ({', '.join(str(p.parent) for p in paths)}):")
-    print("\n".join(markdown({"by_error": dict(sorted(merged.items())), "injected": total,
-                               "reached_unflagged": reached,
-                               "reached_share": reached / total if total else None})))
+    print(
+        "\n".join(
+            markdown(
+                {
+                    "by_error": dict(sorted(merged.items())),
+                    "injected": total,
+                    "reached_unflagged": reached,
+                    "reached_share": reached / total if total else None,
+                }
+            )
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m eval.simulator", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m eval.simulator", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = ap.add_subparsers(dest="command", required=True)
     for name in ("serve", "eval"):
         p = sub.add_parser(name)
@@ -124,8 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--seed", type=int, default=0)
         p.add_argument("--rate", type=float, default=DEFAULT_RATE, help="rate of every error type")
         p.add_argument("--rate-of", action="append", metavar="ERROR=RATE", help="rate of one error type")
-        p.add_argument("--no-fix-on-feedback", action="store_true",
-                       help="do not correct an item when a request names its injected value")
+        p.add_argument(
+            "--no-fix-on-feedback",
+            action="store_true",
+            help="do not correct an item when a request names its injected value",
+        )
         p.add_argument("--port", type=int, default=8001 if name == "serve" else 0)
         if name == "serve":
             p.add_argument("--log", help="append injected errors here (JSON lines)")

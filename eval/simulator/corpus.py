@@ -40,10 +40,10 @@ _SCORE_CUE = re.compile(r"(自评得分|综合得分|总得分|总分|得分|评
 class Written:
     """One number as the document writes it, and what it means in result units."""
 
-    text: str          # as written: "311.20", "3,112,000.00", "0.40"
-    start: int         # offset in the document text
-    unit: str | None   # 元 | 万元 | 亿元 for money; % ; count; None for plain numbers
-    value: Decimal     # the gold value (万元 for money, signed)
+    text: str  # as written: "311.20", "3,112,000.00", "0.40"
+    start: int  # offset in the document text
+    unit: str | None  # 元 | 万元 | 亿元 for money; % ; count; None for plain numbers
+    value: Decimal  # the gold value (万元 for money, signed)
     negative_in_words: bool = False  # written unsigned, negative by 减少/下降
 
 
@@ -53,13 +53,13 @@ class Item:
 
     id: str
     document: str
-    kind: str                       # fact | project | indicator | evaluation | metadata
-    group: str                      # the response field it goes in: facts, projects, …
+    kind: str  # fact | project | indicator | evaluation | metadata
+    group: str  # the response field it goes in: facts, projects, …
     start: int
     end: int
-    answer: dict[str, Any]          # the correct item, numbers as written (strings)
-    numbers: dict[str, Written]     # answer field → the number behind it
-    key: dict[str, Any]             # how the eval side finds it in a result
+    answer: dict[str, Any]  # the correct item, numbers as written (strings)
+    numbers: dict[str, Written]  # answer field → the number behind it
+    key: dict[str, Any]  # how the eval side finds it in a result
 
     @property
     def quote(self) -> str:
@@ -145,8 +145,12 @@ def _span(text: str, quote: str | None) -> tuple[int, int] | None:
     return (a.start, a.end) if a is not None else None
 
 
-def _written(text: str, span: tuple[int, int], value: Decimal, unit: str | None,
-             ) -> tuple[Written, tuple[int, int]] | None:
+def _written(
+    text: str,
+    span: tuple[int, int],
+    value: Decimal,
+    unit: str | None,
+) -> tuple[Written, tuple[int, int]] | None:
     """The number in the quote (else in the quote's line, which then becomes the quote)."""
     money = unit == "万元"
     for a, b in (span, _line(text, *span)):
@@ -164,11 +168,30 @@ class _Builder:
         self.items: list[Item] = []
         self.unanswerable: list[str] = []
 
-    def _add(self, kind: str, group: str, n: int, span: tuple[int, int], answer: dict[str, Any],
-             numbers: dict[str, Written], key: dict[str, Any]) -> None:
-        answer = {**answer, "quote": self.text[span[0]:span[1]]}
-        self.items.append(Item(id=f"{self.gold.stem}#{kind}{n}", document=self.gold.document, kind=kind,
-                               group=group, start=span[0], end=span[1], answer=answer, numbers=numbers, key=key))
+    def _add(
+        self,
+        kind: str,
+        group: str,
+        n: int,
+        span: tuple[int, int],
+        answer: dict[str, Any],
+        numbers: dict[str, Written],
+        key: dict[str, Any],
+    ) -> None:
+        answer = {**answer, "quote": self.text[span[0] : span[1]]}
+        self.items.append(
+            Item(
+                id=f"{self.gold.stem}#{kind}{n}",
+                document=self.gold.document,
+                kind=kind,
+                group=group,
+                start=span[0],
+                end=span[1],
+                answer=answer,
+                numbers=numbers,
+                key=key,
+            )
+        )
 
     def facts(self) -> None:
         for n, f in enumerate(self.gold.facts):
@@ -180,10 +203,16 @@ class _Builder:
                 continue
             w, span = got
             value = ("-" + w.text) if w.negative_in_words else w.text
-            answer = {"concept": f.concept, "measure": f.measure, "period": f.period, "scope": f.scope,
-                      "label": f.label, "value": value, "unit": w.unit}
-            key = {"concept": f.concept, "measure": f.measure, "period": f.period, "scope": f.scope,
-                   "label": f.label}
+            answer = {
+                "concept": f.concept,
+                "measure": f.measure,
+                "period": f.period,
+                "scope": f.scope,
+                "label": f.label,
+                "value": value,
+                "unit": w.unit,
+            }
+            key = {"concept": f.concept, "measure": f.measure, "period": f.period, "scope": f.scope, "label": f.label}
             self._add("fact", "facts", n, span, answer, {"value": w}, key)
 
     def rows(self, kind: str, rows: Iterable[Any], fields: dict[str, str | None]) -> None:
@@ -205,7 +234,7 @@ class _Builder:
                 answer[f] = got[0].text
             for f in ("level1", "level2", "target", "actual", "note"):
                 v = getattr(r, f, None)
-                if isinstance(v, str) and v and f not in fields and v in self.text[span[0]:span[1]]:
+                if isinstance(v, str) and v and f not in fields and v in self.text[span[0] : span[1]]:
                     answer[f] = v
             if kind == "project":
                 units = {w.unit for w in numbers.values() if w.unit in ("元", "万元", "亿元")}
@@ -225,7 +254,7 @@ class _Builder:
                 a = max(a, n.start - 30)
                 span = (a, n.end)
                 answer: dict[str, Any] = {"score": n.text}
-                if ev.grade and ev.grade in self.text[span[0]: span[1] + 30]:
+                if ev.grade and ev.grade in self.text[span[0] : span[1] + 30]:
                     span = (a, self.text.find(ev.grade, a) + len(ev.grade))
                     answer["grade"] = ev.grade
                 w = Written(n.text, n.start, None, ev.score)
@@ -240,13 +269,19 @@ class _Builder:
         pos = self.text.find(g.org_name)
         span = _line(self.text, pos, pos + len(g.org_name))
         answer: dict[str, Any] = {"org_name": g.org_name, "report_kind": g.report_kind}
-        if g.fiscal_year and str(g.fiscal_year) in self.text[span[0]:span[1]]:
+        if g.fiscal_year and str(g.fiscal_year) in self.text[span[0] : span[1]]:
             answer["fiscal_year"] = g.fiscal_year
         self._add("metadata", "metadata", 0, span, answer, {}, {})
 
 
-PROJECT_FIELDS = {"budget": "万元", "actual": "万元", "rate": "%", "fiscal_budget": "万元",
-                  "fiscal_actual": "万元", "score": None}
+PROJECT_FIELDS = {
+    "budget": "万元",
+    "actual": "万元",
+    "rate": "%",
+    "fiscal_budget": "万元",
+    "fiscal_actual": "万元",
+    "score": None,
+}
 INDICATOR_FIELDS = {"weight": None, "score": None}
 
 

@@ -43,8 +43,15 @@ from extractor.numbers import find_numbers, parse_number
 __all__ = ["DEFAULT_RATE", "ERRORS", "Injection", "decide", "result_value"]
 
 ERRORS: tuple[str, ...] = (
-    "wrong_unit", "transposed_digit", "neighbour_value", "budget_as_actual", "dropped_sign",
-    "invented_number", "paraphrased_quote", "missed_item", "malformed_item",
+    "wrong_unit",
+    "transposed_digit",
+    "neighbour_value",
+    "budget_as_actual",
+    "dropped_sign",
+    "invented_number",
+    "paraphrased_quote",
+    "missed_item",
+    "malformed_item",
 )
 DEFAULT_RATE = 0.03
 """Per error type and item: nine types at 3 % put an error on about a quarter of the items."""
@@ -52,10 +59,26 @@ DEFAULT_RATE = 0.03
 _SHIFT = {"元": -4, "亿元": 4}
 _FULL = str.maketrans("0123456789.-", "０１２３４５６７８９．－")
 _SYNONYMS = (
-    ("支出", "开支"), ("收入", "进账"), ("预算", "计划"), ("合计", "总计"), ("决算", "实际"),
-    ("财政拨款", "财政资金"), ("基本", "日常"), ("项目", "专项"), ("人员", "职工"), ("本年", "当年"),
-    ("上年", "去年"), ("年初", "年度开始"), ("经费", "费用"), ("资金", "款项"), ("得分", "分数"),
-    ("完成", "达成"), ("执行率", "执行比例"), ("增加", "增长"), ("减少", "下降"), ("其中", "包括"),
+    ("支出", "开支"),
+    ("收入", "进账"),
+    ("预算", "计划"),
+    ("合计", "总计"),
+    ("决算", "实际"),
+    ("财政拨款", "财政资金"),
+    ("基本", "日常"),
+    ("项目", "专项"),
+    ("人员", "职工"),
+    ("本年", "当年"),
+    ("上年", "去年"),
+    ("年初", "年度开始"),
+    ("经费", "费用"),
+    ("资金", "款项"),
+    ("得分", "分数"),
+    ("完成", "达成"),
+    ("执行率", "执行比例"),
+    ("增加", "增长"),
+    ("减少", "下降"),
+    ("其中", "包括"),
 )
 _PUNCT = re.compile(r"[，,、：:；;\s]")
 
@@ -144,7 +167,11 @@ def paraphrase(quote: str, text: str) -> str:
         out = out.replace(a, b)
     out = _PUNCT.sub("", out)
     out = re.sub(r"(?<=[\u4e00-\u9fff])(?=-?\d)", "共计", out, count=1)
-    candidates = [out, "据报告" + out + "左右", "据报告所述" + "，".join(reversed(re.split(r"[，,；;()（）]", out))) + "这一项"]
+    candidates = [
+        out,
+        "据报告" + out + "左右",
+        "据报告所述" + "，".join(reversed(re.split(r"[，,；;()（）]", out))) + "这一项",
+    ]
     for c in candidates:
         if c != quote and align(c, text) is None:
             return c
@@ -179,8 +206,17 @@ def _malform(answer: dict[str, Any], field: str, w: Written, rng: random.Random)
     return variant, bad
 
 
-def decide(item: Item, siblings: list[Item], text: str, lo: int, hi: int, *, seed: int,
-           rates: dict[str, float], known: dict[tuple[Any, ...], Decimal]) -> Injection | None:
+def decide(
+    item: Item,
+    siblings: list[Item],
+    text: str,
+    lo: int,
+    hi: int,
+    *,
+    seed: int,
+    rates: dict[str, float],
+    known: dict[tuple[Any, ...], Decimal],
+) -> Injection | None:
     """The error (if any) item gets in the excerpt ``text[lo:hi]``; ``known`` maps every
     gold fact key of the document to its value (a wrong value equal to gold is no error)."""
     rng = _rng(seed, item, lo)
@@ -207,9 +243,20 @@ def decide(item: Item, siblings: list[Item], text: str, lo: int, hi: int, *, see
     return None
 
 
-def _apply(error: str, item: Item, siblings: list[Item], text: str, lo: int, hi: int, answer: dict[str, Any],
-           key: dict[str, Any], field: str, w: Written, rng: random.Random,
-           known: dict[tuple[Any, ...], Decimal]) -> Injection | None:
+def _apply(
+    error: str,
+    item: Item,
+    siblings: list[Item],
+    text: str,
+    lo: int,
+    hi: int,
+    answer: dict[str, Any],
+    key: dict[str, Any],
+    field: str,
+    w: Written,
+    rng: random.Random,
+    known: dict[tuple[Any, ...], Decimal],
+) -> Injection | None:
     sent_unit = answer.get("unit") if item.kind == "fact" else w.unit
     money = w.unit in ("元", "万元", "亿元")
 
@@ -253,8 +300,14 @@ def _apply(error: str, item: Item, siblings: list[Item], text: str, lo: int, hi:
     return Injection(error, variant, field, bad, key, w.value, None)
 
 
-def _budget_as_actual(item: Item, siblings: list[Item], answer: dict[str, Any], key: dict[str, Any], field: str,
-                      known: dict[tuple[Any, ...], Decimal]) -> Injection | None:
+def _budget_as_actual(
+    item: Item,
+    siblings: list[Item],
+    answer: dict[str, Any],
+    key: dict[str, Any],
+    field: str,
+    known: dict[tuple[Any, ...], Decimal],
+) -> Injection | None:
     if item.kind == "project":
         if "budget" not in item.numbers or "actual" not in item.numbers:
             return None

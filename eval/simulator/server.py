@@ -90,8 +90,16 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 class Simulator:
     """A gold-answering, error-injecting model endpoint on 127.0.0.1 (``start()``/``stop()``)."""
 
-    def __init__(self, corpus: Corpus, *, seed: int = 0, rates: dict[str, float] | None = None,
-                 log_path: str | Path | None = None, latency: float = 0.0, fix_on_feedback: bool = True) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        seed: int = 0,
+        rates: dict[str, float] | None = None,
+        log_path: str | Path | None = None,
+        latency: float = 0.0,
+        fix_on_feedback: bool = True,
+    ) -> None:
         self.corpus = corpus
         self.seed = seed
         self.rates = dict.fromkeys(ERRORS, DEFAULT_RATE) if rates is None else dict(rates)
@@ -105,8 +113,10 @@ class Simulator:
         self._seen: set[str] = set()
         self._prompts: list[str] = []
         self._lock = threading.Lock()
-        self._known = {d.name: {tuple(i.key.values()): i.numbers["value"].value for i in d.items if i.kind == "fact"}
-                       for d in corpus.docs}
+        self._known = {
+            d.name: {tuple(i.key.values()): i.numbers["value"].value for i in d.items if i.kind == "fact"}
+            for d in corpus.docs
+        }
         self.port = 0
         self._http: ThreadedServer | None = None
         self.app = Starlette(routes=[Route("/v1/chat/completions", self._chat, methods=["POST"])])
@@ -148,9 +158,18 @@ class Simulator:
             answer[group] = values[0] if single else values
         return answer, mode
 
-    def _answer_piece(self, piece: str, props: dict[str, Any], asked: list[str], enum: list[str] | None,
-                      out: dict[str, list[dict[str, Any]]], fresh: bool, reask: bool, followups: str,
-                      schema: dict[str, Any]) -> None:
+    def _answer_piece(
+        self,
+        piece: str,
+        props: dict[str, Any],
+        asked: list[str],
+        enum: list[str] | None,
+        out: dict[str, list[dict[str, Any]]],
+        fresh: bool,
+        reask: bool,
+        followups: str,
+        schema: dict[str, Any],
+    ) -> None:
         doc, lo, items = self.corpus.items_in(piece)
         for item in items:
             if item.group not in props:
@@ -172,12 +191,14 @@ class Simulator:
             self._seen.add(h)
         return new
 
-    def _inject(self, item: Item, items: list[Item], doc: Any, lo: int, n: int, fresh: bool, reask: bool,
-                followups: str) -> dict[str, Any] | None:
+    def _inject(
+        self, item: Item, items: list[Item], doc: Any, lo: int, n: int, fresh: bool, reask: bool, followups: str
+    ) -> dict[str, Any] | None:
         if doc is None or lo < 0:
             return dict(item.answer)
-        inj = decide(item, items, doc.text, lo, lo + n, seed=self.seed, rates=self.rates,
-                     known=self._known.get(doc.name, {}))
+        inj = decide(
+            item, items, doc.text, lo, lo + n, seed=self.seed, rates=self.rates, known=self._known.get(doc.name, {})
+        )
         if inj is None:
             return dict(item.answer)
         ident = f"{item.id}@{lo}"
@@ -192,10 +213,23 @@ class Simulator:
         return inj.answer
 
     def _log(self, event: str, ident: str, item: Item, inj: Injection, lo: int, n: int, **extra: Any) -> None:
-        rec = {"event": event, "id": ident, "item": item.id, "document": item.document, "kind": item.kind,
-               "error": inj.error, "variant": inj.variant, "field": inj.field, "key": inj.key,
-               "gold": _s(inj.gold), "wrong": _s(inj.wrong), "chunk": [lo, lo + n],
-               "span": [item.start, item.end], "sent": inj.answer, **extra}
+        rec = {
+            "event": event,
+            "id": ident,
+            "item": item.id,
+            "document": item.document,
+            "kind": item.kind,
+            "error": inj.error,
+            "variant": inj.variant,
+            "field": inj.field,
+            "key": inj.key,
+            "gold": _s(inj.gold),
+            "wrong": _s(inj.wrong),
+            "chunk": [lo, lo + n],
+            "span": [item.start, item.end],
+            "sent": inj.answer,
+            **extra,
+        }
         with self._lock:
             self.events.append(rec)
             if self.log_path is not None:
@@ -209,19 +243,30 @@ class Simulator:
         raw = json.dumps(answer, ensure_ascii=False)
         if mode == "tools":
             name = body["tools"][0].get("function", {}).get("name", "answer")
-            message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": [
-                {"id": "call_0", "type": "function", "function": {"name": name, "arguments": raw}}]}
+            message: dict[str, Any] = {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [{"id": "call_0", "type": "function", "function": {"name": name, "arguments": raw}}],
+            }
             finish = "tool_calls"
         else:
             message = {"role": "assistant", "content": f"```json\n{raw}\n```" if mode == "md_json" else raw}
             finish = "stop"
         prompt, cached = self._usage(body)
         done = tokens(raw)
-        return {"id": "chatcmpl-sim", "object": "chat.completion", "created": int(time.time()),
-                "model": body.get("model", "simulator"),
-                "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
-                "usage": {"prompt_tokens": prompt, "completion_tokens": done, "total_tokens": prompt + done,
-                          "prompt_tokens_details": {"cached_tokens": cached}}}
+        return {
+            "id": "chatcmpl-sim",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body.get("model", "simulator"),
+            "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+            "usage": {
+                "prompt_tokens": prompt,
+                "completion_tokens": done,
+                "total_tokens": prompt + done,
+                "prompt_tokens_details": {"cached_tokens": cached},
+            },
+        }
 
     def _usage(self, body: dict[str, Any]) -> tuple[int, int]:
         head = json.dumps(body.get("tools") or body.get("response_format") or "", ensure_ascii=False)
@@ -263,7 +308,7 @@ def _common(a: str, b: str) -> int:
     n = min(len(a), len(b))
     i = 0
     step = 256
-    while i + step <= n and a[i:i + step] == b[i:i + step]:
+    while i + step <= n and a[i : i + step] == b[i : i + step]:
         i += step
     while i < n and a[i] == b[i]:
         i += 1

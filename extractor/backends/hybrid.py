@@ -82,8 +82,9 @@ def _ev(e: Evidence) -> dict[str, Any]:
 class HybridBackend:
     name = "hybrid"
 
-    def __init__(self, settings: Settings | None = None, *, rules: Backend | None = None,
-                 llm: LLMBackend | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, rules: Backend | None = None, llm: LLMBackend | None = None
+    ) -> None:
         self.settings = settings or Settings()
         self.llm = llm or LLMBackend(self.settings)
         if rules is None:
@@ -139,8 +140,11 @@ class HybridBackend:
         if figure.kind == "evaluation":
             return base.evaluation.score != figure.value
         rows: tuple[Project | Indicator, ...] = base.projects if figure.kind == "project" else base.indicators
-        return not any(normalise_name(r.name) == normalise_name(figure.name)
-                       and getattr(r, str(figure.field), None) == figure.value for r in rows)
+        return not any(
+            normalise_name(r.name) == normalise_name(figure.name)
+            and getattr(r, str(figure.field), None) == figure.value
+            for r in rows
+        )
 
     # ------------------------------------------------------------------ merging
 
@@ -158,11 +162,20 @@ class HybridBackend:
                 by_key[f.key] = [f]
                 added += 1
             elif all(r.value != f.value for r in same):
-                disagreements.append({
-                    "kind": "fact", "concept": f.concept, "measure": f.measure, "period": f.period,
-                    "scope": f.scope, "label": f.label, "rules": [_num(r.value) for r in same], "llm": _num(f.value),
-                    "rules_evidence": _ev(same[0].evidence), "llm_evidence": _ev(f.evidence),
-                })
+                disagreements.append(
+                    {
+                        "kind": "fact",
+                        "concept": f.concept,
+                        "measure": f.measure,
+                        "period": f.period,
+                        "scope": f.scope,
+                        "label": f.label,
+                        "rules": [_num(r.value) for r in same],
+                        "llm": _num(f.value),
+                        "rules_evidence": _ev(same[0].evidence),
+                        "llm_evidence": _ev(f.evidence),
+                    }
+                )
         projects, n_p = self._rows(list(base.projects), model.projects, "project", disagreements)
         indicators, n_i = self._rows(list(base.indicators), model.indicators, "indicator", disagreements)
         evaluation = self._evaluation(base.evaluation, model.evaluation, disagreements)
@@ -174,13 +187,20 @@ class HybridBackend:
                 counters[k] = counters.get(k, 0) + v
             else:
                 counters[f"llm_{k}"] = v
-        counters.update({"chunks_to_model": chunks_to_model, "llm_facts_added": added,
-                         "llm_rows_added": n_p + n_i, "disagreements": len(disagreements)})
+        counters.update(
+            {
+                "chunks_to_model": chunks_to_model,
+                "llm_facts_added": added,
+                "llm_rows_added": n_p + n_i,
+                "disagreements": len(disagreements),
+            }
+        )
         return Extraction(
             org_name=meta.org_name or base.org_name,
             fiscal_year=meta.fiscal_year or base.fiscal_year,
             report_kind=base.report_kind if base.report_kind != "other" else model.report_kind,
-            metadata_evidence={**model.metadata_evidence, **base.metadata_evidence} if use_model_meta
+            metadata_evidence={**model.metadata_evidence, **base.metadata_evidence}
+            if use_model_meta
             else base.metadata_evidence,
             facts=tuple(facts),
             projects=tuple(projects),
@@ -195,8 +215,9 @@ class HybridBackend:
         )
 
     @staticmethod
-    def _rows(rows: list[Any], extra: tuple[Any, ...], kind: str,
-              disagreements: list[dict[str, Any]]) -> tuple[list[Any], int]:
+    def _rows(
+        rows: list[Any], extra: tuple[Any, ...], kind: str, disagreements: list[dict[str, Any]]
+    ) -> tuple[list[Any], int]:
         fields = _ROW_FIELDS[kind]
         index = {normalise_name(r.name): i for i, r in enumerate(rows)}
         added = 0
@@ -208,29 +229,39 @@ class HybridBackend:
                 added += 1
                 continue
             r: Project | Indicator = rows[i]
-            clash = {f: (getattr(r, f), getattr(m, f)) for f in fields
-                     if getattr(r, f) is not None and getattr(m, f) is not None and getattr(r, f) != getattr(m, f)}
+            clash = {
+                f: (getattr(r, f), getattr(m, f))
+                for f in fields
+                if getattr(r, f) is not None and getattr(m, f) is not None and getattr(r, f) != getattr(m, f)
+            }
             if clash:
-                disagreements.append({
-                    "kind": kind, "name": r.name,
-                    "fields": {f: {"rules": _num(a), "llm": _num(b)} for f, (a, b) in clash.items()},
-                    "rules_evidence": _ev(r.evidence), "llm_evidence": _ev(m.evidence),
-                })
+                disagreements.append(
+                    {
+                        "kind": kind,
+                        "name": r.name,
+                        "fields": {f: {"rules": _num(a), "llm": _num(b)} for f, (a, b) in clash.items()},
+                        "rules_evidence": _ev(r.evidence),
+                        "llm_evidence": _ev(m.evidence),
+                    }
+                )
                 continue
             fill = {f: getattr(m, f) for f in fields if getattr(r, f) is None and getattr(m, f) is not None}
             if fill:
-                rows[i] = r.model_copy(update={
-                    **fill,
-                    "cells": {**{k: v for k, v in m.cells.items() if k in fill}, **r.cells},
-                    "decimals": {**{k: v for k, v in m.decimals.items() if k in fill}, **r.decimals},
-                })
+                rows[i] = r.model_copy(
+                    update={
+                        **fill,
+                        "cells": {**{k: v for k, v in m.cells.items() if k in fill}, **r.cells},
+                        "decimals": {**{k: v for k, v in m.decimals.items() if k in fill}, **r.decimals},
+                    }
+                )
         return rows, added
 
     @staticmethod
     def _evaluation(base: Evaluation, model: Evaluation, disagreements: list[dict[str, Any]]) -> Evaluation:
         if base.score is not None and model.score is not None and base.score != model.score:
-            disagreements.append({"kind": "evaluation", "field": "score", "rules": _num(base.score),
-                                  "llm": _num(model.score)})
+            disagreements.append(
+                {"kind": "evaluation", "field": "score", "rules": _num(base.score), "llm": _num(model.score)}
+            )
         update: dict[str, Any] = {}
         cells = dict(base.cells)
         decimals = dict(base.decimals)

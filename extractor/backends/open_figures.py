@@ -12,8 +12,8 @@ project's, indicator's or the evaluation's cell evidence.
 :func:`windows` gives, for one chunk, the spans that hold its open figures with what says
 what each is: the sentence around a figure in prose; in a table, the figure's row (a
 tab-separated line with two cells or more, or for a table written one cell per line, the
-lines back to the row's label, a line without digits) and the table's header lines. A chunk without open figures gets no windows and is
-not sent at all.
+lines back to the row's label, a line without digits) and the table's header lines. A chunk without open
+figures gets no windows and is not sent at all.
 """
 
 from __future__ import annotations
@@ -72,8 +72,10 @@ def open_figures(doc: Document, placed: set[int], start: int = 0, end: int | Non
     """The figures in ``doc.text[start:end]`` no rules value was read from."""
     end = len(doc.text) if end is None else end
     found = [n for n in find_numbers(doc.text[start:end], start) if _is_figure(doc.text, n)]
-    found += [WrittenNumber(text=m.group(), start=m.start(), end=m.end(), value=Decimal(0), decimals=0)
-              for m in _ZERO_WORD.finditer(doc.text, start, end)]
+    found += [
+        WrittenNumber(text=m.group(), start=m.start(), end=m.end(), value=Decimal(0), decimals=0)
+        for m in _ZERO_WORD.finditer(doc.text, start, end)
+    ]
     return sorted((n for n in found if n.start not in placed), key=lambda n: n.start)
 
 
@@ -103,8 +105,9 @@ def _row(text: str, table: tuple[int, int], n: WrittenNumber) -> list[tuple[int,
     return [(table[0], head), (s, e)] if head > table[0] else [(s, e)]
 
 
-def windows(doc: Document, chunk: Chunk, figures: Sequence[WrittenNumber],
-            tables: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+def windows(
+    doc: Document, chunk: Chunk, figures: Sequence[WrittenNumber], tables: Sequence[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
     """The spans of ``chunk`` a model needs to read ``figures`` (those inside it), joined
     where they touch or nearly do."""
     text = doc.text

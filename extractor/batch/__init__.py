@@ -41,8 +41,17 @@ from extractor.settings import Settings
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "LOCK", "MANIFEST", "BatchItem", "BatchSummary", "Input", "compact_folder", "default_workers", "discover",
-    "name_files", "output_names", "run_batch",
+    "LOCK",
+    "MANIFEST",
+    "BatchItem",
+    "BatchSummary",
+    "Input",
+    "compact_folder",
+    "default_workers",
+    "discover",
+    "name_files",
+    "output_names",
+    "run_batch",
 ]
 
 STOP_AFTER_WRITE_FAILURES = 3
@@ -147,7 +156,8 @@ class _Recorder:
             self.in_a_row = self.in_a_row + 1 if code in (OutputError.exit_code, DiskFullError.exit_code) else 0
             if self.in_a_row >= STOP_AFTER_WRITE_FAILURES and self.cause is None:
                 self.cause = (DiskFullError if code == DiskFullError.exit_code else OutputError)(
-                    (item.error or {}).get("message", "cannot write"), path=item.output)
+                    (item.error or {}).get("message", "cannot write"), path=item.output
+                )
         if self.on_item:
             self.on_item(item)
 
@@ -180,11 +190,18 @@ def run_batch(
         try:
             rec = _Recorder(manifest, summary, on_item)
             jobs = _plan(inputs, out, rec, done if resume else set(), listed)
-            for job, res in execute(jobs, settings, backend, workers or default_workers(),
-                                    stop=lambda: rec.cause is not None):
+            for job, res in execute(
+                jobs, settings, backend, workers or default_workers(), stop=lambda: rec.cause is not None
+            ):
                 ok = res["status"] == "ok"
-                rec.record(BatchItem(path=str(job.path), output=str(job.output) if ok else None, sha256=job.sha256,
-                                     **{k: v for k, v in res.items() if k in BatchItem.__dataclass_fields__}))
+                rec.record(
+                    BatchItem(
+                        path=str(job.path),
+                        output=str(job.output) if ok else None,
+                        sha256=job.sha256,
+                        **{k: v for k, v in res.items() if k in BatchItem.__dataclass_fields__},
+                    )
+                )
         finally:
             manifest.close()
         summary.not_attempted = len(jobs) - summary.count("ok") - summary.count("failed")
@@ -202,13 +219,17 @@ def _plan(inputs: list[Input], out: Path, rec: _Recorder, done: set[tuple[Any, A
     jobs: list[Job] = []
     for i in inputs:
         if not i.supported:
-            rec.record(BatchItem(path=str(i.path), output=None, status="skipped", sha256="", reason=UNSUPPORTED,
-                                 attempts=0), row=str(i.path) not in listed)
+            rec.record(
+                BatchItem(path=str(i.path), output=None, status="skipped", sha256="", reason=UNSUPPORTED, attempts=0),
+                row=str(i.path) not in listed,
+            )
             continue
         output = out / f"{names[i.path]}.json"
         sha = _sha256(i.path)
         if (sha, str(output)) in done and output.exists():
-            rec.record(BatchItem(path=str(i.path), output=str(output), status="done", sha256=sha, attempts=0), row=False)
+            rec.record(
+                BatchItem(path=str(i.path), output=str(output), status="done", sha256=sha, attempts=0), row=False
+            )
             continue
         jobs.append(Job(i.path, output, sha))
     return jobs
@@ -219,7 +240,9 @@ def _stopped(cause: OutputError, summary: BatchSummary, out: Path) -> OutputErro
     return type(cause)(
         f"batch stopped: {what} ({cause.message}); {summary.not_attempted} document(s) not attempted. "
         f"Fix it and run the same command again: the {summary.count('ok') + summary.count('done')} finished "
-        "are kept and not redone", path=out)
+        "are kept and not redone",
+        path=out,
+    )
 
 
 def compact_folder(out_dir: str | Path) -> tuple[int, int]:

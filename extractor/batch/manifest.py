@@ -129,7 +129,10 @@ def lock_folder(out: Path) -> Iterator[None]:
         os.close(fd)
         raise OutputLockedError(
             f"another batch is writing into this folder ({_describe(holder)}); wait for it to end or choose "
-            f"another -o (the lock: {path})", path=out, holder_pid=holder.get("pid")) from None
+            f"another -o (the lock: {path})",
+            path=out,
+            holder_pid=holder.get("pid"),
+        ) from None
     except OSError as exc:  # a file system without locks
         os.close(fd)
         raise OutputError.from_os_error(exc, path, doing="lock") from exc

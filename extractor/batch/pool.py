@@ -62,8 +62,9 @@ def work(path: str, output: str, settings: Settings, backend: str | None) -> dic
         return _failed(exc, time.perf_counter() - t0)
     except Exception as exc:  # a bug in us must not lose the batch
         log.debug("internal error on %s", path, exc_info=True)
-        return _failed(InternalError(f"internal error: {type(exc).__name__}: {exc}", path=path),
-                       time.perf_counter() - t0)
+        return _failed(
+            InternalError(f"internal error: {type(exc).__name__}: {exc}", path=path), time.perf_counter() - t0
+        )
     return {
         "status": "ok",
         "seconds": time.perf_counter() - t0,
@@ -85,8 +86,9 @@ def _death(exc: ProcessExpired) -> str:
     return f"exit status {code}"
 
 
-def execute(jobs: list[Job], settings: Settings, backend: str | None, workers: int,
-            stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[Job, dict[str, Any]]]:
+def execute(
+    jobs: list[Job], settings: Settings, backend: str | None, workers: int, stop: Callable[[], bool] = lambda: False
+) -> Iterator[tuple[Job, dict[str, Any]]]:
     """Each job with its outcome, as they finish. No job is started once ``stop()`` is true;
     the ones running are waited for."""
     if workers <= 1 or len(jobs) <= 1:
@@ -121,9 +123,14 @@ def execute(jobs: list[Job], settings: Settings, backend: str | None, workers: i
                         log.warning("%s: the worker reading it died (%s); trying it once more", job.path, how)
                         queue.append(replace(job, attempt=job.attempt + 1))
                         continue
-                    res = _failed(WorkerDiedError(
-                        f"the worker process reading it died ({how}) on each of {ATTEMPTS} tries: out of memory? "
-                        "(the other documents went on)", path=job.path, exitcode=exc.exitcode))
+                    res = _failed(
+                        WorkerDiedError(
+                            f"the worker process reading it died ({how}) on each of {ATTEMPTS} tries: out of memory? "
+                            "(the other documents went on)",
+                            path=job.path,
+                            exitcode=exc.exitcode,
+                        )
+                    )
                 except CancelledError:
                     continue
                 except Exception as exc:  # the pool itself failed this task (e.g. a result it cannot unpickle)

@@ -28,19 +28,30 @@ __all__ = ["batch_cmd"]
 
 
 def batch_cmd(
-    out_dir: Annotated[Path, typer.Option(
-        "--out", "-o", help="OUT/<path>.json per document (the input tree mirrored) + manifest.jsonl.")],
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help="Documents and/or folders (searched recursively; hidden files left out).", readable=False)] = None,
+    out_dir: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="OUT/<path>.json per document (the input tree mirrored) + manifest.jsonl."),
+    ],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Documents and/or folders (searched recursively; hidden files left out).", readable=False),
+    ] = None,
     backend: BackendOpt = None,
     ocr: OcrOpt = None,
     fmt: FormatOpt = "json",
-    workers: Annotated[int | None, typer.Option(
-        "--workers", "-j", min=1, help="Worker processes (default: the CPUs available, at most 4).")] = None,
-    resume: Annotated[bool, typer.Option(
-        "--resume/--no-resume", help="Skip documents whose same content is already done.")] = True,
-    compact: Annotated[bool, typer.Option(
-        "--compact", help="Rewrite manifest.jsonl to one row per document (after the run; alone without PATHS).")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Worker processes (default: the CPUs available, at most 4)."),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume/--no-resume", help="Skip documents whose same content is already done.")
+    ] = True,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact", help="Rewrite manifest.jsonl to one row per document (after the run; alone without PATHS)."
+        ),
+    ] = False,
     verbose: Verbose = 0,
     quiet: Quiet = False,
 ) -> None:
@@ -70,8 +81,15 @@ def batch_cmd(
         get_backend(settings.backend, settings)  # fail fast on a bad backend or configuration
     except ExtractorError as exc:
         raise fail(exc) from exc
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=quiet, transient=True) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    ) as progress:
         task = progress.add_task("extracting", total=None)
 
         def on_item(item: BatchItem) -> None:
@@ -80,20 +98,31 @@ def batch_cmd(
                 print_error(item.error["error"], f"{item.path}: {item.error['message']}")
 
         try:
-            summary = run_batch(paths, out_dir, settings=settings, backend=settings.backend, workers=workers,
-                                resume=resume, compact_manifest=compact,
-                                on_start=lambda n: progress.update(task, total=n), on_item=on_item)
+            summary = run_batch(
+                paths,
+                out_dir,
+                settings=settings,
+                backend=settings.backend,
+                workers=workers,
+                resume=resume,
+                compact_manifest=compact,
+                on_start=lambda n: progress.update(task, total=n),
+                on_item=on_item,
+            )
         except ExtractorError as exc:  # the folder: a file, not writable, held by another batch
             raise fail(exc) from exc
     if fmt != "json" and summary.stopped is None:
         _collect(summary, out_dir, fmt)
     if not quiet:
         unsupported = summary.count("skipped")
-        out.print(f"{summary.count('ok')} extracted, {summary.count('done')} already done, "
-                  f"{summary.count('failed')} failed"
-                  + (f", {unsupported} skipped (unsupported type)" if unsupported else "")
-                  + (f", {summary.not_attempted} not attempted" if summary.not_attempted else "")
-                  + f" → {out_dir}/ (manifest: {out_dir}/manifest.jsonl)", highlight=False)
+        out.print(
+            f"{summary.count('ok')} extracted, {summary.count('done')} already done, "
+            f"{summary.count('failed')} failed"
+            + (f", {unsupported} skipped (unsupported type)" if unsupported else "")
+            + (f", {summary.not_attempted} not attempted" if summary.not_attempted else "")
+            + f" → {out_dir}/ (manifest: {out_dir}/manifest.jsonl)",
+            highlight=False,
+        )
     if summary.stopped is not None:
         raise fail(summary.stopped)
     codes = {i.error["exit_code"] for i in summary.failed if i.error}

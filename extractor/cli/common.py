@@ -17,8 +17,20 @@ from extractor.result import Result
 from extractor.settings import Settings, load_settings
 
 __all__ = [
-    "BackendOpt", "FormatOpt", "OcrOpt", "Quiet", "Verbose", "err", "exit_code_for", "fail", "make_settings", "out",
-    "print_error", "setup_logging", "summarise", "summary_table",
+    "BackendOpt",
+    "FormatOpt",
+    "OcrOpt",
+    "Quiet",
+    "Verbose",
+    "err",
+    "exit_code_for",
+    "fail",
+    "make_settings",
+    "out",
+    "print_error",
+    "setup_logging",
+    "summarise",
+    "summary_table",
 ]
 
 # soft_wrap: an error is one line however long (a log reader greps it), never cut at 80 columns
@@ -33,8 +45,10 @@ BackendOpt = Annotated[
 ]
 OcrOpt = Annotated[
     str | None,
-    typer.Option("--ocr", help="auto (pages without a usable text layer, and images) | always | never; "
-                 "default EXTRACTOR_OCR or auto."),
+    typer.Option(
+        "--ocr",
+        help="auto (pages without a usable text layer, and images) | always | never; default EXTRACTOR_OCR or auto.",
+    ),
 ]
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", help=f"Output format: {' | '.join(FORMATS)} (csv: facts.csv + findings.csv).")
@@ -78,9 +92,7 @@ def make_settings(backend: str | None = None, **kw: object) -> Settings:
     try:
         return load_settings(backend=backend, **kw)
     except ValidationError as exc:  # bad flag or EXTRACTOR_* value
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc']))}={e.get('input')!r}: {e['msg']}" for e in exc.errors()
-        )
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}={e.get('input')!r}: {e['msg']}" for e in exc.errors())
         err.print(f"[red]error[/red] [ConfigError]: bad settings: {problems}", markup=True, highlight=False)
         raise typer.Exit(20) from exc
 
@@ -90,9 +102,23 @@ def summary_table(rows: list[dict[str, object]]) -> Table:
     for col in ("document", "org", "year", "kind", "facts", "projects", "indicators", "findings", "dropped", "s"):
         table.add_column(col, justify="right" if col not in ("document", "org", "kind") else "left")
     for r in rows:
-        table.add_row(*(str(r.get(k, "")) for k in
-                        ("document", "org", "year", "kind", "facts", "projects", "indicators", "findings", "dropped",
-                         "s")))
+        table.add_row(
+            *(
+                str(r.get(k, ""))
+                for k in (
+                    "document",
+                    "org",
+                    "year",
+                    "kind",
+                    "facts",
+                    "projects",
+                    "indicators",
+                    "findings",
+                    "dropped",
+                    "s",
+                )
+            )
+        )
     return table
 
 
@@ -117,5 +143,3 @@ def summarise(result: Result) -> dict[str, object]:
         "dropped": result.provenance.counters.get("dropped_ungrounded", 0),
         "s": f"{sum(result.provenance.timings.values()):.2f}",
     }
-
-

@@ -34,21 +34,33 @@ from extractor.cli.common import (
 
 
 def eval_cmd(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold directory (<stem>.json per document).")] = Path("eval/gold"),
+    gold: Annotated[Path, typer.Option("--gold", help="Gold directory (<stem>.json per document).")] = Path(
+        "eval/gold"
+    ),
     docs: Annotated[Path, typer.Option("--docs", help="Directory with the documents the gold labels.")] = Path(
-        "eval/samples"),
+        "eval/samples"
+    ),
     backend: BackendOpt = None,
     ocr: OcrOpt = None,
-    results: Annotated[Path | None, typer.Option(
-        "--results", help="Score existing result files (<stem>.json) instead of extracting.")] = None,
+    results: Annotated[
+        Path | None, typer.Option("--results", help="Score existing result files (<stem>.json) instead of extracting.")
+    ] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where metrics.json and report.md go.")] = Path(
-        "out/eval"),
-    baseline: Annotated[Path | None, typer.Option(
-        "--baseline", help="A stored metrics.json: show deltas, exit 3 on a regression.")] = None,
-    fail_under: Annotated[list[str] | None, typer.Option(
-        "--fail-under", help="METRIC=VALUE, e.g. facts.f1=0.9 (repeatable); exit 3 when below.")] = None,
-    injections: Annotated[Path | None, typer.Option(
-        "--injections", help="A fault-injecting endpoint's log (eval/simulator): report what became of each error.")] = None,
+        "out/eval"
+    ),
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="A stored metrics.json: show deltas, exit 3 on a regression.")
+    ] = None,
+    fail_under: Annotated[
+        list[str] | None,
+        typer.Option("--fail-under", help="METRIC=VALUE, e.g. facts.f1=0.9 (repeatable); exit 3 when below."),
+    ] = None,
+    injections: Annotated[
+        Path | None,
+        typer.Option(
+            "--injections", help="A fault-injecting endpoint's log (eval/simulator): report what became of each error."
+        ),
+    ] = None,
     verbose: Verbose = 0,
     quiet: Quiet = False,
 ) -> None:
@@ -67,15 +79,30 @@ def eval_cmd(
         ensure_folder(out_dir)  # before the run: -o naming a file fails now, not after the eval
         thresholds = parse_fail_under(fail_under or [])
         base = load_metrics(baseline) if baseline is not None else None
-        with Progress(TextColumn("eval"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                      TimeElapsedColumn(), console=err, transient=True, disable=quiet) as progress:
+        with Progress(
+            TextColumn("eval"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=quiet,
+        ) as progress:
             task = progress.add_task("", total=None)
 
             def tick(done: int, total: int, document: str) -> None:
                 progress.update(task, completed=done, total=total, description=document)
 
-            run = evaluate(gold, docs, settings=settings, backend=backend, results_dir=results, on_progress=tick,
-                           injections=injections)
+            run = evaluate(
+                gold,
+                docs,
+                settings=settings,
+                backend=backend,
+                results_dir=results,
+                on_progress=tick,
+                injections=injections,
+            )
         metrics = build_metrics(run)
         comparison = compare(base, metrics, path=baseline) if base is not None else None
         failures = check_fail_under(metrics, thresholds)

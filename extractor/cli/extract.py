@@ -29,8 +29,12 @@ from extractor.errors import ExtractorError, InternalError
 
 __all__ = ["extract_cmd"]
 
-OutDir = Annotated[Path | None, typer.Option(
-    "--out", "-o", help="Write into OUT/ (json: OUT/<stem>.json each; inputs with one stem keep their folders).")]
+OutDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--out", "-o", help="Write into OUT/ (json: OUT/<stem>.json each; inputs with one stem keep their folders)."
+    ),
+]
 
 
 def extract_cmd(

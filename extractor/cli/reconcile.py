@@ -108,8 +108,11 @@ def reconcile_cmd(
             table.add_row(path.stem, f.severity, f.kind, f.rule, _culprit(f), f.message)
         if verbose:
             statuses = [c.status for c in result.checks]
-            err.print(f"{path}: {statuses.count('passed')} passed, {statuses.count('failed')} failed, "
-                      f"{statuses.count('not_run')} not run", highlight=False)
+            err.print(
+                f"{path}: {statuses.count('passed')} passed, {statuses.count('failed')} failed, "
+                f"{statuses.count('not_run')} not run",
+                highlight=False,
+            )
     if writer is not None:
         try:
             writer.close()
@@ -117,8 +120,11 @@ def reconcile_cmd(
             raise fail(exc) from exc
     if not quiet and table.row_count:
         out.print(table)
-    out.print(f"{checked} result(s) checked: {material} material, {rounding} rounding finding(s)"
-              + (f", {len(failures)} unreadable" if failures else ""), highlight=False)
+    out.print(
+        f"{checked} result(s) checked: {material} material, {rounding} rounding finding(s)"
+        + (f", {len(failures)} unreadable" if failures else ""),
+        highlight=False,
+    )
     if failures:
         raise typer.Exit(exit_code_for(failures))
     raise typer.Exit(EXIT_FINDINGS if material and not no_fail else 0)

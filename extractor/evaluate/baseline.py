@@ -58,16 +58,26 @@ class Comparison:
 
     def to_markdown(self) -> list[str]:
         run = self.baseline_run
-        lines = ["## Against the baseline", "",
-                 f"baseline: {run.get('timestamp')}, git {run.get('git_sha')}, backend {run.get('backend')}", "",
-                 "| metric | baseline | current | delta | |", "|---|---|---|---|---|"]
+        lines = [
+            "## Against the baseline",
+            "",
+            f"baseline: {run.get('timestamp')}, git {run.get('git_sha')}, backend {run.get('backend')}",
+            "",
+            "| metric | baseline | current | delta | |",
+            "|---|---|---|---|---|",
+        ]
         for d in self.deltas:
-            lines.append(f"| {d.metric} | {_f(d.baseline)} | {_f(d.current)} | {_f(d.delta)} | "
-                         f"{'**regression**' if d.regressed else ''} |")
+            lines.append(
+                f"| {d.metric} | {_f(d.baseline)} | {_f(d.current)} | {_f(d.delta)} | "
+                f"{'**regression**' if d.regressed else ''} |"
+            )
         for title, items in (("Newly wrong", self.newly_wrong), ("Newly right", self.newly_right)):
             lines += ["", f"### {title} ({len(items)})", ""]
-            lines += [f"- {o['document']} `{o['id']}`: {o['was']} → {o['now']} (gold {o.get('gold')}, "
-                      f"extracted {', '.join(o.get('extracted') or []) or '—'})" for o in items[:100]]
+            lines += [
+                f"- {o['document']} `{o['id']}`: {o['was']} → {o['now']} (gold {o.get('gold')}, "
+                f"extracted {', '.join(o.get('extracted') or []) or '—'})"
+                for o in items[:100]
+            ]
         return [*lines, ""]
 
 
@@ -98,12 +108,17 @@ def _regressed(base: Any, now: Any, direction: int) -> bool:
 
 def compare(baseline: dict[str, Any], current: dict[str, Any], *, path: str | Path | None = None) -> Comparison:
     """Per-metric deltas and per-item changes; refuses incomparable runs."""
-    for key, what in (("metrics_version", "metrics layout"), ("scorer_version", "scorer version"),
-                      ("gold_digest", "gold digest")):
+    for key, what in (
+        ("metrics_version", "metrics layout"),
+        ("scorer_version", "scorer version"),
+        ("gold_digest", "gold digest"),
+    ):
         if baseline.get(key) != current.get(key):
             raise EvaluationError(
                 f"cannot compare with the baseline: {what} differs ({baseline.get(key)} vs {current.get(key)}); "
-                "refresh the baseline with this gold and scorer", path=path)
+                "refresh the baseline with this gold and scorer",
+                path=path,
+            )
     deltas = []
     for metric, direction in HEADLINE:
         try:
@@ -127,8 +142,11 @@ def compare(baseline: dict[str, Any], current: dict[str, Any], *, path: str | Pa
         elif a_good and not b_good:
             right.append(item)
     b_run, c_run = baseline.get("run", {}), current.get("run", {})
-    warnings = tuple(f"the baseline's {name} is {b_run.get(name)!r}, this run's {c_run.get(name)!r}"
-                     for name in ("backend", "model", "prompt_version") if b_run.get(name) != c_run.get(name))
+    warnings = tuple(
+        f"the baseline's {name} is {b_run.get(name)!r}, this run's {c_run.get(name)!r}"
+        for name in ("backend", "model", "prompt_version")
+        if b_run.get(name) != c_run.get(name)
+    )
     return Comparison(tuple(deltas), tuple(wrong), tuple(right), baseline.get("run", {}), warnings)
 
 
@@ -154,8 +172,9 @@ def check_fail_under(metrics: dict[str, Any], specs: list[tuple[str, float]]) ->
         try:
             value = lookup(metrics["aggregate"], name)
         except KeyError:
-            raise EvaluationError(f"--fail-under: unknown metric {name!r} (e.g. facts.f1, "
-                                  "projects.cells.accuracy, findings.recall)") from None
+            raise EvaluationError(
+                f"--fail-under: unknown metric {name!r} (e.g. facts.f1, projects.cells.accuracy, findings.recall)"
+            ) from None
         if not isinstance(value, int | float | None) or isinstance(value, bool):
             raise EvaluationError(f"--fail-under: {name!r} is not a number")
         if value is None or value < threshold:

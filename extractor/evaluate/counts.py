@@ -113,10 +113,21 @@ class RowCounts(_Counts):
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "rows": {"gold": self.gold_rows, "result": self.result_rows, "matched": self.matched_rows,
-                     "precision": self.precision, "recall": self.recall, "f1": self.f1},
-            "cells": {"scored": self.cells_scored, "correct": self.cells_correct, "wrong": self.cells_wrong,
-                      "missed": self.cells_missed, "accuracy": self.cell_accuracy},
+            "rows": {
+                "gold": self.gold_rows,
+                "result": self.result_rows,
+                "matched": self.matched_rows,
+                "precision": self.precision,
+                "recall": self.recall,
+                "f1": self.f1,
+            },
+            "cells": {
+                "scored": self.cells_scored,
+                "correct": self.cells_correct,
+                "wrong": self.cells_wrong,
+                "missed": self.cells_missed,
+                "accuracy": self.cell_accuracy,
+            },
         }
 
 
@@ -142,8 +153,12 @@ class MetaCounts(_Counts):
 
     def to_dict(self) -> dict[str, Any]:
         per = {f: ratio(getattr(self, f.replace(".", "_")), self.documents) for f in META_FIELDS}
-        return {"correct": self.correct, "total": len(META_FIELDS) * self.documents, "accuracy": self.accuracy,
-                "fields": per}
+        return {
+            "correct": self.correct,
+            "total": len(META_FIELDS) * self.documents,
+            "accuracy": self.accuracy,
+            "fields": per,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,13 +69,14 @@ def ref_matches(ref: str, ff: FindingFact | Culprit) -> bool:
     """Does the gold ``concepts`` entry ``ref`` name this fact of a result finding?"""
     if ref == "evaluation.score":
         return ff.concept == "evaluation.score" or (
-            ff.field == "score" and ff.project is None and ff.indicator is None and ff.concept in (None, "evaluation"))
+            ff.field == "score" and ff.project is None and ff.indicator is None and ff.concept in (None, "evaluation")
+        )
     for prefix, attr in (("project:", "project"), ("indicator:", "indicator")):
         if ref.startswith(prefix):
-            return names_match(ref[len(prefix):], getattr(ff, attr))
+            return names_match(ref[len(prefix) :], getattr(ff, attr))
     for prefix, attr in (("projects.", "project"), ("indicators.", "indicator")):
         if ref.startswith(prefix):
-            return getattr(ff, attr) is not None and ff.field == ref[len(prefix):]
+            return getattr(ff, attr) is not None and ff.field == ref[len(prefix) :]
     concept, _, scope = ref.partition("@")
     return ff.concept == concept and (not scope or (ff.scope or "all") == scope)
 
@@ -108,8 +109,9 @@ def culprit_matches(g: GoldCulprit, r: Culprit | FindingFact | None) -> bool:
             return False
         if g.label and normalise_name(g.label) != normalise_name(r.label):
             return False
-        return g.value is None or (r.value is not None and fact_values_match(
-            g.concept, g.measure or "actual", g.value, r.value))
+        return g.value is None or (
+            r.value is not None and fact_values_match(g.concept, g.measure or "actual", g.value, r.value)
+        )
     name, attr = (g.project, "project") if g.project is not None else (g.indicator, "indicator")
     if name is None or not names_match(name, getattr(r, attr)) or (g.field and r.field != g.field):
         return False
@@ -125,8 +127,7 @@ def score_findings(gold: Gold, result: Result) -> tuple[FindingCounts, list[Outc
     doc = gold.document
     # an optional expected finding exists only if optional facts are read: it does not count
     # against recall (spec, Revision 2), and a finding on its figures is no false alarm
-    expected = [(i, ef) for i, ef in enumerate(gold.expected_findings)
-                if ef.severity == "material" and not ef.optional]
+    expected = [(i, ef) for i, ef in enumerate(gold.expected_findings) if ef.severity == "material" and not ef.optional]
     material = [f for f in result.findings if f.severity == "material"]
     pairs: list[tuple[int, int]] = []
     if expected and material:
@@ -146,23 +147,41 @@ def score_findings(gold: Gold, result: Result) -> tuple[FindingCounts, list[Outc
     scorable = named = 0
     for a, (i, ef) in enumerate(expected):
         got = material[paired[a]] if a in paired else None
-        outcomes.append(Outcome(doc, "finding", _fid(i, ef), "recalled" if got else "missed", ef.note,
-                                (got.message,) if got else ()))
+        outcomes.append(
+            Outcome(
+                doc, "finding", _fid(i, ef), "recalled" if got else "missed", ef.note, (got.message,) if got else ()
+            )
+        )
         ref = ef.culprit_ref
         if ref is not None:
             scorable += 1
             ok = got is not None and culprit_matches(ref, got.culprit)
             named += int(ok)
-            outcomes.append(Outcome(doc, "culprit", _fid(i, ef) + "|culprit", "named" if ok else "not_named",
-                                    ref.text, _culprit_text(got.culprit) if got else ()))
+            outcomes.append(
+                Outcome(
+                    doc,
+                    "culprit",
+                    _fid(i, ef) + "|culprit",
+                    "named" if ok else "not_named",
+                    ref.text,
+                    _culprit_text(got.culprit) if got else (),
+                )
+            )
     false_alarms = 0
     for f in material:
         if not any(_touches(ef, f) for ef in gold.expected_findings):
             false_alarms += 1
-            outcomes.append(Outcome(doc, "false_alarm", f"false_alarm|{f.rule}|{f.id}", "false_alarm", None,
-                                    (f.message,)))
-    counts = FindingCounts(expected=len(expected), recalled=len(pairs), material_reported=len(material),
-                           false_alarms=false_alarms, culprits_scorable=scorable, culprits_named=named)
+            outcomes.append(
+                Outcome(doc, "false_alarm", f"false_alarm|{f.rule}|{f.id}", "false_alarm", None, (f.message,))
+            )
+    counts = FindingCounts(
+        expected=len(expected),
+        recalled=len(pairs),
+        material_reported=len(material),
+        false_alarms=false_alarms,
+        culprits_scorable=scorable,
+        culprits_named=named,
+    )
     return counts, outcomes
 
 
@@ -188,19 +207,28 @@ def check_grounding(result: Result, text: str) -> tuple[GroundCounts, list[dict[
         reason = None
         if ev is None:
             reason = "no evidence"
-        elif not (0 <= ev.start <= ev.end <= len(text)) or text[ev.start:ev.end] != ev.quote:
+        elif not (0 <= ev.start <= ev.end <= len(text)) or text[ev.start : ev.end] != ev.quote:
             reason = "span does not hold the quote"
         elif value is not None and not number_in_quote(value, ev.quote):
             reason = "number not in quote"
         if reason:
-            violations.append({"document": result.document, "where": where, "value": fmt(value),
-                               "quote": ev.quote if ev else None, "reason": reason})
+            violations.append(
+                {
+                    "document": result.document,
+                    "where": where,
+                    "value": fmt(value),
+                    "quote": ev.quote if ev else None,
+                    "reason": reason,
+                }
+            )
 
     for f in result.facts:
         label = f"[{f.label}]" if f.label else ""
         check(f"fact {f.concept}{label}@{f.scope} {f.measure} {f.period}", f.evidence, f.value)
-    for kind, rows, numeric in (("project", result.projects, tuple(PROJECT_NUMBERS)),
-                                ("indicator", result.indicators, tuple(INDICATOR_NUMBERS))):
+    for kind, rows, numeric in (
+        ("project", result.projects, tuple(PROJECT_NUMBERS)),
+        ("indicator", result.indicators, tuple(INDICATOR_NUMBERS)),
+    ):
         for row in rows:
             check(f"{kind} {row.name}", row.evidence, None)
             for name in numeric:

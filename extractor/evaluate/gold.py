@@ -46,6 +46,7 @@ __all__ = [
     "parse_culprit",
 ]
 
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -117,18 +118,24 @@ _CONCEPT_CULPRIT = re.compile(
 )
 _ROW_FIELDS = "|".join(dict.fromkeys((*PROJECT_NUMBERS, *INDICATOR_NUMBERS)))
 _ROW_CULPRIT = re.compile(
-    rf"^(?P<kind>project|indicator)(?::|\s+)(?P<name>.+?)\s+(?P<field>{_ROW_FIELDS})\s+{_NUM}(?!\d)")
+    rf"^(?P<kind>project|indicator)(?::|\s+)(?P<name>.+?)\s+(?P<field>{_ROW_FIELDS})\s+{_NUM}(?!\d)"
+)
 
 
 def parse_culprit(text: str) -> GoldCulprit | None:
     """``"expenditure.function[其他支出] share 13.19 (…)"`` or ``"project:<name> budget 0 (…)"``
-    (also ``"project <name> rate 90"``) → :class:`GoldCulprit`; ``None`` when the text names no figure in a form we can check."""
+    (also ``"project <name> rate 90"``) → :class:`GoldCulprit`; ``None`` when the text names no figure in a
+    form we can check."""
     s = text.strip()
     m = _CONCEPT_CULPRIT.match(s)
     if m and m["concept"] in BY_ID:
         return GoldCulprit(
-            concept=m["concept"], measure=m["measure"] or "actual", scope=m["scope"], label=m["label"],
-            value=Decimal(m["value"]), text=text,
+            concept=m["concept"],
+            measure=m["measure"] or "actual",
+            scope=m["scope"],
+            label=m["label"],
+            value=Decimal(m["value"]),
+            text=text,
         )
     m = _ROW_CULPRIT.match(s)
     if m:
@@ -181,8 +188,10 @@ class Gold(_Frozen):
             for j in seen.get(f.match_key, ()):
                 other = self.facts[j]
                 if f.code is None or other.code is None or f.code == other.code:
-                    raise ValueError(f"facts[{i}] repeats the key of facts[{j}]: {f.match_key}"
-                                     " (a repeated label needs a different classification code)")
+                    raise ValueError(
+                        f"facts[{i}] repeats the key of facts[{j}]: {f.match_key}"
+                        " (a repeated label needs a different classification code)"
+                    )
             seen.setdefault(f.match_key, []).append(i)
         return self
 
@@ -190,9 +199,15 @@ class Gold(_Frozen):
         """Everything the scorer reads, as canonical JSON data (no quotes, pages, codes, notes)."""
         drop_quote: dict[str, Any] = {"__all__": {"quote", "page", "code"}}
         data: dict[str, Any] = self.model_dump(
-            mode="json", by_alias=True,
-            exclude={"notes": True, "facts": drop_quote, "projects": drop_quote, "indicators": drop_quote,
-                     "expected_findings": {"__all__": {"note"}}},
+            mode="json",
+            by_alias=True,
+            exclude={
+                "notes": True,
+                "facts": drop_quote,
+                "projects": drop_quote,
+                "indicators": drop_quote,
+                "expected_findings": {"__all__": {"note"}},
+            },
         )
         for finding in data["expected_findings"]:  # revision 2's flag, left out while unset: digests stay
             if not finding["optional"]:

@@ -66,13 +66,15 @@ def _values(result: Result, rec: Mapping[str, Any]) -> list[tuple[Decimal, Any, 
     k, kind, fld = rec.get("key") or {}, rec["kind"], str(rec.get("field") or "value")
     if kind == "fact":
         want = _key(k.get("concept"), k.get("measure"), k.get("period"), k.get("scope"), k.get("label"))
-        return [(f.value, f.evidence, {"key": want}) for f in result.facts
-                if f.match_key == want]
+        return [(f.value, f.evidence, {"key": want}) for f in result.facts if f.match_key == want]
     if kind in ("project", "indicator"):
         rows = result.projects if kind == "project" else result.indicators
         name = normalise_name(k.get("name"))
-        return [(getattr(r, fld), r.cells.get(fld, r.evidence), {kind: name, "field": fld}) for r in rows
-                if normalise_name(r.name) == name and getattr(r, fld, None) is not None]
+        return [
+            (getattr(r, fld), r.cells.get(fld, r.evidence), {kind: name, "field": fld})
+            for r in rows
+            if normalise_name(r.name) == name and getattr(r, fld, None) is not None
+        ]
     if kind == "evaluation" and result.evaluation.score is not None:
         return [(result.evaluation.score, result.evaluation.cells.get("score"), {"evaluation": True})]
     return []
@@ -98,12 +100,22 @@ def classify(rec: Mapping[str, Any], result: Result, fixed: set[str]) -> str:
     values = _values(result, rec)
     error, gold, wrong = rec["error"], rec.get("gold"), rec.get("wrong")
     if error in ("missed_item", "malformed_item"):
-        return "recovered" if any(_close(v, gold) for v, _, _ in values) else (
-            "missing" if error == "missed_item" else "dropped")
+        return (
+            "recovered"
+            if any(_close(v, gold) for v, _, _ in values)
+            else ("missing" if error == "missed_item" else "dropped")
+        )
     if error == "paraphrased_quote":
         span = rec.get("span") or [0, 0]
-        kept = [(v, n) for v, ev, n in values if _close(v, gold) and ev is not None
-                and getattr(ev, "alignment", "exact") != "exact" and ev.start < span[1] and span[0] < ev.end]
+        kept = [
+            (v, n)
+            for v, ev, n in values
+            if _close(v, gold)
+            and ev is not None
+            and getattr(ev, "alignment", "exact") != "exact"
+            and ev.start < span[1]
+            and span[0] < ev.end
+        ]
         if not kept:
             return "dropped"
         return "flagged" if any(_flagged(result, n, v) for v, n in kept) else "reached"
@@ -130,14 +142,26 @@ def audit(records: Iterable[Mapping[str, Any]], results: Mapping[str, Result]) -
         row = by_error.setdefault(rec["error"], {"injected": 0, **dict.fromkeys(OUTCOMES, 0)})
         row["injected"] += 1
         row[outcome] += 1
-        items.append({"id": rec["id"], "document": rec["document"], "error": rec["error"],
-                      "variant": rec.get("variant"), "outcome": outcome, "gold": rec.get("gold"),
-                      "wrong": rec.get("wrong")})
+        items.append(
+            {
+                "id": rec["id"],
+                "document": rec["document"],
+                "error": rec["error"],
+                "variant": rec.get("variant"),
+                "outcome": outcome,
+                "gold": rec.get("gold"),
+                "wrong": rec.get("wrong"),
+            }
+        )
     total = sum(r["injected"] for r in by_error.values())
     reached = sum(r["reached"] for r in by_error.values())
-    return {"injected": total, "reached_unflagged": reached,
-            "reached_share": round(reached / total, 4) if total else None,
-            "by_error": dict(sorted(by_error.items())), "items": items}
+    return {
+        "injected": total,
+        "reached_unflagged": reached,
+        "reached_share": round(reached / total, 4) if total else None,
+        "by_error": dict(sorted(by_error.items())),
+        "items": items,
+    }
 
 
 def markdown(section: Mapping[str, Any]) -> list[str]:
@@ -148,5 +172,12 @@ def markdown(section: Mapping[str, Any]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in [*rows, ["**all**", *totals]]]
     share = section["reached_share"]
-    return [*lines, "", f"{section['reached_unflagged']} of {section['injected']} injected errors reached a result "
-            f"unflagged ({share:.1%})" if share is not None else "no injected errors in these documents", ""]
+    return [
+        *lines,
+        "",
+        f"{section['reached_unflagged']} of {section['injected']} injected errors reached a result "
+        f"unflagged ({share:.1%})"
+        if share is not None
+        else "no injected errors in these documents",
+        "",
+    ]

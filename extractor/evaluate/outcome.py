@@ -41,8 +41,14 @@ class Outcome:
         return self.outcome in GOOD_OUTCOMES
 
     def to_dict(self) -> dict[str, object]:
-        d: dict[str, object] = {"document": self.document, "kind": self.kind, "id": self.id,
-                                "outcome": self.outcome, "gold": self.gold, "extracted": list(self.extracted)}
+        d: dict[str, object] = {
+            "document": self.document,
+            "kind": self.kind,
+            "id": self.id,
+            "outcome": self.outcome,
+            "gold": self.gold,
+            "extracted": list(self.extracted),
+        }
         for k in ("quote", "family", "error"):
             if getattr(self, k) is not None and not (k == "quote" and self.good):
                 d[k] = getattr(self, k)
@@ -56,14 +62,19 @@ def name_similarity(a: str | None, b: str | None) -> float:
     return float(fuzz.ratio(na, nb)) / 100.0
 
 
-def pair_rows(gold_names: Sequence[str], result_names: Sequence[str],
-              tiebreak: Callable[[int, int], float] | None = None,
-              floor: float = NAME_FLOOR) -> list[tuple[int, int, float]]:
+def pair_rows(
+    gold_names: Sequence[str],
+    result_names: Sequence[str],
+    tiebreak: Callable[[int, int], float] | None = None,
+    floor: float = NAME_FLOOR,
+) -> list[tuple[int, int, float]]:
     """Optimal one-to-one pairs ``(gold index, result index, similarity)`` above ``floor``."""
     if not gold_names or not result_names:
         return []
     sim = [[name_similarity(g, r) for r in result_names] for g in gold_names]
-    weight = [[(v + (tiebreak(i, j) if tiebreak else 0.0)) if v >= floor else 0.0 for j, v in enumerate(row)]
-              for i, row in enumerate(sim)]
+    weight = [
+        [(v + (tiebreak(i, j) if tiebreak else 0.0)) if v >= floor else 0.0 for j, v in enumerate(row)]
+        for i, row in enumerate(sim)
+    ]
     rows, cols = linear_sum_assignment(weight, maximize=True)
     return [(int(i), int(j), sim[i][j]) for i, j in zip(rows, cols, strict=True) if sim[i][j] >= floor]

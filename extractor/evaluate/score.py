@@ -76,7 +76,6 @@ from extractor.result import (
 __all__ = ["DocScore", "score_document", "score_facts"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class DocScore:
     document: str
@@ -128,14 +127,18 @@ def score_facts(gold: Gold, result: Result) -> tuple[FactCounts, dict[str, FactC
             quote = hit.evidence.quote if hit else distinct[0].evidence.quote if distinct else g.quote if g else None
             families[family] = families.get(family, FactCounts()) + counts
             key_id = _key_id(key) if n == 0 else f"{_key_id(key)}#{n + 1}"
-            outcomes.append(Outcome(doc, "fact", key_id, outcome, fmt(g.value) if g else None, extracted,
-                                    quote, family, err))
+            outcomes.append(
+                Outcome(doc, "fact", key_id, outcome, fmt(g.value) if g else None, extracted, quote, family, err)
+            )
     total = sum(families.values(), FactCounts())
     return total, families, outcomes
 
 
-def _pair_key(key: FactKey, golds: Sequence[GoldFact], distinct: Sequence[Fact],
-              ) -> list[tuple[GoldFact | None, FactCounts, str, Fact | None, float | None]]:
+def _pair_key(
+    key: FactKey,
+    golds: Sequence[GoldFact],
+    distinct: Sequence[Fact],
+) -> list[tuple[GoldFact | None, FactCounts, str, Fact | None, float | None]]:
     """The outcomes of one key: each gold fact paired with its own extracted value.
 
     Scoring ignores codes (spec, revision 2), so one key may hold several gold facts (行政运行
@@ -187,20 +190,28 @@ def _row_ids(kind: str, names: Sequence[str]) -> list[str]:
     return ids
 
 
-def _score_rows(doc: str, kind: str, gold_rows: Sequence[GoldProject | GoldIndicator],
-                result_rows: Sequence[Project | Indicator], numbers: Mapping[str, str],
-                strings: Sequence[str]) -> tuple[RowCounts, list[Outcome]]:
+def _score_rows(
+    doc: str,
+    kind: str,
+    gold_rows: Sequence[GoldProject | GoldIndicator],
+    result_rows: Sequence[Project | Indicator],
+    numbers: Mapping[str, str],
+    strings: Sequence[str],
+) -> tuple[RowCounts, list[Outcome]]:
     rows = [r for r in result_rows if not r.is_total]
     tiebreak = None
     if kind == "indicator":
+
         def tiebreak(i: int, j: int) -> float:
             g, r = gold_rows[i], rows[j]
-            return sum(0.001 for f in ("level1", "level2")
-                       if normalise_name(getattr(g, f)) == normalise_name(getattr(r, f)))
+            return sum(
+                0.001 for f in ("level1", "level2") if normalise_name(getattr(g, f)) == normalise_name(getattr(r, f))
+            )
+
     pairs = pair_rows([g.name for g in gold_rows], [r.name for r in rows], tiebreak)
-    gold_ids = _row_ids(kind, [
-        "|".join(normalise_name(x) for x in (getattr(g, "level2", None), g.name) if x)
-        for g in gold_rows])
+    gold_ids = _row_ids(
+        kind, ["|".join(normalise_name(x) for x in (getattr(g, "level2", None), g.name) if x) for g in gold_rows]
+    )
     outcomes: list[Outcome] = []
     paired_g, paired_r = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
     cells = RowCounts()
@@ -219,9 +230,18 @@ def _score_rows(doc: str, kind: str, gold_rows: Sequence[GoldProject | GoldIndic
             else:
                 res, c = "wrong", RowCounts(cells_scored=1, cells_wrong=1)
             cells += c
-            outcomes.append(Outcome(doc, f"{kind}_cell", f"{gold_ids[i]}|{name}", res, fmt(gv),
-                                    (fmt(rv) or "",) if rv is not None else (), ev.quote if ev else None,
-                                    error=_rel_error(gv, rv) if res == "wrong" else None))
+            outcomes.append(
+                Outcome(
+                    doc,
+                    f"{kind}_cell",
+                    f"{gold_ids[i]}|{name}",
+                    res,
+                    fmt(gv),
+                    (fmt(rv) or "",) if rv is not None else (),
+                    ev.quote if ev else None,
+                    error=_rel_error(gv, rv) if res == "wrong" else None,
+                )
+            )
         for name in strings:
             gs, rs = getattr(g, name), getattr(r, name)
             if gs is None:
@@ -233,16 +253,24 @@ def _score_rows(doc: str, kind: str, gold_rows: Sequence[GoldProject | GoldIndic
             else:
                 res, c = "wrong", RowCounts(cells_scored=1, cells_wrong=1)
             cells += c
-            outcomes.append(Outcome(doc, f"{kind}_cell", f"{gold_ids[i]}|{name}", res, gs,
-                                    (rs,) if rs is not None else (), r.evidence.quote))
+            outcomes.append(
+                Outcome(
+                    doc,
+                    f"{kind}_cell",
+                    f"{gold_ids[i]}|{name}",
+                    res,
+                    gs,
+                    (rs,) if rs is not None else (),
+                    r.evidence.quote,
+                )
+            )
     for i, g in enumerate(gold_rows):
         if i not in paired_g:
             outcomes.append(Outcome(doc, kind, gold_ids[i], "missed", g.name, (), g.quote))
     extra_ids = _row_ids(kind, [normalise_name(r.name) for r in rows])
     for j, r in enumerate(rows):
         if j not in paired_r:
-            outcomes.append(Outcome(doc, kind, f"{extra_ids[j]}|extra", "invented", None, (r.name,),
-                                    r.evidence.quote))
+            outcomes.append(Outcome(doc, kind, f"{extra_ids[j]}|extra", "invented", None, (r.name,), r.evidence.quote))
     counts = cells + RowCounts(gold_rows=len(gold_rows), result_rows=len(rows), matched_rows=len(pairs))
     return counts, outcomes
 
@@ -256,18 +284,33 @@ def score_metadata(gold: Gold, result: Result) -> tuple[MetaCounts, list[Outcome
         ("org_name", gold.org_name, result.org_name, normalise_name(gold.org_name) == normalise_name(result.org_name)),
         ("fiscal_year", gold.fiscal_year, result.fiscal_year, gold.fiscal_year == result.fiscal_year),
         ("report_kind", gold.report_kind, result.report_kind, gold.report_kind == result.report_kind),
-        ("evaluation.score", gs, rs, (gs is None and rs is None)
-         or (gs is not None and rs is not None and values_match(gs, rs, "%"))),
-        ("evaluation.grade", gold.evaluation.grade, result.evaluation.grade,
-         normalise_name(gold.evaluation.grade) == normalise_name(result.evaluation.grade)),
+        (
+            "evaluation.score",
+            gs,
+            rs,
+            (gs is None and rs is None) or (gs is not None and rs is not None and values_match(gs, rs, "%")),
+        ),
+        (
+            "evaluation.grade",
+            gold.evaluation.grade,
+            result.evaluation.grade,
+            normalise_name(gold.evaluation.grade) == normalise_name(result.evaluation.grade),
+        ),
     ]
     outcomes = []
     values: dict[str, int] = {"documents": 1}
     for name, gv, rv, ok in checks:
         values[name.replace(".", "_")] = int(ok)
-        outcomes.append(Outcome(gold.document, "metadata", f"metadata|{name}", "correct" if ok else "wrong",
-                                fmt(gv) if isinstance(gv, Decimal) else (None if gv is None else str(gv)),
-                                () if rv is None else (str(fmt(rv) if isinstance(rv, Decimal) else rv),)))
+        outcomes.append(
+            Outcome(
+                gold.document,
+                "metadata",
+                f"metadata|{name}",
+                "correct" if ok else "wrong",
+                fmt(gv) if isinstance(gv, Decimal) else (None if gv is None else str(gv)),
+                () if rv is None else (str(fmt(rv) if isinstance(rv, Decimal) else rv),),
+            )
+        )
     return MetaCounts(**values), outcomes
 
 
@@ -279,23 +322,34 @@ def _cost(result: Result, wall_s: float | None) -> Ledger:
     return result.provenance.ledger.model_copy(update={"wall_s": round(wall, 3)})
 
 
-def score_document(gold: Gold, result: Result, *, text: str | None = None, wall_s: float | None = None,
-                   error: str | None = None) -> DocScore:
+def score_document(
+    gold: Gold, result: Result, *, text: str | None = None, wall_s: float | None = None, error: str | None = None
+) -> DocScore:
     """Score ``result`` against ``gold``; ``text`` (the normalised document) enables grounding."""
     from extractor.evaluate.findings import check_grounding, score_findings
 
     facts, families, outcomes = score_facts(gold, result)
     projects, p_out = _score_rows(gold.document, "project", gold.projects, result.projects, PROJECT_NUMBERS, ("name",))
-    indicators, i_out = _score_rows(gold.document, "indicator", gold.indicators, result.indicators,
-                                    INDICATOR_NUMBERS, INDICATOR_STRINGS)
+    indicators, i_out = _score_rows(
+        gold.document, "indicator", gold.indicators, result.indicators, INDICATOR_NUMBERS, INDICATOR_STRINGS
+    )
     metadata, m_out = score_metadata(gold, result)
     findings, f_out = score_findings(gold, result)
     grounding, violations = check_grounding(result, text) if text is not None else (GroundCounts(), [])
     prov = result.provenance
     return DocScore(
-        document=gold.document, facts=facts, families=families, projects=projects, indicators=indicators,
-        metadata=metadata, findings=findings, grounding=grounding, cost=_cost(result, wall_s),
-        outcomes=(*outcomes, *p_out, *i_out, *m_out, *f_out), violations=tuple(violations), error=error,
+        document=gold.document,
+        facts=facts,
+        families=families,
+        projects=projects,
+        indicators=indicators,
+        metadata=metadata,
+        findings=findings,
+        grounding=grounding,
+        cost=_cost(result, wall_s),
+        outcomes=(*outcomes, *p_out, *i_out, *m_out, *f_out),
+        violations=tuple(violations),
+        error=error,
         grounding_checked=text is not None,
         meta={"backend": prov.backend, "model": prov.model, "prompt_version": prov.prompt_version},
     )

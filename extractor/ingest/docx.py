@@ -39,9 +39,34 @@ MAX_GRID_SPAN = 64
 """Word tables have at most 63 columns; a larger span is a broken (or hostile) file."""
 
 
-_LOCAL_NAMES = ("body", "br", "cr", "document", "gridBefore", "gridSpan", "hyperlink", "name", "noBreakHyphen", "p",
-                "pPr", "pStyle", "ptab", "r", "style", "styleId", "t", "tab", "tbl", "tc", "tcPr", "tr", "trPr", "type",
-                "val", "vMerge")
+_LOCAL_NAMES = (
+    "body",
+    "br",
+    "cr",
+    "document",
+    "gridBefore",
+    "gridSpan",
+    "hyperlink",
+    "name",
+    "noBreakHyphen",
+    "p",
+    "pPr",
+    "pStyle",
+    "ptab",
+    "r",
+    "style",
+    "styleId",
+    "t",
+    "tab",
+    "tbl",
+    "tc",
+    "tcPr",
+    "tr",
+    "trPr",
+    "type",
+    "val",
+    "vMerge",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +245,9 @@ def read_docx(data: bytes, name: str, settings: Settings, *, where: str, meta: d
     styles = _Styles(package, main)
     builder = TextBuilder()
     roots = {t.document: t for t in _TAGS.values()}
-    for root_tag, el in package.iter_children(main, roots=tuple(roots), containers=tuple(t.body for t in roots.values())):
+    for root_tag, el in package.iter_children(
+        main, roots=tuple(roots), containers=tuple(t.body for t in roots.values())
+    ):
         w = roots[root_tag]
         if el.tag == w.p:
             text = _paragraph_text(el, w)

@@ -71,17 +71,16 @@ def _ocr_frame(frame: object, number: int, dpi: float) -> OcrPage:
 
 def read_image(data: bytes, name: str, settings: Settings, *, where: str, meta: dict[str, Any]) -> Document:
     if settings.ocr == "never":
-        raise NeedsOCRError("an image is read by OCR, and OCR is off (--ocr never / EXTRACTOR_OCR=never)",
-                            pages=[1], path=where)
+        raise NeedsOCRError(
+            "an image is read by OCR, and OCR is off (--ocr never / EXTRACTOR_OCR=never)", pages=[1], path=where
+        )
     reason = available()
     if reason:
         raise NeedsOCRError(f"an image needs OCR: {reason}", pages=[1], path=where)
     builder, written = TextBuilder(), Scans()
     for number, (frame, dpi) in enumerate(_frames(data, where), start=1):
         if number > settings.max_pages:
-            raise DocumentTooLargeError(
-                f"more than {settings.max_pages} frames (EXTRACTOR_MAX_PAGES)", path=where
-            )
+            raise DocumentTooLargeError(f"more than {settings.max_pages} frames (EXTRACTOR_MAX_PAGES)", path=where)
         page = _ocr_frame(frame, number, dpi)
         builder.start_page(number)
         written.write(page, builder)

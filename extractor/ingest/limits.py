@@ -15,7 +15,9 @@ def too_many_bytes(size: int | None, settings: Settings, where: str | Path) -> D
     if size is None:
         message = f"input did not end within the {settings.max_file_mb:g} MiB limit (EXTRACTOR_MAX_FILE_MB)"
     else:
-        message = f"file is {size / 1048576:.1f} MiB, over the {settings.max_file_mb:g} MiB limit (EXTRACTOR_MAX_FILE_MB)"
+        message = (
+            f"file is {size / 1048576:.1f} MiB, over the {settings.max_file_mb:g} MiB limit (EXTRACTOR_MAX_FILE_MB)"
+        )
     return DocumentTooLargeError(message, path=where, size_bytes=size, limit="max_file_mb")
 
 

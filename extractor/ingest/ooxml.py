@@ -30,8 +30,9 @@ _CHUNK = 1 << 16
 
 
 def _parser(**kw: Any) -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                           remove_blank_text=True, **kw)
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=True, **kw
+    )
 
 
 class Package:
@@ -69,8 +70,11 @@ class Package:
             for rel in root.iter(_REL) if root is not None else ():
                 if (rel.get("Type") or "").endswith(rel_type) and rel.get("TargetMode") != "External":
                     target = rel.get("Target") or ""
-                    name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                        posixpath.join(folder, target))
+                    name = (
+                        target.lstrip("/")
+                        if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(folder, target))
+                    )
                     if self.has(name):
                         return name
         return default if self.has(default) else None
@@ -98,7 +102,9 @@ class Package:
         if self._spent + size > self._budget:
             raise DocumentTooLargeError(
                 f"unpacks to more than {self._settings.max_unpacked_mb:g} MiB ({name}) (EXTRACTOR_MAX_UNPACKED_MB)",
-                path=self.where, limit="max_unpacked_mb")
+                path=self.where,
+                limit="max_unpacked_mb",
+            )
         if not dry:
             self._spent += size
 
@@ -115,14 +121,21 @@ class Package:
         self._refuse_dtd(name, root)
         return root
 
-    def iter_children(self, name: str, *, roots: tuple[str, ...], containers: tuple[str, ...]
-                      ) -> Iterator[tuple[str, etree._Element]]:
+    def iter_children(
+        self, name: str, *, roots: tuple[str, ...], containers: tuple[str, ...]
+    ) -> Iterator[tuple[str, etree._Element]]:
         """Stream ``name`` and yield ``(root tag, element)`` for each complete child of the
         root's ``containers`` child (e.g. ``w:body`` of ``w:document``); a root not in ``roots``
         means the part is not what the package says. Each element is freed once the caller is
         done with it, so memory stays at one block however long the part is."""
-        parser = etree.XMLPullParser(events=("start", "end"), resolve_entities=False, no_network=True,
-                                     load_dtd=False, huge_tree=False, remove_blank_text=True)
+        parser = etree.XMLPullParser(
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_blank_text=True,
+        )
         depth = 0
         root_tag = ""
         inside = False  # within the container
@@ -159,9 +172,13 @@ class Package:
 
     def _refuse_dtd(self, name: str, el: etree._Element) -> None:
         if el.getroottree().docinfo.doctype:
-            raise self.corrupt(f"part {name} declares a DTD, which Office documents never do (entities are not expanded)")
+            raise self.corrupt(
+                f"part {name} declares a DTD, which Office documents never do (entities are not expanded)"
+            )
 
     def _too_deep(self, name: str) -> DocumentTooLargeError:
         return DocumentTooLargeError(
             f"XML in {name} nests deeper than {self._settings.max_xml_depth} elements (EXTRACTOR_MAX_XML_DEPTH)",
-            path=self.where, limit="max_xml_depth")
+            path=self.where,
+            limit="max_xml_depth",
+        )

@@ -35,8 +35,12 @@ __all__ = ["Char", "PageObjects", "read_page"]
 
 Char = tuple[str, Box]
 _INVISIBLE = {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP}
-_PATH, _IMAGE, _FORM, _TEXT = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM,
-                               pdfium_c.FPDF_PAGEOBJ_TEXT)
+_PATH, _IMAGE, _FORM, _TEXT = (
+    pdfium_c.FPDF_PAGEOBJ_PATH,
+    pdfium_c.FPDF_PAGEOBJ_IMAGE,
+    pdfium_c.FPDF_PAGEOBJ_FORM,
+    pdfium_c.FPDF_PAGEOBJ_TEXT,
+)
 _MOVE, _LINE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 _SUBPATH = re.compile(r"m[^m]+")
 Matrix = tuple[float, float, float, float, float, float]
@@ -197,7 +201,7 @@ def _paint(shape: str, pts: list[Point], lines: list[Box], rects: list[Box], cur
     """pdfminer's ``paint_path``: each subpath is a line, a rectangle or a curve; its edges."""
     if shape.count("m") > 1:
         for sub in _SUBPATH.finditer(shape):
-            _paint(sub.group(), pts[sub.start():sub.end()], lines, rects, curves)
+            _paint(sub.group(), pts[sub.start() : sub.end()], lines, rects, curves)
         return
     if not shape.startswith("m"):
         return
@@ -211,8 +215,14 @@ def _paint(shape: str, pts: list[Point], lines: list[Box], rects: list[Box], cur
         square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
         if pts[0] == last and square:
             left, top, right, bottom = _bound([pts[0], pts[2]])
-            rects.extend(((left, top, right, top), (left, bottom, right, bottom),
-                          (left, top, left, bottom), (right, top, right, bottom)))
+            rects.extend(
+                (
+                    (left, top, right, top),
+                    (left, bottom, right, bottom),
+                    (left, top, left, bottom),
+                    (right, top, right, bottom),
+                )
+            )
             return
     curves.extend(_bound(pair) for pair in pairwise(pts))
 

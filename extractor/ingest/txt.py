@@ -46,7 +46,9 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise DecodingError(f"bytes do not match their {enc} byte-order mark: {exc.reason}", path=where) from exc
+                raise DecodingError(
+                    f"bytes do not match their {enc} byte-order mark: {exc.reason}", path=where
+                ) from exc
     utf8: str | None
     try:
         utf8 = data.decode("utf-8")
@@ -96,8 +98,10 @@ def _detect(data: bytes, where: str) -> tuple[str, str]:
 
 # What UTF-16 text decodes to: Han, CJK and general punctuation, full-width forms, ASCII,
 # Latin-1, enumerated and geometric symbols, box drawing.
-_TEXTLIKE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2460-\u24ff"
-                       r"\u2500-\u25ff\x20-\x7e\t\n\r\u00a0-\u00ff]")
+_TEXTLIKE = re.compile(
+    r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2460-\u24ff"
+    r"\u2500-\u25ff\x20-\x7e\t\n\r\u00a0-\u00ff]"
+)
 _UTF16_SAMPLE = 8192
 
 

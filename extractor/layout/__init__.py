@@ -89,13 +89,23 @@ def lines_of(chars: Sequence[Char]) -> list[Line]:
             boxes.pop(0)
         if text:
             real = [b for b in boxes if b is not None]
-            out.append(Line("".join(text), boxes, min(b[0] for b in real), min(b[1] for b in real),
-                            max(b[2] for b in real), max(b[3] for b in real)))
+            out.append(
+                Line(
+                    "".join(text),
+                    boxes,
+                    min(b[0] for b in real),
+                    min(b[1] for b in real),
+                    max(b[2] for b in real),
+                    max(b[3] for b in real),
+                )
+            )
     return out
 
 
 def _joins_with_space(left: str, right: str) -> bool:
-    return bool(left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha())
+    return bool(
+        left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha()
+    )
 
 
 def join_wrapped(text: str | None) -> str:
@@ -155,11 +165,27 @@ def _edge(box: Box) -> dict[str, Any] | None:
     x0, top, x1, bottom = box
     if bottom - top <= x1 - x0:  # horizontal
         y = (top + bottom) / 2
-        return {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
-                "orientation": "h", "object_type": "line"}
+        return {
+            "x0": x0,
+            "x1": x1,
+            "top": y,
+            "bottom": y,
+            "width": x1 - x0,
+            "height": 0.0,
+            "orientation": "h",
+            "object_type": "line",
+        }
     x = (x0 + x1) / 2
-    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
-            "orientation": "v", "object_type": "line"}
+    return {
+        "x0": x,
+        "x1": x,
+        "top": top,
+        "bottom": bottom,
+        "width": 0.0,
+        "height": bottom - top,
+        "orientation": "v",
+        "object_type": "line",
+    }
 
 
 def ruled_tables(rules: Iterable[Box]) -> list[list[Box]]:
@@ -167,8 +193,9 @@ def ruled_tables(rules: Iterable[Box]) -> list[list[Box]]:
     edges = [e for e in map(_edge, rules) if e is not None and e["width"] + e["height"] >= 1]
     if not edges:
         return []
-    edges = merge_edges(edges, snap_x_tolerance=SNAP, snap_y_tolerance=SNAP,
-                        join_x_tolerance=SNAP, join_y_tolerance=SNAP)
+    edges = merge_edges(
+        edges, snap_x_tolerance=SNAP, snap_y_tolerance=SNAP, join_x_tolerance=SNAP, join_y_tolerance=SNAP
+    )
     edges = [e for e in edges if e["width" if e["orientation"] == "h" else "height"] >= MIN_EDGE]
     cells = intersections_to_cells(edges_to_intersections(edges, SNAP, SNAP))
     return [list(t) for t in cells_to_tables(cells)]

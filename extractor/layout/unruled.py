@@ -145,8 +145,9 @@ def _columns(rows: Sequence[Sequence[Segment]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
-def _merge_under_headers(cols: list[tuple[float, float]], body: Sequence[Sequence[Segment]],
-                         heads: Sequence[Sequence[Segment]]) -> list[tuple[float, float]]:
+def _merge_under_headers(
+    cols: list[tuple[float, float]], body: Sequence[Sequence[Segment]], heads: Sequence[Sequence[Segment]]
+) -> list[tuple[float, float]]:
     """Join neighbouring columns that one header cell spans when no row fills both: a text
     column whose cells are set left and right ("120人次" / "95%") is one column."""
     filled = [{_column_of(s, cols) for s in row} for row in body]
@@ -180,8 +181,10 @@ def _aligned(rows: Sequence[Sequence[Segment]]) -> bool:
     def edges(s: Segment) -> tuple[float, float, float]:
         return s.x0, s.x1, (s.x0 + s.x1) / 2
 
-    lined = sum(any(i != k and any(abs(a - b) <= ALIGN for a, b in zip(edges(s), edges(t), strict=True))
-                    for k, t in figs) for i, s in figs)
+    lined = sum(
+        any(i != k and any(abs(a - b) <= ALIGN for a, b in zip(edges(s), edges(t), strict=True)) for k, t in figs)
+        for i, s in figs
+    )
     return lined >= 0.75 * len(figs)
 
 
@@ -216,8 +219,7 @@ def _grid(lines: Sequence[Line], segs: list[list[Segment]], run: list[int]) -> G
     cols = _merge_under_headers(_columns(body), body, heads)
     if len(cols) < 2:
         return None
-    steps = [lines[b].top - lines[a].top for a, b in pairwise(run)
-             if _in_body(segs[a]) and _in_body(segs[b])]
+    steps = [lines[b].top - lines[a].top for a, b in pairwise(run) if _in_body(segs[a]) and _in_body(segs[b])]
     pitch = median(steps) if steps else float("inf")
     rows: list[list[tuple[str, list[Box | None]]]] = []
     row_tops: list[float] = []
@@ -227,8 +229,12 @@ def _grid(lines: Sequence[Line], segs: list[list[Segment]], run: list[int]) -> G
         near = min(WRAP * max(1.0, line.bottom - line.top), 0.75 * pitch)
         if kind == "one" and _column_of(segs[i][0], cols) == 0 and not segs[i][0].figure:
             nxt = run[k + 1] if k + 1 < len(run) else None
-            if nxt is not None and _in_body(segs[nxt]) and _column_of(segs[nxt][0], cols) != 0 \
-                    and lines[nxt].top - line.top < near:
+            if (
+                nxt is not None
+                and _in_body(segs[nxt])
+                and _column_of(segs[nxt][0], cols) != 0
+                and lines[nxt].top - line.top < near
+            ):
                 wrapped.setdefault(k + 1, []).append(i)
                 continue
             if rows and line.top - row_tops[-1] < near:
@@ -243,8 +249,12 @@ def _grid(lines: Sequence[Line], segs: list[list[Segment]], run: list[int]) -> G
             cells[0] = (head.text + text, [*head.boxes, *boxes])
         rows.append(cells)
         row_tops.append(line.top)
-    return Grid(min(lines[i].top for i in run), [[t for t, _ in r] for r in rows], [[b for _, b in r] for r in rows],
-                [[(1, 1)] * len(cols) for _ in rows])
+    return Grid(
+        min(lines[i].top for i in run),
+        [[t for t, _ in r] for r in rows],
+        [[b for _, b in r] for r in rows],
+        [[(1, 1)] * len(cols) for _ in rows],
+    )
 
 
 def unruled_tables(lines: Sequence[Line]) -> tuple[list[Grid], list[Line]]:

@@ -24,7 +24,13 @@ from extractor.errors import ConfigError, OutputError
 from extractor.result import Result
 
 __all__ = [
-    "FORMATS", "BaseWriter", "Writer", "atomic_write_text", "ensure_folder", "open_writer", "part_owner",
+    "FORMATS",
+    "BaseWriter",
+    "Writer",
+    "atomic_write_text",
+    "ensure_folder",
+    "open_writer",
+    "part_owner",
     "part_path",
 ]
 

@@ -12,10 +12,36 @@ from extractor.result import INDICATOR_NUMBERS, PROJECT_NUMBERS, Evidence, Resul
 
 __all__ = ["FACT_COLUMNS", "FINDING_COLUMNS", "CsvWriter", "fact_rows", "finding_rows"]
 
-FACT_COLUMNS = ("document", "concept", "measure", "period", "scope", "label", "project", "indicator", "field",
-                "value", "unit", "quote", "start", "end", "page")
-FINDING_COLUMNS = ("document", "id", "kind", "rule", "severity", "stated", "expected_low", "expected_high",
-                   "culprit", "suggested", "message")
+FACT_COLUMNS = (
+    "document",
+    "concept",
+    "measure",
+    "period",
+    "scope",
+    "label",
+    "project",
+    "indicator",
+    "field",
+    "value",
+    "unit",
+    "quote",
+    "start",
+    "end",
+    "page",
+)
+FINDING_COLUMNS = (
+    "document",
+    "id",
+    "kind",
+    "rule",
+    "severity",
+    "stated",
+    "expected_low",
+    "expected_high",
+    "culprit",
+    "suggested",
+    "message",
+)
 
 
 def _ev(ev: Evidence | None) -> dict[str, object]:
@@ -27,20 +53,47 @@ def _ev(ev: Evidence | None) -> dict[str, object]:
 def fact_rows(result: Result) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for f in result.facts:
-        rows.append({"document": result.document, "concept": f.concept, "measure": f.measure, "period": f.period,
-                     "scope": f.scope, "label": f.label, "value": f.value, "unit": f.unit, **_ev(f.evidence)})
+        rows.append(
+            {
+                "document": result.document,
+                "concept": f.concept,
+                "measure": f.measure,
+                "period": f.period,
+                "scope": f.scope,
+                "label": f.label,
+                "value": f.value,
+                "unit": f.unit,
+                **_ev(f.evidence),
+            }
+        )
     for p in result.projects:
         for field, unit in PROJECT_NUMBERS.items():
             value = getattr(p, field)
             if value is not None:
-                rows.append({"document": result.document, "project": p.name, "field": field, "value": value,
-                             "unit": unit, **_ev(p.cells.get(field, p.evidence))})
+                rows.append(
+                    {
+                        "document": result.document,
+                        "project": p.name,
+                        "field": field,
+                        "value": value,
+                        "unit": unit,
+                        **_ev(p.cells.get(field, p.evidence)),
+                    }
+                )
     for ind in result.indicators:
         for field in INDICATOR_NUMBERS:
             value = getattr(ind, field)
             if value is not None:
-                rows.append({"document": result.document, "indicator": ind.name, "field": field, "value": value,
-                             "unit": "points", **_ev(ind.cells.get(field, ind.evidence))})
+                rows.append(
+                    {
+                        "document": result.document,
+                        "indicator": ind.name,
+                        "field": field,
+                        "value": value,
+                        "unit": "points",
+                        **_ev(ind.cells.get(field, ind.evidence)),
+                    }
+                )
     return rows
 
 
@@ -53,9 +106,21 @@ def finding_rows(result: Result) -> list[dict[str, object]]:
             culprit = c.concept or (f"project:{c.project}" if c.project else f"indicator:{c.indicator}")
             culprit = " ".join(str(x) for x in (culprit, c.label, c.field or c.measure, c.value) if x is not None)
         lo, hi = [*f.expected, None, None][:2]
-        rows.append({"document": result.document, "id": f.id, "kind": f.kind, "rule": f.rule,
-                     "severity": f.severity, "stated": f.stated, "expected_low": lo, "expected_high": hi,
-                     "culprit": culprit, "suggested": c.suggested if c else None, "message": f.message})
+        rows.append(
+            {
+                "document": result.document,
+                "id": f.id,
+                "kind": f.kind,
+                "rule": f.rule,
+                "severity": f.severity,
+                "stated": f.stated,
+                "expected_low": lo,
+                "expected_high": hi,
+                "culprit": culprit,
+                "suggested": c.suggested if c else None,
+                "message": f.message,
+            }
+        )
     return rows
 
 

@@ -43,5 +43,4 @@ def _say_ocr(finding: Finding) -> Finding:
     zh, en = ocr_note(finding.facts)
     if not zh:
         return finding
-    return finding.model_copy(update={"message": finding.message + zh,
-                                      "message_en": (finding.message_en or "") + en})
+    return finding.model_copy(update={"message": finding.message + zh, "message_en": (finding.message_en or "") + en})

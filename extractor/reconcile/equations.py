@@ -109,7 +109,8 @@ class SumEq(Equation):
             return points[0], self.computed(ivs)
         # a bound reads "Σ parts should not exceed the whole"
         return sum((p * s for p, s in zip(points[1:], self.signs, strict=True)), Decimal(0)), Interval(
-            min(Decimal(0), ivs[0].hi), ivs[0].hi)
+            min(Decimal(0), ivs[0].hi), ivs[0].hi
+        )
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,11 @@ class ChangePctEq(Equation):
         if j == 0:
             return None if (cur - c).contains_zero() else corners(lambda a, b: HUNDRED * a / (b - a), [c, cur])
         if j == 1:
-            return None if (s + Interval.point(HUNDRED)).contains_zero() else corners(
-                lambda a, b: a * b / (HUNDRED + a), [s, cur])
+            return (
+                None
+                if (s + Interval.point(HUNDRED)).contains_zero()
+                else corners(lambda a, b: a * b / (HUNDRED + a), [s, cur])
+            )
         return None if s.contains_zero() else corners(lambda a, b: b * (HUNDRED + a) / a, [s, c])
 
     def expression(self, figures: Sequence[str]) -> str:
@@ -158,8 +162,11 @@ class PriorPctEq(Equation):
             return None if prior.contains_zero() else corners(lambda a, b: HUNDRED * (a - b) / b, [cur, prior])
         if j == 1:
             return corners(lambda a, b: b * (1 + a / HUNDRED), [s, prior])
-        return None if (s + Interval.point(HUNDRED)).contains_zero() else corners(
-            lambda a, b: b / (1 + a / HUNDRED), [s, cur])
+        return (
+            None
+            if (s + Interval.point(HUNDRED)).contains_zero()
+            else corners(lambda a, b: b / (1 + a / HUNDRED), [s, cur])
+        )
 
     def expression(self, figures: Sequence[str]) -> str:
         return f"({figures[1]}−{figures[2]})/{figures[2]}×100"

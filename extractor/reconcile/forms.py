@@ -46,18 +46,20 @@ class MandatedForm:
 
 
 _OF = r"(?:预算|情况|明细|预算情况|经济分类情况)?"
-MANDATED: Mapping[str, tuple[MandatedForm, ...]] = MappingProxyType({
-    "department_budget": (
-        MandatedForm("收支总表", rf"(?<!拨款)收支{_OF}(?:总表|总体情况表)"),
-        MandatedForm("收入总表", rf"(?<!拨款)收入{_OF}(?:总表|总体情况表)"),
-        MandatedForm("支出总表", rf"(?<![收拨款])支出{_OF}(?:总表|总体情况表)"),
-        MandatedForm("财政拨款收支总表", rf"财政拨款收支{_OF}(?:总表|总体情况表)"),
-        MandatedForm("一般公共预算支出表", rf"(?:一般公共预算(?:拨款)?|财政拨款)支出{_OF}表"),
-        MandatedForm("一般公共预算基本支出表", rf"一般公共预算(?:拨款)?基本支出{_OF}表|财政拨款基本支出{_OF}表"),
-        MandatedForm("“三公”经费支出表", r"三公\W{0,2}经费[^。；，,\n]{0,14}表", subject="三公"),
-        MandatedForm("政府性基金预算支出表", r"政府性基金[^。；，,\n]{0,10}表", subject="政府性基金"),
-    ),
-})
+MANDATED: Mapping[str, tuple[MandatedForm, ...]] = MappingProxyType(
+    {
+        "department_budget": (
+            MandatedForm("收支总表", rf"(?<!拨款)收支{_OF}(?:总表|总体情况表)"),
+            MandatedForm("收入总表", rf"(?<!拨款)收入{_OF}(?:总表|总体情况表)"),
+            MandatedForm("支出总表", rf"(?<![收拨款])支出{_OF}(?:总表|总体情况表)"),
+            MandatedForm("财政拨款收支总表", rf"财政拨款收支{_OF}(?:总表|总体情况表)"),
+            MandatedForm("一般公共预算支出表", rf"(?:一般公共预算(?:拨款)?|财政拨款)支出{_OF}表"),
+            MandatedForm("一般公共预算基本支出表", rf"一般公共预算(?:拨款)?基本支出{_OF}表|财政拨款基本支出{_OF}表"),
+            MandatedForm("“三公”经费支出表", r"三公\W{0,2}经费[^。；，,\n]{0,14}表", subject="三公"),
+            MandatedForm("政府性基金预算支出表", r"政府性基金[^。；，,\n]{0,10}表", subject="政府性基金"),
+        ),
+    }
+)
 
 _TITLE_MAX = 90
 _LOOKAHEAD = 6
@@ -88,7 +90,7 @@ def _tabled(lines: Sequence[tuple[int, str]], i: int) -> bool:
     title does: a table of contents is a run of titles."""
     if "\t" in lines[i][1].strip("\t ").strip() or lines[i][1].rstrip().endswith("\t"):
         return True
-    for _, line in lines[i + 1:i + 1 + _LOOKAHEAD]:
+    for _, line in lines[i + 1 : i + 1 + _LOOKAHEAD]:
         if "\t" in line.strip():
             return True
         if _TITLE_LIKE.search(line.strip()):
@@ -99,7 +101,7 @@ def _tabled(lines: Sequence[tuple[int, str]], i: int) -> bool:
 def _body(lines: Sequence[tuple[int, str]], i: int) -> list[str]:
     """The lines below title ``i`` up to the next table's title (at most a dozen)."""
     out = []
-    for _, line in lines[i + 1:i + 1 + _BODY_LINES]:
+    for _, line in lines[i + 1 : i + 1 + _BODY_LINES]:
         if _TITLE_LIKE.search(line.split("\t", 1)[0].strip()):
             break
         out.append(line)
@@ -158,14 +160,28 @@ def completeness(result: Result, document: Document) -> tuple[list[Finding], lis
         stated = _absence_stated(document.text, form)
         if not at:
             if stated:
-                records.append(CheckRecord(rule=rule, kind="completeness", status="passed",
-                                           reason="not published; the report says it has none"))
+                records.append(
+                    CheckRecord(
+                        rule=rule,
+                        kind="completeness",
+                        status="passed",
+                        reason="not published; the report says it has none",
+                    )
+                )
                 continue
             fid = _id("missing", form.name)
-            findings.append(Finding(
-                id=fid, kind="completeness", rule="completeness.missing", severity="material", facts=(),
-                table=form.name, message=f"{kind_zh}应公开的{form.name}未见于报告",
-                message_en=f"{form.name} is missing: a {result.report_kind} must publish it"))
+            findings.append(
+                Finding(
+                    id=fid,
+                    kind="completeness",
+                    rule="completeness.missing",
+                    severity="material",
+                    facts=(),
+                    table=form.name,
+                    message=f"{kind_zh}应公开的{form.name}未见于报告",
+                    message_en=f"{form.name} is missing: a {result.report_kind} must publish it",
+                )
+            )
             records.append(CheckRecord(rule=rule, kind="completeness", status="failed", finding_id=fid))
             continue
         bodies = [_body(lines, i) for i in at]
@@ -173,17 +189,27 @@ def completeness(result: Result, document: Document) -> tuple[list[Finding], lis
             records.append(CheckRecord(rule=rule, kind="completeness", status="passed"))
             continue
         if stated or any(_EMPTY_NOTE.search("\n".join(b)) for b in bodies):
-            records.append(CheckRecord(rule=rule, kind="completeness", status="passed",
-                                       reason="empty, and the report says why"))
+            records.append(
+                CheckRecord(rule=rule, kind="completeness", status="passed", reason="empty, and the report says why")
+            )
             continue
         start, line = lines[at[0]]
         quote = line.split("\t", 1)[0].strip()
         start += line.index(quote)
         ev = evidence_for(document, start, start + len(quote))
         fid = _id("empty", form.name)
-        findings.append(Finding(
-            id=fid, kind="completeness", rule="completeness.empty", severity="material", facts=(),
-            table=form.name, evidence=ev, message=f"{form.name}为空表，报告未说明原因（如“本部门无…”）",
-            message_en=f"{form.name} is empty and the report does not say why (本部门无…)"))
+        findings.append(
+            Finding(
+                id=fid,
+                kind="completeness",
+                rule="completeness.empty",
+                severity="material",
+                facts=(),
+                table=form.name,
+                evidence=ev,
+                message=f"{form.name}为空表，报告未说明原因（如“本部门无…”）",
+                message_en=f"{form.name} is empty and the report does not say why (本部门无…)",
+            )
+        )
         records.append(CheckRecord(rule=rule, kind="completeness", status="failed", finding_id=fid))
     return findings, records

@@ -16,18 +16,49 @@ from extractor.result import Culprit, FindingFact
 
 __all__ = ["culprit_text", "fmt", "name_en", "name_zh", "ocr_note", "relation_text"]
 
-_MEASURE_ZH = {"actual": "", "budget": "预算数", "rate": "执行率", "share": "占比", "change": "比上年增减额",
-               "change_pct": "比上年增减率", "vs_budget": "较预算增减额"}
-_SCOPE_ZH = {"all": "", "fiscal": "财政拨款", "general_public_budget": "一般公共预算财政拨款",
-             "government_fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款"}
-_FIELD_ZH = {"budget": "预算数", "actual": "执行数", "rate": "执行率", "fiscal_budget": "其中财政拨款预算数",
-             "fiscal_actual": "其中财政拨款执行数", "score": "得分", "weight": "权重"}
-_SIGNATURE_ZH = {"typo": "一位数字笔误", "transposed": "相邻数字颠倒", "x10": "小数点错位（10倍）",
-                 "x100": "小数点错位（100倍）", "yuan_vs_wan": "元与万元混用", "sign": "正负号错误",
-                 "zero": "漏填为0"}
-_SIGNATURE_EN = {"typo": "one-digit typo", "transposed": "transposed digits", "x10": "decimal point slipped (×10)",
-                 "x100": "decimal point slipped (×100)", "yuan_vs_wan": "元 read as 万元 (×10000)",
-                 "sign": "wrong sign", "zero": "left at 0"}
+_MEASURE_ZH = {
+    "actual": "",
+    "budget": "预算数",
+    "rate": "执行率",
+    "share": "占比",
+    "change": "比上年增减额",
+    "change_pct": "比上年增减率",
+    "vs_budget": "较预算增减额",
+}
+_SCOPE_ZH = {
+    "all": "",
+    "fiscal": "财政拨款",
+    "general_public_budget": "一般公共预算财政拨款",
+    "government_fund": "政府性基金预算财政拨款",
+    "state_capital": "国有资本经营预算财政拨款",
+}
+_FIELD_ZH = {
+    "budget": "预算数",
+    "actual": "执行数",
+    "rate": "执行率",
+    "fiscal_budget": "其中财政拨款预算数",
+    "fiscal_actual": "其中财政拨款执行数",
+    "score": "得分",
+    "weight": "权重",
+}
+_SIGNATURE_ZH = {
+    "typo": "一位数字笔误",
+    "transposed": "相邻数字颠倒",
+    "x10": "小数点错位（10倍）",
+    "x100": "小数点错位（100倍）",
+    "yuan_vs_wan": "元与万元混用",
+    "sign": "正负号错误",
+    "zero": "漏填为0",
+}
+_SIGNATURE_EN = {
+    "typo": "one-digit typo",
+    "transposed": "transposed digits",
+    "x10": "decimal point slipped (×10)",
+    "x100": "decimal point slipped (×100)",
+    "yuan_vs_wan": "元 read as 万元 (×10000)",
+    "sign": "wrong sign",
+    "zero": "left at 0",
+}
 
 
 def fmt(v: Decimal, decimals: int | None = None) -> str:
@@ -84,8 +115,9 @@ def _computed_text(point: Decimal | None, stated: Decimal, decimals: int) -> str
     return shown
 
 
-def relation_text(bound: bool, cands: Sequence[Candidate], expression: str, stated: Decimal,
-                  point: Decimal | None) -> tuple[str, str]:
+def relation_text(
+    bound: bool, cands: Sequence[Candidate], expression: str, stated: Decimal, point: Decimal | None
+) -> tuple[str, str]:
     """(zh, en) sentence for a failed or rounding check."""
     head = cands[0]
     d = head.decimals
@@ -95,8 +127,10 @@ def relation_text(bound: bool, cands: Sequence[Candidate], expression: str, stat
         parts = cands[1:]
         part_zh = "、".join(name_zh(c.fact) for c in parts) + ("之和" if len(parts) > 1 else "")
         part_en = " + ".join(name_en(c.fact) for c in parts)
-        return (f"{part_zh}{fmt(stated)}超过{name_zh(whole)}{fmt(whole.value, d)}",
-                f"{part_en} = {fmt(stated)} exceeds {name_en(whole)} {fmt(whole.value, d)}")
+        return (
+            f"{part_zh}{fmt(stated)}超过{name_zh(whole)}{fmt(whole.value, d)}",
+            f"{part_en} = {fmt(stated)} exceeds {name_en(whole)} {fmt(whole.value, d)}",
+        )
     comp = _computed_text(point, stated, d)
     zh = f"{name_zh(head.fact)}{fmt(stated, d)}{pct}与{expression}={comp}{pct}不符"
     en = f"{name_en(head.fact)} {fmt(stated, d)}{pct} vs {expression} = {comp}{pct}"
@@ -120,8 +154,10 @@ def culprit_text(culprit: Culprit | None, undetermined: bool) -> tuple[str, str]
         fix_zh, fix_en = f"，应为{fmt(culprit.suggested)}", f", should be {fmt(culprit.suggested)}"
     else:
         fix_zh = fix_en = ""
-    return (f"；疑为{name_zh(culprit)}{value}有误{fix_zh}{sig_zh}",
-            f"; likely wrong: {name_en(culprit)} {value}{fix_en}{sig_en}")
+    return (
+        f"；疑为{name_zh(culprit)}{value}有误{fix_zh}{sig_zh}",
+        f"; likely wrong: {name_en(culprit)} {value}{fix_en}{sig_en}",
+    )
 
 
 def ocr_note(facts: Sequence[FindingFact]) -> tuple[str, str]:
@@ -133,6 +169,8 @@ def ocr_note(facts: Sequence[FindingFact]) -> tuple[str, str]:
     conf, least = min(read, key=lambda cf: cf[0])
     some_zh = "所涉数字" if len(read) == len(facts) else f"其中{len(read)}个数字"
     some_en = "the figures" if len(read) == len(facts) else f"{len(read)} of the figures"
-    return (f"；{some_zh}经OCR识别，可能是识别错误而非报告本身的错误（最低置信度{conf:.3f}：{name_zh(least)}{fmt(least.value)}）",
-            f"; {some_en} were read by OCR, so this may be a reading error rather than the report's "
-            f"(lowest confidence {conf:.3f}: {name_en(least)} {fmt(least.value)})")
+    return (
+        f"；{some_zh}经OCR识别，可能是识别错误而非报告本身的错误（最低置信度{conf:.3f}：{name_zh(least)}{fmt(least.value)}）",
+        f"; {some_en} were read by OCR, so this may be a reading error rather than the report's "
+        f"(lowest confidence {conf:.3f}: {name_en(least)} {fmt(least.value)})",
+    )

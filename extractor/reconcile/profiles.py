@@ -29,8 +29,20 @@ from typing import Literal
 from extractor.concepts import SCOPES
 from extractor.result import PROJECT_MONEY
 
-__all__ = ["CN_BUDGET", "Form", "IndicatorRules", "LabelSum", "Nesting", "PerMeasure", "Profile",
-           "ProjectRules", "Ref", "ShareWhole", "Sum", "parse_ref"]
+__all__ = [
+    "CN_BUDGET",
+    "Form",
+    "IndicatorRules",
+    "LabelSum",
+    "Nesting",
+    "PerMeasure",
+    "Profile",
+    "ProjectRules",
+    "Ref",
+    "ShareWhole",
+    "Sum",
+    "parse_ref",
+]
 
 
 @dataclass(frozen=True)
@@ -125,8 +137,10 @@ class ProjectRules:
     rate: bool = True
     bounds: tuple[tuple[str, str], ...] = (("fiscal_budget", "budget"), ("fiscal_actual", "actual"))
     total_fields: tuple[str, ...] = PROJECT_MONEY
-    within: tuple[tuple[str, str], ...] = (("actual", "expenditure.project:actual"),
-                                           ("budget", "expenditure.project:budget"))
+    within: tuple[tuple[str, str], ...] = (
+        ("actual", "expenditure.project:actual"),
+        ("budget", "expenditure.project:budget"),
+    )
     """Σ of the listed projects' field ≤ a fact (the projects are part of 项目支出)."""
 
 
@@ -160,53 +174,120 @@ _SUB = tuple(s for s in SCOPES if s not in ("all", "fiscal"))
 CN_BUDGET = Profile(
     id="cn-budget",
     sums=(
-        Sum("expenditure.total=basic+project", "expenditure.total",
-            ("expenditure.basic", "expenditure.project", "expenditure.remit_superior", "expenditure.operating",
-             "expenditure.subsidy_affiliated")),
+        Sum(
+            "expenditure.total=basic+project",
+            "expenditure.total",
+            (
+                "expenditure.basic",
+                "expenditure.project",
+                "expenditure.remit_superior",
+                "expenditure.operating",
+                "expenditure.subsidy_affiliated",
+            ),
+        ),
         Sum("expenditure.basic=personnel+public", "expenditure.basic", ("expenditure.personnel", "expenditure.public")),
-        Sum("income.total=sources", "income.total",
-            ("income.total@fiscal", "income.superior_subsidy", "income.business", "income.operating",
-             "income.affiliated", "income.other"), scopes=("all",)),
+        Sum(
+            "income.total=sources",
+            "income.total",
+            (
+                "income.total@fiscal",
+                "income.superior_subsidy",
+                "income.business",
+                "income.operating",
+                "income.affiliated",
+                "income.other",
+            ),
+            scopes=("all",),
+        ),
         Sum("fiscal=gpb+fund+capital", "*@fiscal", tuple(f"*@{s}" for s in _SUB)),
-        Sum("three_public.total=parts", "three_public.total",
-            ("three_public.overseas", "three_public.vehicles", "three_public.reception")),
-        Sum("three_public.vehicles=parts", "three_public.vehicles",
-            ("three_public.vehicles_purchase", "three_public.vehicles_operation")),
-        Sum("three_public.reception=parts", "three_public.reception",
-            ("three_public.reception_foreign", "three_public.reception_domestic")),
-        Sum("procurement.total=parts", "procurement.total",
-            ("procurement.goods", "procurement.works", "procurement.services")),
+        Sum(
+            "three_public.total=parts",
+            "three_public.total",
+            ("three_public.overseas", "three_public.vehicles", "three_public.reception"),
+        ),
+        Sum(
+            "three_public.vehicles=parts",
+            "three_public.vehicles",
+            ("three_public.vehicles_purchase", "three_public.vehicles_operation"),
+        ),
+        Sum(
+            "three_public.reception=parts",
+            "three_public.reception",
+            ("three_public.reception_foreign", "three_public.reception_domestic"),
+        ),
+        Sum(
+            "procurement.total=parts",
+            "procurement.total",
+            ("procurement.goods", "procurement.works", "procurement.services"),
+        ),
         Sum("procurement.sme<=total", "procurement.total", ("procurement.sme",), mode="open", kind="bound"),
-        Sum("procurement.small_micro<=sme", "procurement.sme", ("procurement.small_micro",), mode="open",
-            kind="bound"),
-        Sum("carryover.closing", "carryover.closing",
-            ("carryover.opening", "income.total", "-expenditure.total", "-surplus_distribution",
-             "non_fiscal_surplus_used"), mode="exact", measures=("actual",), scopes=("all",),
-            default_zero=("non_fiscal_surplus_used",), outflows=("surplus_distribution",)),
-        Sum("agency_operating_cost<=public", "expenditure.public@general_public_budget", ("agency_operating_cost",),
-            mode="open", kind="bound", measures=("actual",)),
-        Sum("staff.in_service>=admin+institutional", "staff.in_service",
-            ("staff.administrative", "staff.institutional"), mode="open", kind="bound", measures=("actual",)),
-        Sum("staff.in_service>=establishment+other", "staff.in_service",
-            ("staff.on_establishment", "staff.other"), mode="open", kind="bound", measures=("actual",)),
+        Sum("procurement.small_micro<=sme", "procurement.sme", ("procurement.small_micro",), mode="open", kind="bound"),
+        Sum(
+            "carryover.closing",
+            "carryover.closing",
+            (
+                "carryover.opening",
+                "income.total",
+                "-expenditure.total",
+                "-surplus_distribution",
+                "non_fiscal_surplus_used",
+            ),
+            mode="exact",
+            measures=("actual",),
+            scopes=("all",),
+            default_zero=("non_fiscal_surplus_used",),
+            outflows=("surplus_distribution",),
+        ),
+        Sum(
+            "agency_operating_cost<=public",
+            "expenditure.public@general_public_budget",
+            ("agency_operating_cost",),
+            mode="open",
+            kind="bound",
+            measures=("actual",),
+        ),
+        Sum(
+            "staff.in_service>=admin+institutional",
+            "staff.in_service",
+            ("staff.administrative", "staff.institutional"),
+            mode="open",
+            kind="bound",
+            measures=("actual",),
+        ),
+        Sum(
+            "staff.in_service>=establishment+other",
+            "staff.in_service",
+            ("staff.on_establishment", "staff.other"),
+            mode="open",
+            kind="bound",
+            measures=("actual",),
+        ),
     ),
     label_sums=(LabelSum("expenditure.total=function_classes", "expenditure.total", "expenditure.function"),),
     code_sums=True,
     per_measure=(
         PerMeasure("rate", "rate", (Form("ratio", (":rate", ":actual", ":budget"), "ratio"),)),
         # a budget's change is the budget year's figure against last year's (Revision 2)
-        PerMeasure("change_pct", "change_pct", (
-            Form("change_pct", (":change_pct", ":change", ":actual"), "change"),
-            Form("prior_pct", (":change_pct", ":actual", ":actual~prior"), "change"),
-            Form("change_pct", (":change_pct", ":change", ":budget"), "change"),
-            Form("prior_pct", (":change_pct", ":budget", ":budget~prior"), "change"),
-            Form("prior_pct", (":change_pct", ":budget", ":actual~prior"), "change"),
-        )),
-        PerMeasure("change", "change", (
-            Form("sum", (":actual", ":actual~prior", ":change"), "change"),
-            Form("sum", (":budget", ":budget~prior", ":change"), "change"),
-            Form("sum", (":budget", ":actual~prior", ":change"), "change"),
-        )),
+        PerMeasure(
+            "change_pct",
+            "change_pct",
+            (
+                Form("change_pct", (":change_pct", ":change", ":actual"), "change"),
+                Form("prior_pct", (":change_pct", ":actual", ":actual~prior"), "change"),
+                Form("change_pct", (":change_pct", ":change", ":budget"), "change"),
+                Form("prior_pct", (":change_pct", ":budget", ":budget~prior"), "change"),
+                Form("prior_pct", (":change_pct", ":budget", ":actual~prior"), "change"),
+            ),
+        ),
+        PerMeasure(
+            "change",
+            "change",
+            (
+                Form("sum", (":actual", ":actual~prior", ":change"), "change"),
+                Form("sum", (":budget", ":budget~prior", ":change"), "change"),
+                Form("sum", (":budget", ":actual~prior", ":change"), "change"),
+            ),
+        ),
         PerMeasure("vs_budget", "vs_budget", (Form("sum", (":actual", ":budget", ":vs_budget"), "sum"),)),
     ),
     share_wholes=(
@@ -223,8 +304,10 @@ CN_BUDGET = Profile(
         *(Nesting(s, "all", unless="fiscal") for s in _SUB),
     ),
     unchecked=(
-        ("expenditure.function=items",
-         "a function class = Σ its items by name: an uncoded item does not say its class (coded rows are "
-         "checked by code, class>=Σcodes)"),
+        (
+            "expenditure.function=items",
+            "a function class = Σ its items by name: an uncoded item does not say its class (coded rows are "
+            "checked by code, class>=Σcodes)",
+        ),
     ),
 )

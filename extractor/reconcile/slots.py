@@ -40,8 +40,10 @@ SlotKey = tuple[str, ...]
 EVAL_SCORE: SlotKey = ("evaluation", "score")
 PROJECT_FIELDS = tuple(PROJECT_NUMBERS)
 
-def fact_key(concept: str, measure: str = "actual", period: str = "current", scope: str = "all",
-             label: str | None = None) -> SlotKey:
+
+def fact_key(
+    concept: str, measure: str = "actual", period: str = "current", scope: str = "all", label: str | None = None
+) -> SlotKey:
     return ("fact", concept, measure, period, scope, normalise_name(label))
 
 
@@ -147,8 +149,11 @@ def _fact_kind(measure: str, unit: str) -> str:
     return "count" if unit == "count" else "money"
 
 
-CLASSIFICATION = {"expenditure.function": "function", "expenditure.function_item": "function",
-                  "expenditure.economic": "economic"}
+CLASSIFICATION = {
+    "expenditure.function": "function",
+    "expenditure.function_item": "function",
+    "expenditure.economic": "economic",
+}
 """The classified concepts and the classification whose codes they carry (类 201, 款 20101, 项 2010101)."""
 _CODE_DIGITS = {"expenditure.function": (3,), "expenditure.function_item": (5, 7)}
 """Code lengths a classified concept admits (Revision 2): a 类 has 3 digits, a 款 5, a 项 7."""
@@ -234,8 +239,11 @@ def _project_rows(projects: Sequence[Project], book: Book) -> list[tuple[str, st
     prev: Evidence | None = None
     for i, p in enumerate(projects):
         ev = p.evidence
-        if prev is None or ev.start < prev.start or (
-                ev.page is not None and prev.page is not None and ev.page > prev.page + 1):
+        if (
+            prev is None
+            or ev.start < prev.start
+            or (ev.page is not None and prev.page is not None and ev.page > prev.page + 1)
+        ):
             tables.append([])
             seen = {}
         prev = ev
@@ -254,7 +262,7 @@ def _project_rows(projects: Sequence[Project], book: Book) -> list[tuple[str, st
         for k, (is_total, total) in enumerate(table):
             if not is_total:
                 continue
-            after = list(itertools.takewhile(lambda r: not r[0], table[k + 1:]))
+            after = list(itertools.takewhile(lambda r: not r[0], table[k + 1 :]))
             before = list(itertools.takewhile(lambda r: not r[0], reversed(table[:k])))
             book.project_members[total] = [n for _, n in (after or before[::-1])]
     return out
@@ -279,9 +287,12 @@ def build_book(result: Result) -> Book:
         ff = FindingFact(**ref_fields(f), value=f.value, evidence=f.evidence)
         label = f"{f.label or ''}{suffix}" if suffix else f.label
         key = fact_key(f.concept, f.measure, f.period, f.scope, label)
-        book.add(key, _fact_kind(f.measure, f.unit), Candidate(f.value, d, written(f.value, d, exact=exact), ff,
-                                                              f.evidence.start),
-                 signed=f.measure in ("change", "change_pct", "vs_budget"))
+        book.add(
+            key,
+            _fact_kind(f.measure, f.unit),
+            Candidate(f.value, d, written(f.value, d, exact=exact), ff, f.evidence.start),
+            signed=f.measure in ("change", "change_pct", "vs_budget"),
+        )
         if f.code and f.concept in CLASSIFICATION:
             rows_of = book.coded.setdefault((CLASSIFICATION[f.concept], f.measure, f.period, f.scope), {})
             rows_of.setdefault(f.code, set()).add((key, "~" in suffix))
@@ -319,6 +330,5 @@ def build_book(result: Result) -> Book:
         d = _decimals(ev_score, result.evaluation.decimals.get("score"))
         evid = result.evaluation.cells.get("score")
         ff = FindingFact(concept="evaluation.score", field="score", value=ev_score, evidence=evid)
-        book.add(EVAL_SCORE, "score", Candidate(ev_score, d, written(ev_score, d), ff,
-                                                evid.start if evid else 10**9))
+        book.add(EVAL_SCORE, "score", Candidate(ev_score, d, written(ev_score, d), ff, evid.start if evid else 10**9))
     return book

@@ -29,10 +29,12 @@ def test_years_list_numbers_and_page_or_annex_numbers_are_not_figures():
 
 def test_a_figure_a_rules_value_was_read_from_is_placed():
     doc = build_document("p.txt", PROSE)
-    rules = Extraction(facts=(
-        _fact(doc, "本年收入合计93.93万元", "93.93"),
-        _fact(doc, "本年支出与上年持平", "0", concept="expenditure.total", measure="change"),
-    ))
+    rules = Extraction(
+        facts=(
+            _fact(doc, "本年收入合计93.93万元", "93.93"),
+            _fact(doc, "本年支出与上年持平", "0", concept="expenditure.total", measure="change"),
+        )
+    )
     left = open_figures(doc, placed_numbers(doc, rules))
     assert [n.text for n in left] == ["19.08", "20"]
 
@@ -53,13 +55,23 @@ def _row(doc, line: str) -> Project:
     s = doc.text.index(line)
     name, budget, actual = line.split("\t")
     b, a = s + len(name) + 1, s + len(name) + 1 + len(budget) + 1
-    return Project(name=name, budget=Decimal(budget), actual=Decimal(actual), evidence=evidence_for(doc, s, s + len(line)),
-                   cells={"budget": evidence_for(doc, b, b + len(budget)), "actual": evidence_for(doc, a, a + len(actual))})
+    return Project(
+        name=name,
+        budget=Decimal(budget),
+        actual=Decimal(actual),
+        evidence=evidence_for(doc, s, s + len(line)),
+        cells={"budget": evidence_for(doc, b, b + len(budget)), "actual": evidence_for(doc, a, a + len(actual))},
+    )
 
 
 def test_table_windows_are_rows_with_the_table_header():
-    rows = ["基本支出\t300.00\t311.20", "其中:人员经费\t250.00\t260.10", "公用经费\t50.00\t51.10",
-            "项目支出\t50.00\t47.32", "合计\t350.00\t358.52"]
+    rows = [
+        "基本支出\t300.00\t311.20",
+        "其中:人员经费\t250.00\t260.10",
+        "公用经费\t50.00\t51.10",
+        "项目支出\t50.00\t47.32",
+        "合计\t350.00\t358.52",
+    ]
     doc = build_document("t.txt", "支出决算表\n单位：万元\n项目\t预算数\t决算数\n" + "\n".join(rows) + "\n")
     (chunk,) = chunk_document(doc)
     rules = Extraction(projects=tuple(_row(doc, r) for r in rows if not r.startswith("项目支出")))
@@ -70,10 +82,21 @@ def test_table_windows_are_rows_with_the_table_header():
 
 
 def test_a_row_written_one_cell_per_line_goes_back_to_its_label():
-    cells = ["指标", "目标值", "完成值", "年度累计培训职工人数合计", ">=2990人次(含线上培训)", "2990人次(含线上培训)", "满意度", ">=90%", "95%"]
+    cells = [
+        "指标",
+        "目标值",
+        "完成值",
+        "年度累计培训职工人数合计",
+        ">=2990人次(含线上培训)",
+        "2990人次(含线上培训)",
+        "满意度",
+        ">=90%",
+        "95%",
+    ]
     doc = build_document("c.txt", "\n".join(cells) + "\n")
     (chunk,) = chunk_document(doc)
     left = [n for n in open_figures(doc, set()) if n.text == "95"]
     shown = [doc.text[a:b] for a, b in windows(doc, chunk, left, table_spans(doc))]
-    assert shown == ["指标\n目标值\n完成值\n年度累计培训职工人数合计", "满意度\n>=90%\n95%"], \
+    assert shown == ["指标\n目标值\n完成值\n年度累计培训职工人数合计", "满意度\n>=90%\n95%"], (
         "header: the lines before the first figure (here the first row's label too)"
+    )

@@ -17,8 +17,9 @@ def write_doc(path: Path, i: int = 0) -> Path:
     """A short report whose figures depend on ``i`` (so each file has its own content)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     basic, project = 100 + i, 50 + i
-    path.write_text(TEXT.format(total=f"{basic + project:.2f}", basic=f"{basic:.2f}", project=f"{project:.2f}"),
-                    encoding="utf-8")
+    path.write_text(
+        TEXT.format(total=f"{basic + project:.2f}", basic=f"{basic:.2f}", project=f"{project:.2f}"), encoding="utf-8"
+    )
     return path
 
 

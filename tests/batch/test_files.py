@@ -17,16 +17,23 @@ def touch(*paths: Path) -> None:
 
 def names(tmp_path: Path, *args: Path) -> dict[str, str]:
     found = [i for i in discover(args) if i.supported]
-    return {i.path.relative_to(tmp_path).as_posix(): n for i, n in
-            ((i, output_names(found)[i.path]) for i in found)}
+    return {i.path.relative_to(tmp_path).as_posix(): n for i, n in ((i, output_names(found)[i.path]) for i in found)}
 
 
 def test_a_folder_tree_is_mirrored_and_same_stems_keep_their_suffix(tmp_path: Path) -> None:
     root = tmp_path / "in"
-    touch(root / "report.pdf", root / "report.docx", root / "a" / "report.pdf", root / "b" / "x.txt",
-          root / ".git" / "HEAD.txt", root / "a" / ".~lock.txt")
+    touch(
+        root / "report.pdf",
+        root / "report.docx",
+        root / "a" / "report.pdf",
+        root / "b" / "x.txt",
+        root / ".git" / "HEAD.txt",
+        root / "a" / ".~lock.txt",
+    )
     assert names(tmp_path, root) == {
-        "in/report.docx": "report.docx", "in/report.pdf": "report.pdf", "in/a/report.pdf": "a/report",
+        "in/report.docx": "report.docx",
+        "in/report.pdf": "report.pdf",
+        "in/a/report.pdf": "a/report",
         "in/b/x.txt": "b/x",
     }
 

@@ -22,8 +22,9 @@ EXE = Path(sys.executable).parent / "extractor"
 
 def cli(*args: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
-    return subprocess.Popen([str(EXE), "batch", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env)
+    return subprocess.Popen(
+        [str(EXE), "batch", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
 
 
 def test_a_second_batch_on_a_held_folder_is_refused_and_names_the_holder(

@@ -79,9 +79,7 @@ def test_resume_is_keyed_on_content_not_on_the_path_string(
     assert third.count("done") == 6 and len(rows(out)) == 6
 
 
-def test_compact_rewrites_the_manifest_to_one_row_per_document(
-    tmp_path: Path, docs: Path, settings: Settings
-) -> None:
+def test_compact_rewrites_the_manifest_to_one_row_per_document(tmp_path: Path, docs: Path, settings: Settings) -> None:
     out = tmp_path / "out"
     (docs / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
     for _ in range(3):
@@ -92,14 +90,14 @@ def test_compact_rewrites_the_manifest_to_one_row_per_document(
     after = rows(out)
     assert len(after) == 7 and len({r["path"] for r in after}) == 7
     [doc0] = [r for r in after if Path(str(r["path"])).name == "doc0.txt"]
-    assert doc0["status"] == "ok" and doc0["sha256"] == __import__("hashlib").sha256(
-        (docs / "doc0.txt").read_bytes()).hexdigest()
+    assert (
+        doc0["status"] == "ok"
+        and doc0["sha256"] == __import__("hashlib").sha256((docs / "doc0.txt").read_bytes()).hexdigest()
+    )
     assert compact_folder(out) == (7, 7)
 
 
-def test_unsupported_files_of_a_folder_are_listed_once_not_read(
-    tmp_path: Path, docs: Path, settings: Settings
-) -> None:
+def test_unsupported_files_of_a_folder_are_listed_once_not_read(tmp_path: Path, docs: Path, settings: Settings) -> None:
     for name in ("table.xlsx", "old.doc", "sub/notes.rtf"):
         (docs / name).write_bytes(b"\x00\x01 not read")
     (docs / ".hidden.txt").write_text("editor swap file", encoding="utf-8")

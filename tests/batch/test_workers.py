@@ -41,8 +41,14 @@ def rows(out: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in (out / MANIFEST).read_text(encoding="utf-8").splitlines()]
 
 
-def run_poisoned(tmp_path: Path, docs: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, victim: str,
-                 once: Path | None = None) -> tuple[Path, BatchSummary]:
+def run_poisoned(
+    tmp_path: Path,
+    docs: Path,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    victim: str,
+    once: Path | None = None,
+) -> tuple[Path, BatchSummary]:
     write_doc(docs / victim, 99)
     out = tmp_path / "out"
     monkeypatch.setenv("TEST_BATCH_OUT", str(out))

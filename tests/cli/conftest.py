@@ -14,5 +14,6 @@ EXE = Path(sys.executable).parent / "extractor"
 
 def run(*args: str | Path, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
-    return subprocess.run([str(EXE), *map(str, args)], capture_output=True, text=True, env={**clean, **env},
-                          timeout=120)
+    return subprocess.run(
+        [str(EXE), *map(str, args)], capture_output=True, text=True, env={**clean, **env}, timeout=120
+    )

@@ -67,8 +67,18 @@ def test_an_unreadable_file_fails_alone(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_a_model_error_names_its_file(tmp_path: Path) -> None:
     doc = write_doc(tmp_path / "report.txt")
-    proc = run("extract", doc, "--backend", "llm", "-o", tmp_path / "out", EXTRACTOR_BASE_URL="http://127.0.0.1:9/v1",
-               EXTRACTOR_MAX_RETRIES="0", EXTRACTOR_RETRY_BASE_WAIT_S="0", EXTRACTOR_TIMEOUT_S="2")
+    proc = run(
+        "extract",
+        doc,
+        "--backend",
+        "llm",
+        "-o",
+        tmp_path / "out",
+        EXTRACTOR_BASE_URL="http://127.0.0.1:9/v1",
+        EXTRACTOR_MAX_RETRIES="0",
+        EXTRACTOR_RETRY_BASE_WAIT_S="0",
+        EXTRACTOR_TIMEOUT_S="2",
+    )
     assert proc.returncode in (30, 31), proc.stderr
     [line] = [ln for ln in proc.stderr.splitlines() if "error" in ln]
     assert f"{doc}: " in line

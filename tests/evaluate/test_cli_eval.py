@@ -29,8 +29,12 @@ def planted_wrong_value(results: Path) -> None:
     """expenditure.total 500.00 → 450.00 (grounded on another line): a regression."""
     text = normalise(TEXT)[0]
     perfect = result_from_gold(gold(), text)
-    facts = [f.model_copy(update={"value": Decimal("450.00")})
-             if f.concept == "expenditure.total" and f.scope == "all" else f for f in perfect.facts]
+    facts = [
+        f.model_copy(update={"value": Decimal("450.00")})
+        if f.concept == "expenditure.total" and f.scope == "all"
+        else f
+        for f in perfect.facts
+    ]
     write_result(results, perfect.model_copy(update={"facts": facts}))
 
 
@@ -73,9 +77,26 @@ def test_planted_regression_fails_the_baseline_gate_through_the_entry_point(tree
     assert score_results(tree, tmp_path / "base")[0] == 0
     planted_wrong_value(r)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
-    proc = subprocess.run([str(EXE), "eval", "--gold", str(g), "--docs", str(d), "--results", str(r),
-                           "--out", str(tmp_path / "now"), "--baseline", str(tmp_path / "base" / "metrics.json")],
-                          capture_output=True, text=True, env=env, timeout=120)
+    proc = subprocess.run(
+        [
+            str(EXE),
+            "eval",
+            "--gold",
+            str(g),
+            "--docs",
+            str(d),
+            "--results",
+            str(r),
+            "--out",
+            str(tmp_path / "now"),
+            "--baseline",
+            str(tmp_path / "base" / "metrics.json"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert proc.returncode == 3, proc.stdout + proc.stderr
     assert "regression" in proc.stderr and "facts.f1" in proc.stderr
     assert "newly wrong: 1" in proc.stderr and "fact|expenditure.total|actual|current|all|" in proc.stderr
@@ -108,10 +129,18 @@ def test_baseline_from_another_scorer_is_refused(tree, tmp_path: Path) -> None:
     assert code == 40 and "scorer version differs" in output
 
 
-@pytest.mark.parametrize(("spec", "code"), [
-    ("facts.f1=0.5", 0), ("facts.f1=1.01", 3), ("projects.cells.accuracy=1", 0),
-    ("facts_by_family.expenditure.recall=1.5", 3), ("facts.f1", 40), ("facts.nope=0.5", 40), ("facts=0.5", 40),
-])
+@pytest.mark.parametrize(
+    ("spec", "code"),
+    [
+        ("facts.f1=0.5", 0),
+        ("facts.f1=1.01", 3),
+        ("projects.cells.accuracy=1", 0),
+        ("facts_by_family.expenditure.recall=1.5", 3),
+        ("facts.f1", 40),
+        ("facts.nope=0.5", 40),
+        ("facts=0.5", 40),
+    ],
+)
 def test_fail_under(tree, tmp_path: Path, spec: str, code: int) -> None:
     got, output = score_results(tree, tmp_path / "out", "--fail-under", spec)
     assert got == code, output
@@ -162,5 +191,5 @@ def test_unknown_backend_is_a_config_error(tree, tmp_path: Path) -> None:
 def test_metrics_json_layout_round_trips() -> None:
     from extractor.evaluate.report import dumps_metrics
 
-    data = {"a": {"b": [1, 2]}, "outcomes": [{"id": "x|y", "q": "引号\"\n"}, {"id": "z"}], "violations": []}
+    data = {"a": {"b": [1, 2]}, "outcomes": [{"id": "x|y", "q": '引号"\n'}, {"id": "z"}], "violations": []}
     assert json.loads(dumps_metrics(data)) == data

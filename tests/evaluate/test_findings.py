@@ -16,8 +16,15 @@ def result(*findings: Finding) -> Result:
 
 
 def missing(table: str) -> Finding:
-    return Finding(id=table, kind="completeness", rule="completeness.missing", severity="material", facts=(),
-                   table=table, message=f"{table} missing")
+    return Finding(
+        id=table,
+        kind="completeness",
+        rule="completeness.missing",
+        severity="material",
+        facts=(),
+        table=table,
+        message=f"{table} missing",
+    )
 
 
 def test_a_form_is_named_by_its_name_not_as_the_tail_of_a_longer_one() -> None:
@@ -29,9 +36,13 @@ def test_a_form_is_named_by_its_name_not_as_the_tail_of_a_longer_one() -> None:
 
 
 def test_completeness_findings_pair_by_the_form_gold_names() -> None:
-    gold = Gold(document="d.txt", expected_findings=[
-        ExpectedFinding(kind="completeness", note="收支总表 missing"),
-        ExpectedFinding(kind="completeness", note="财政拨款收支总表 missing")])
+    gold = Gold(
+        document="d.txt",
+        expected_findings=[
+            ExpectedFinding(kind="completeness", note="收支总表 missing"),
+            ExpectedFinding(kind="completeness", note="财政拨款收支总表 missing"),
+        ],
+    )
     counts, _ = score_findings(gold, result(missing("收支总表"), missing("财政拨款收支总表")))
     assert (counts.expected, counts.recalled, counts.false_alarms) == (2, 2, 0)
     counts, _ = score_findings(gold, result(missing("收支总表"), missing("收入总表")))
@@ -39,10 +50,20 @@ def test_completeness_findings_pair_by_the_form_gold_names() -> None:
 
 
 def test_an_optional_expected_finding_neither_counts_nor_alarms() -> None:
-    gold = Gold(document="d.txt", expected_findings=[
-        ExpectedFinding(kind="sum", concepts=("expenditure.project",), optional=True),
-        ExpectedFinding(kind="sum", concepts=("expenditure.total",))])
-    on_optional = Finding(id="a", kind="sum", rule="sum", severity="material", message="m",
-                          facts=[FindingFact(concept="expenditure.project", value=Decimal(1))])
+    gold = Gold(
+        document="d.txt",
+        expected_findings=[
+            ExpectedFinding(kind="sum", concepts=("expenditure.project",), optional=True),
+            ExpectedFinding(kind="sum", concepts=("expenditure.total",)),
+        ],
+    )
+    on_optional = Finding(
+        id="a",
+        kind="sum",
+        rule="sum",
+        severity="material",
+        message="m",
+        facts=[FindingFact(concept="expenditure.project", value=Decimal(1))],
+    )
     counts, _ = score_findings(gold, result(on_optional))
     assert (counts.expected, counts.recalled, counts.false_alarms) == (1, 0, 0)

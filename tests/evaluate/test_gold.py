@@ -35,17 +35,20 @@ def test_synthetic_gold_loads_with_exact_decimals(tmp_path: Path) -> None:
     assert g.facts[10].alternatives == (Decimal(15),)
 
 
-@pytest.mark.parametrize(("mutate", "message"), [
-    (lambda d: d["facts"][0].update(concept="expenditure.totl"), "unknown concept"),
-    (lambda d: d["facts"][7].update(scope="fiscal"), "takes no scope"),
-    (lambda d: d["facts"][0].update(label="x"), "takes no label"),
-    (lambda d: d["facts"][5].update(label=None), "needs a label"),
-    (lambda d: d["facts"].append(dict(d["facts"][0], value=1)), "repeats the key"),
-    (lambda d: d["facts"][0].update(measure="spent"), "measure"),
-    (lambda d: d["facts"][0].update(valeu=1), "valeu"),
-    (lambda d: d.update(report_kind="annual"), "report_kind"),
-    (lambda d: d["expected_findings"][0].update(kind="typo"), "kind"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["facts"][0].update(concept="expenditure.totl"), "unknown concept"),
+        (lambda d: d["facts"][7].update(scope="fiscal"), "takes no scope"),
+        (lambda d: d["facts"][0].update(label="x"), "takes no label"),
+        (lambda d: d["facts"][5].update(label=None), "needs a label"),
+        (lambda d: d["facts"].append(dict(d["facts"][0], value=1)), "repeats the key"),
+        (lambda d: d["facts"][0].update(measure="spent"), "measure"),
+        (lambda d: d["facts"][0].update(valeu=1), "valeu"),
+        (lambda d: d.update(report_kind="annual"), "report_kind"),
+        (lambda d: d["expected_findings"][0].update(kind="typo"), "kind"),
+    ],
+)
 def test_invalid_gold_is_refused_with_the_reason(tmp_path: Path, mutate, message: str) -> None:
     data = gold_data()
     mutate(data)
@@ -73,17 +76,26 @@ def test_empty_or_missing_gold_dir_is_an_evaluation_error(tmp_path: Path) -> Non
         load_gold_dir(tmp_path / "nope")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("expenditure.project rate 173.8 (should be 173.2)",
-     {"concept": "expenditure.project", "measure": "rate", "value": Decimal("173.8")}),
-    ("expenditure.basic 358.52 in 二(一)1", {"concept": "expenditure.basic", "measure": "actual"}),
-    ("expenditure.function[其他支出] share 13.19 (should be 13.20)",
-     {"label": "其他支出", "measure": "share", "value": Decimal("13.19")}),
-    ("income.total@fiscal change_pct 20", {"scope": "fiscal", "measure": "change_pct", "value": Decimal(20)}),
-    ("project:救助困难职工… budget 0 (the other cells say 150)",
-     {"project": "救助困难职工", "field": "budget", "value": Decimal(0)}),
-    ("project 女职工体检 rate 90 (should be 70.4)", {"project": "女职工体检", "field": "rate"}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "expenditure.project rate 173.8 (should be 173.2)",
+            {"concept": "expenditure.project", "measure": "rate", "value": Decimal("173.8")},
+        ),
+        ("expenditure.basic 358.52 in 二(一)1", {"concept": "expenditure.basic", "measure": "actual"}),
+        (
+            "expenditure.function[其他支出] share 13.19 (should be 13.20)",
+            {"label": "其他支出", "measure": "share", "value": Decimal("13.19")},
+        ),
+        ("income.total@fiscal change_pct 20", {"scope": "fiscal", "measure": "change_pct", "value": Decimal(20)}),
+        (
+            "project:救助困难职工… budget 0 (the other cells say 150)",
+            {"project": "救助困难职工", "field": "budget", "value": Decimal(0)},
+        ),
+        ("project 女职工体检 rate 90 (should be 70.4)", {"project": "女职工体检", "field": "rate"}),
+    ],
+)
 def test_culprit_text_is_parsed(text: str, expected: dict) -> None:
     c = parse_culprit(text)
     assert c is not None

@@ -14,26 +14,56 @@ KEY = {"concept": "expenditure.basic", "measure": "actual", "period": "current",
 
 
 def _result(*facts: Fact, findings: tuple[Finding, ...] = (), projects: tuple[Project, ...] = ()) -> Result:
-    return Result(document="a.txt", facts=list(facts), findings=list(findings), projects=list(projects),
-                  provenance=Provenance(backend="llm", extractor_version="0",
-                                        source=SourceInfo(format="txt", sha256="", size_bytes=0)))
+    return Result(
+        document="a.txt",
+        facts=list(facts),
+        findings=list(findings),
+        projects=list(projects),
+        provenance=Provenance(
+            backend="llm", extractor_version="0", source=SourceInfo(format="txt", sha256="", size_bytes=0)
+        ),
+    )
 
 
 def _fact(value: str, alignment: str = "exact") -> Fact:
     s = TEXT.index("318.20")
-    return Fact(concept="expenditure.basic", value=Decimal(value), decimals=2,
-                evidence=Evidence(quote=TEXT[s:s + 6], start=s, end=s + 6, alignment=alignment))  # type: ignore[arg-type]
+    return Fact(
+        concept="expenditure.basic",
+        value=Decimal(value),
+        decimals=2,
+        evidence=Evidence(quote=TEXT[s : s + 6], start=s, end=s + 6, alignment=alignment),
+    )  # type: ignore[arg-type]
 
 
 def _rec(error: str, gold: str | None = "318.2", wrong: str | None = "3182", **kw: object) -> dict[str, object]:
-    return {"event": "injected", "id": f"x#{error}", "document": "a.txt", "kind": "fact", "error": error,
-            "key": KEY, "field": "value", "gold": gold, "wrong": wrong, "span": [20, 30], **kw}
+    return {
+        "event": "injected",
+        "id": f"x#{error}",
+        "document": "a.txt",
+        "kind": "fact",
+        "error": error,
+        "key": KEY,
+        "field": "value",
+        "gold": gold,
+        "wrong": wrong,
+        "span": [20, 30],
+        **kw,
+    }
 
 
 def _finding(value: str) -> Finding:
-    return Finding(id="f1", kind="sum", rule="r", severity="material", message="m",
-                   facts=[FindingFact(concept="expenditure.basic", measure="actual", period="current", scope="all",
-                                      value=Decimal(value))])
+    return Finding(
+        id="f1",
+        kind="sum",
+        rule="r",
+        severity="material",
+        message="m",
+        facts=[
+            FindingFact(
+                concept="expenditure.basic", measure="actual", period="current", scope="all", value=Decimal(value)
+            )
+        ],
+    )
 
 
 def test_a_wrong_value_is_dropped_flagged_or_reached() -> None:
@@ -68,15 +98,28 @@ def test_missed_and_malformed_items_are_missing_or_recovered() -> None:
 def test_project_cells_are_found_by_row_name_and_field() -> None:
     ev = Evidence(quote=TEXT, start=0, end=len(TEXT))
     row = Project(name="宣传经费", budget=Decimal(10), actual=Decimal(12), evidence=ev)
-    rec = {"event": "injected", "id": "p", "document": "a.txt", "kind": "project", "error": "budget_as_actual",
-           "key": {"name": "宣传经费"}, "field": "actual", "gold": "9", "wrong": "12"}
+    rec = {
+        "event": "injected",
+        "id": "p",
+        "document": "a.txt",
+        "kind": "project",
+        "error": "budget_as_actual",
+        "key": {"name": "宣传经费"},
+        "field": "actual",
+        "gold": "9",
+        "wrong": "12",
+    }
     assert classify(rec, _result(projects=(row,)), set()) == "reached"
 
 
 def test_audit_counts_each_injection_once_and_reads_the_log(tmp_path: Path) -> None:
     log = tmp_path / "log.jsonl"
-    recs = [_rec("transposed_digit", wrong="381.2"), _rec("transposed_digit", wrong="381.2"),
-            _rec("invented_number", wrong="77"), {**_rec("wrong_unit"), "document": "other.txt"}]
+    recs = [
+        _rec("transposed_digit", wrong="381.2"),
+        _rec("transposed_digit", wrong="381.2"),
+        _rec("invented_number", wrong="77"),
+        {**_rec("wrong_unit"), "document": "other.txt"},
+    ]
     log.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
     section = audit(load_injections(log), {"a.txt": _result(_fact("381.20"))})
     assert section["injected"] == 2 and section["reached_unflagged"] == 1 and section["reached_share"] == 0.5

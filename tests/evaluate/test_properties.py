@@ -16,21 +16,34 @@ from tests.evaluate.synth import gold, result_from_gold
 G = gold()
 PERFECT = result_from_gold(G)
 EV = Evidence(quote="?", start=0, end=1)
-EXTRA_KEYS = [("three_public.total", "actual"), ("assets.total", "actual"), ("income.other", "budget"),
-              ("procurement.total", "actual")]
+EXTRA_KEYS = [
+    ("three_public.total", "actual"),
+    ("assets.total", "actual"),
+    ("income.other", "budget"),
+    ("procurement.total", "actual"),
+]
 
 choice = st.sampled_from(["omit", "exact", "wrong", "alternative"])
 
 
 @settings(max_examples=150, deadline=None)
-@given(choices=st.lists(choice, min_size=len(G.facts), max_size=len(G.facts)),
-       extras=st.lists(st.sampled_from(EXTRA_KEYS), max_size=4, unique=True))
+@given(
+    choices=st.lists(choice, min_size=len(G.facts), max_size=len(G.facts)),
+    extras=st.lists(st.sampled_from(EXTRA_KEYS), max_size=4, unique=True),
+)
 def test_every_key_gets_exactly_one_outcome(choices: list[str], extras: list[tuple[str, str]]) -> None:
     facts: list[Fact] = []
     expected = {"correct": 0, "wrong": 0, "missed": 0, "correctly_absent": 0}
     for g, c in zip(G.facts, choices, strict=True):
-        base = Fact(concept=g.concept, measure=g.measure, period=g.period, scope=g.scope, label=g.label,
-                    value=g.value, evidence=EV)
+        base = Fact(
+            concept=g.concept,
+            measure=g.measure,
+            period=g.period,
+            scope=g.scope,
+            label=g.label,
+            value=g.value,
+            evidence=EV,
+        )
         if c == "omit":
             expected["correctly_absent" if g.optional else "missed"] += 1
         elif c == "wrong":
@@ -57,8 +70,12 @@ def test_every_key_gets_exactly_one_outcome(choices: list[str], extras: list[tup
 @settings(max_examples=200, deadline=None)
 @given(delta=st.decimals(min_value=Decimal("-0.02"), max_value=Decimal("0.02"), places=4))
 def test_money_and_percent_match_within_half_a_hundredth(delta: Decimal) -> None:
-    facts = [f.model_copy(update={"value": f.value + delta}) if (f.concept == "expenditure.total" and f.scope == "all")
-             or f.measure == "share" else f for f in PERFECT.facts]
+    facts = [
+        f.model_copy(update={"value": f.value + delta})
+        if (f.concept == "expenditure.total" and f.scope == "all") or f.measure == "share"
+        else f
+        for f in PERFECT.facts
+    ]
     s = score_document(G, PERFECT.model_copy(update={"facts": facts}))
     assert s.facts.wrong == (0 if abs(delta) <= Decimal("0.005") else 2)
 
@@ -66,15 +83,22 @@ def test_money_and_percent_match_within_half_a_hundredth(delta: Decimal) -> None
 @settings(max_examples=50, deadline=None)
 @given(data=st.data())
 def test_scores_do_not_depend_on_order(data: st.DataObject) -> None:
-    shuffled = PERFECT.model_copy(update={
-        "facts": data.draw(st.permutations(PERFECT.facts)),
-        "projects": data.draw(st.permutations(PERFECT.projects)),
-        "indicators": data.draw(st.permutations(PERFECT.indicators)),
-        "findings": data.draw(st.permutations(PERFECT.findings)),
-    })
+    shuffled = PERFECT.model_copy(
+        update={
+            "facts": data.draw(st.permutations(PERFECT.facts)),
+            "projects": data.draw(st.permutations(PERFECT.projects)),
+            "indicators": data.draw(st.permutations(PERFECT.indicators)),
+            "findings": data.draw(st.permutations(PERFECT.findings)),
+        }
+    )
     a, b = score_document(G, PERFECT), score_document(G, shuffled)
-    assert (a.facts, a.projects, a.indicators, a.findings, a.metadata) == \
-        (b.facts, b.projects, b.indicators, b.findings, b.metadata)
+    assert (a.facts, a.projects, a.indicators, a.findings, a.metadata) == (
+        b.facts,
+        b.projects,
+        b.indicators,
+        b.findings,
+        b.metadata,
+    )
     assert sorted(o.id for o in a.outcomes) == sorted(o.id for o in b.outcomes)
 
 

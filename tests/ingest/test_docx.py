@@ -45,14 +45,17 @@ def rich_docx() -> bytes:
     run.add_break()
     run.add_text("第二行")
     run.add_break(WD_BREAK.PAGE)
-    p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="rId99"><w:r><w:t>（见附表）</w:t></w:r></w:hyperlink>'))
+    p._p.append(
+        parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="rId99"><w:r><w:t>（见附表）</w:t></w:r></w:hyperlink>')
+    )
     doc.add_paragraph("一、部门基本情况")  # a heading by its numbering, no style
     doc.element.body.insert(3, etree.Comment(" a comment between paragraphs "))
     table = doc.add_table(rows=4, cols=3)
     table.cell(0, 1).merge(table.cell(0, 2))  # a header spanning two columns
     table.cell(1, 0).merge(table.cell(2, 0))  # a label spanning two rows
-    for i, row in enumerate([["项目", "金额", None], ["支出", "311.20", "311.20"],
-                             [None, "47.32", "40.00"], ["合计", "", "351.20"]]):
+    for i, row in enumerate(
+        [["项目", "金额", None], ["支出", "311.20", "311.20"], [None, "47.32", "40.00"], ["合计", "", "351.20"]]
+    ):
         for j, text in enumerate(row):
             if text is not None:
                 table.cell(i, j).text = text
@@ -111,8 +114,11 @@ def _shape(doc: Document) -> list[tuple[str, int | None, str]]:
 
 
 def test_reads_what_python_docx_reads(fixtures_dir: Path, settings: Settings) -> None:
-    documents = [rich_docx(), *(p.read_bytes() for p in sorted((fixtures_dir / "samples").glob("*.docx"))),
-                 (fixtures_dir / "merged.docx").read_bytes()]
+    documents = [
+        rich_docx(),
+        *(p.read_bytes() for p in sorted((fixtures_dir / "samples").glob("*.docx"))),
+        (fixtures_dir / "merged.docx").read_bytes(),
+    ]
     for data in documents:
         ours = read_bytes(data, "x.docx", settings)
         theirs = python_docx_reading(data)
@@ -127,7 +133,10 @@ def test_headings_breaks_links_merges(settings: Settings) -> None:
     assert "收入合计93.93\t万元\n第二行(见附表)" in doc.text  # a tab, a line break, no page-break text, the link
     (table,) = doc.tables()
     assert [[c.text for c in row] for row in table.rows] == [
-        ["项目", "金额", "金额"], ["支出", "311.20", "311.20"], ["支出", "47.32", "40.00"], ["", "351.20"],
+        ["项目", "金额", "金额"],
+        ["支出", "311.20", "311.20"],
+        ["支出", "47.32", "40.00"],
+        ["", "351.20"],
     ]
 
 
@@ -173,14 +182,25 @@ _DOC = f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>{{}}</w:body>
         (_DOC.format("<w:p><w:r><w:t>未闭合</w:t></w:r>"), errors.CorruptDocumentError),  # not well-formed
         ('<?xml version="1.0"?><workbook><sheets/></workbook>', errors.CorruptDocumentError),  # not Word's
         (_DOC.format(""), errors.EmptyDocumentError),
-        (_DOC.format("<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val='x'/></w:tcPr>"
-                     "<w:p><w:r><w:t>首行续合并1万元</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"), None),
-        (_DOC.format("<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val='99999'/></w:tcPr>"
-                     "<w:p><w:r><w:t>跨列5万元</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"), None),
+        (
+            _DOC.format(
+                "<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val='x'/></w:tcPr>"
+                "<w:p><w:r><w:t>首行续合并1万元</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+            ),
+            None,
+        ),
+        (
+            _DOC.format(
+                "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val='99999'/></w:tcPr>"
+                "<w:p><w:r><w:t>跨列5万元</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+            ),
+            None,
+        ),
     ],
 )
-def test_broken_word_xml_gives_typed_errors_or_a_reading(xml: str, error: type[errors.ExtractorError] | None,
-                                                         settings: Settings) -> None:
+def test_broken_word_xml_gives_typed_errors_or_a_reading(
+    xml: str, error: type[errors.ExtractorError] | None, settings: Settings
+) -> None:
     data = _with_document_xml(xml.encode("utf-8"))
     if error is None:
         doc = read_bytes(data, "odd.docx", settings)

@@ -57,8 +57,13 @@ def test_through_the_cli_no_traceback_and_no_exit_70(fuzz: ModuleType, outcomes:
         files.append(str(path))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
     exe = Path(sys.executable).parent / "extractor"
-    proc = subprocess.run([str(exe), "extract", *files, "-o", str(tmp_path / "out"), "-q"], capture_output=True,
-                          text=True, env=env, timeout=300)
+    proc = subprocess.run(
+        [str(exe), "extract", *files, "-o", str(tmp_path / "out"), "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert "Traceback" not in proc.stderr and "InternalError" not in proc.stderr, proc.stderr[-3000:]
     assert proc.returncode != 70
     failed = [line for line in proc.stderr.splitlines() if line.startswith("error")]

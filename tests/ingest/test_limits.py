@@ -24,13 +24,17 @@ TAIL = b"</w:body></w:document>"
 PARAGRAPH = "<w:p><w:r><w:t>一般公共预算财政拨款支出合计358.52万元，其中基本支出311.20万元。</w:t></w:r></w:p>".encode()
 
 
-CONTENT_TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                 b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                 b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                 b'wordprocessingml.document.main+xml"/></Types>')
-RELS = (b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        b'officeDocument" Target="word/document.xml"/></Relationships>')
+CONTENT_TYPES = (
+    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    b'wordprocessingml.document.main+xml"/></Types>'
+)
+RELS = (
+    b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    b'officeDocument" Target="word/document.xml"/></Relationships>'
+)
 
 
 def _zip(members: list[tuple[str, bytes, int, int, int]]) -> bytes:
@@ -39,10 +43,34 @@ def _zip(members: list[tuple[str, bytes, int, int, int]]) -> bytes:
     local, central = b"", b""
     for name, body, method, crc, declared in members:
         raw = name.encode()
-        central += struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, method, 0, 0, crc, len(body),
-                               declared, len(raw), 0, 0, 0, 0, 0, len(local)) + raw
-        local += struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, method, 0, 0, crc, len(body), declared,
-                             len(raw), 0) + raw + body
+        central += (
+            struct.pack(
+                "<4sHHHHHHIIIHHHHHII",
+                b"PK\x01\x02",
+                20,
+                20,
+                0,
+                method,
+                0,
+                0,
+                crc,
+                len(body),
+                declared,
+                len(raw),
+                0,
+                0,
+                0,
+                0,
+                0,
+                len(local),
+            )
+            + raw
+        )
+        local += (
+            struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, method, 0, 0, crc, len(body), declared, len(raw), 0)
+            + raw
+            + body
+        )
     end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), len(local), 0)
     return local + central + end
 
@@ -62,11 +90,13 @@ def docx_bomb(inflated_mb: int = 200, *, declared: int | None = None) -> bytes:
         crc = zlib.crc32(block, crc)
     crc = zlib.crc32(TAIL, crc)
     size = len(HEAD) + len(block) * inflated_mb + len(TAIL)
-    return _zip([
-        ("[Content_Types].xml", CONTENT_TYPES, 0, zlib.crc32(CONTENT_TYPES), len(CONTENT_TYPES)),
-        ("_rels/.rels", RELS, 0, zlib.crc32(RELS), len(RELS)),
-        ("word/document.xml", head + piece * inflated_mb + tail, 8, crc, size if declared is None else declared),
-    ])
+    return _zip(
+        [
+            ("[Content_Types].xml", CONTENT_TYPES, 0, zlib.crc32(CONTENT_TYPES), len(CONTENT_TYPES)),
+            ("_rels/.rels", RELS, 0, zlib.crc32(RELS), len(RELS)),
+            ("word/document.xml", head + piece * inflated_mb + tail, 8, crc, size if declared is None else declared),
+        ]
+    )
 
 
 def test_a_docx_bomb_is_refused_before_it_inflates(settings: Settings) -> None:
@@ -178,8 +208,9 @@ def test_a_pipe_is_read_and_bounded(tmp_path: Path) -> None:
     writer.join(5)
 
 
-def test_missing_and_unreadable_files_are_unreadable_not_bugs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                               settings: Settings) -> None:
+def test_missing_and_unreadable_files_are_unreadable_not_bugs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
     with pytest.raises(errors.UnreadableFileError) as info:
         read(tmp_path / "gone.pdf", settings)
     assert "gone.pdf" in info.value.one_line()

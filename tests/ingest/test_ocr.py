@@ -169,8 +169,14 @@ def test_extract_page_png_with_the_network_blocked(prose_png: tuple[Path, list[s
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_", "ORT_", "XDG_"))}
     env.update(HOME=str(home), PYTHONDONTWRITEBYTECODE="1")
-    proc = subprocess.run([sys.executable, "-c", _GUARD, "extract", str(prose_png[0]), "-q"], capture_output=True,
-                          text=True, env=env, cwd=work, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", _GUARD, "extract", str(prose_png[0]), "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=work,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "attempts=0 telemetry_off=1" in proc.stderr
     assert not list(home.rglob("*")) and not list(work.rglob("*"))  # no model fetched, no device id, no cache

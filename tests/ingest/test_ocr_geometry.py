@@ -59,10 +59,16 @@ def test_ink_extent_shrinks_a_padded_box_to_its_ink() -> None:
 
 
 def _line(text: str, xs: list[float], top: float = 100.0, score: float = 0.99) -> TextLine:
-    chars = tuple((c, score, ((x, top), (x + 10, top), (x + 10, top + 30), (x, top + 30)))
-                  for c, x in zip(text.replace(" ", ""), xs, strict=True))
-    return TextLine(text=text, quad=((xs[0], top), (xs[-1] + 10, top), (xs[-1] + 10, top + 30), (xs[0], top + 30)),
-                    score=score, chars=chars)
+    chars = tuple(
+        (c, score, ((x, top), (x + 10, top), (x + 10, top + 30), (x, top + 30)))
+        for c, x in zip(text.replace(" ", ""), xs, strict=True)
+    )
+    return TextLine(
+        text=text,
+        quad=((xs[0], top), (xs[-1] + 10, top), (xs[-1] + 10, top + 30), (xs[0], top + 30)),
+        score=score,
+        chars=chars,
+    )
 
 
 def test_runs_follow_the_engines_spacing_and_close_estimated_gaps() -> None:
@@ -102,8 +108,12 @@ def test_boxes_map_back_through_the_deskew() -> None:
 def test_layout_on_the_straight_page_then_boxes_and_confidence_from_the_scan() -> None:
     words = (Word("合计", (10.0, 10.0, 30.0, 20.0), ((10.0, 10.0, 20.0, 20.0), (20.0, 10.0, 30.0, 20.0))),)
     originals = {tuple(float(v) for v in b): (tuple(v + 1 for v in b), 0.5) for b in words[0].chars}
-    ocr = OcrPage(page=Page(number=1, width=100, height=100, words=words, source="ocr"), angle=1.0,
-                  confidence=0.5, originals=originals)
+    ocr = OcrPage(
+        page=Page(number=1, width=100, height=100, words=words, source="ocr"),
+        angle=1.0,
+        confidence=0.5,
+        originals=originals,
+    )
     builder, scans = TextBuilder(), Scans()
     builder.start_page(1)
     scans.write(ocr, builder)
@@ -132,9 +142,19 @@ class _FakeEngine:
         out = []
         for text, x0, top, height in self.lines:
             pad, w = height // 3, height
-            chars = tuple((c, 0.99, ((x0 + i * w, top - pad), (x0 + (i + 1) * w, top - pad),
-                                     (x0 + (i + 1) * w, top + height + pad), (x0 + i * w, top + height + pad)))
-                          for i, c in enumerate(text))
+            chars = tuple(
+                (
+                    c,
+                    0.99,
+                    (
+                        (x0 + i * w, top - pad),
+                        (x0 + (i + 1) * w, top - pad),
+                        (x0 + (i + 1) * w, top + height + pad),
+                        (x0 + i * w, top + height + pad),
+                    ),
+                )
+                for i, c in enumerate(text)
+            )
             quad = (chars[0][2][0], chars[-1][2][1], chars[-1][2][2], chars[0][2][3])
             out.append(TextLine(text=text, quad=quad, score=0.99, chars=chars))
         return out
@@ -147,8 +167,11 @@ def test_a_paragraph_read_by_ocr_keeps_its_lines_together_and_evidence_keeps_the
     from extractor.ingest.ocr import ocr_image
 
     height, pitch, img = 40, 81, np.full((1000, 1400), 255, np.uint8)
-    lines = [("一二三四五六七八九十一二三", 100, 200, height), ("一二三四五六七八九十一二三", 100, 200 + pitch, height),
-             ("一二三", 100, 200 + 2 * pitch, height)]
+    lines = [
+        ("一二三四五六七八九十一二三", 100, 200, height),
+        ("一二三四五六七八九十一二三", 100, 200 + pitch, height),
+        ("一二三", 100, 200 + 2 * pitch, height),
+    ]
     for text, x0, top, h in lines:
         for i in range(len(text)):
             cv2.rectangle(img, (x0 + i * h + 3, top), (x0 + (i + 1) * h - 3, top + h - 1), 0, -1)

@@ -95,6 +95,7 @@ def test_characters_and_ruling_are_pdfplumbers_on_the_page_as_displayed(rotation
     want_chars, want_edges, width, height = _plumber(data)
     got = _read(data)
     assert (got.width, got.height) == pytest.approx((width, height))
+
     def order(c: tuple[str, tuple]) -> tuple[int, int]:  # pdfium's text order is its own
         return round(c[1][1]), round(c[1][0])
 
@@ -135,7 +136,9 @@ def test_the_crop_box_is_the_page() -> None:
     assert (crop.width, crop.height) == (500, 650)
     for (t, a), (u, b) in zip(full.chars, crop.chars, strict=True):
         assert t == u and _close((a[0] - 50, a[1] - 50, a[2] - 50, a[3] - 50), b)
-    assert _close(full.rules[0], (crop.rules[0][0] + 50, crop.rules[0][1] + 50, crop.rules[0][2] + 50, crop.rules[0][3] + 50))
+    assert _close(
+        full.rules[0], (crop.rules[0][0] + 50, crop.rules[0][1] + 50, crop.rules[0][2] + 50, crop.rules[0][3] + 50)
+    )
 
 
 def test_invisible_text_is_not_read_and_spaces_are_the_pages_own() -> None:

@@ -16,8 +16,13 @@ EXPECTED_START = "2023年度收入合计93.93万元，其中:财政拨款收入8
 
 @pytest.mark.parametrize(
     ("name", "encoding"),
-    [("gbk.txt", "gb18030"), ("gb18030.txt", "gb18030"), ("bom.txt", "utf-8-sig"), ("utf16.txt", "utf-16"),
-     ("crlf.txt", "utf-8")],
+    [
+        ("gbk.txt", "gb18030"),
+        ("gb18030.txt", "gb18030"),
+        ("bom.txt", "utf-8-sig"),
+        ("utf16.txt", "utf-16"),
+        ("crlf.txt", "utf-8"),
+    ],
 )
 def test_text_encodings_are_detected(fixtures_dir: Path, settings: Settings, name: str, encoding: str) -> None:
     doc = read(fixtures_dir / name, settings)
@@ -113,8 +118,7 @@ def test_bytes_need_a_filename_through_the_library(settings: Settings) -> None:
 
     with pytest.raises(errors.ConfigError):
         extract(b"abc", settings=settings)
-    result = extract("2023年度收入合计93.93万元".encode("gbk"), filename="r.txt", settings=settings,
-                     backend="rules")
+    result = extract("2023年度收入合计93.93万元".encode("gbk"), filename="r.txt", settings=settings, backend="rules")
     assert result.document == "r.txt"
     assert result.provenance.source.encoding == "gb18030"
 
@@ -123,6 +127,8 @@ def test_docx_merged_cells_repeat_in_every_position(fixtures_dir: Path, settings
     doc = read(fixtures_dir / "merged.docx", settings)
     (table,) = doc.tables()
     assert [[c.text for c in row] for row in table.rows] == [
-        ["二级指标", "三级指标", "得分"], ["数量指标", "培训人次", "5"], ["数量指标", "合格率", "4"],
+        ["二级指标", "三级指标", "得分"],
+        ["数量指标", "培训人次", "5"],
+        ["数量指标", "合格率", "4"],
     ]
     assert doc.text.index("绩效指标表") < table.start < doc.text.index("表后段落")

@@ -13,14 +13,21 @@ from extractor.ingest.txt import decode
 from extractor.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-TEXTS = sorted((ROOT / "eval" / "samples").glob("*.txt")) + sorted((ROOT / "eval" / "heldout" / "samples").glob("*.txt"))
+TEXTS = sorted((ROOT / "eval" / "samples").glob("*.txt")) + sorted(
+    (ROOT / "eval" / "heldout" / "samples").glob("*.txt")
+)
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
 def test_every_encoding_reads_the_same_text(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    for enc, name in [("utf-8", "utf-8"), ("gb18030", "gb18030"), ("utf-16-le", "utf-16-le"),
-                      ("utf-16-be", "utf-16-be"), ("utf-16", "utf-16")]:
+    for enc, name in [
+        ("utf-8", "utf-8"),
+        ("gb18030", "gb18030"),
+        ("utf-16-le", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"),
+        ("utf-16", "utf-16"),
+    ]:
         assert decode(text.encode(enc), path.name) == (text, name), enc
 
 

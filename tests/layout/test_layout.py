@@ -31,9 +31,12 @@ def test_ruled_cells_hold_the_characters_whose_centre_they_contain() -> None:
     page = _page(
         [
             _word("标题在表格上方", 50, 60),
-            _word("项目", 60, 110), _word("金额", 260, 110),
+            _word("项目", 60, 110),
+            _word("金额", 260, 110),
             # a wrapped label: two lines in one cell become one label
-            _word("社会保障和", 60, 133), _word("就业支出", 60, 146), _word("12.50", 260, 140),
+            _word("社会保障和", 60, 133),
+            _word("就业支出", 60, 146),
+            _word("12.50", 260, 140),
         ],
         rules,
     )

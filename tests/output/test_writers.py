@@ -57,8 +57,12 @@ def test_csv_to_stdout_and_an_unknown_format_are_config_errors(tmp_path: Path) -
 
 def test_extract_command_writes_the_chosen_format(tmp_path: Path, sample_paths: list[Path]) -> None:
     exe = Path(sys.executable).with_name("extractor")
-    out = subprocess.run([str(exe), "extract", *map(str, sample_paths[:2]), "-o", str(tmp_path), "--format", "csv",
-                          "-q"], capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [str(exe), "extract", *map(str, sample_paths[:2]), "-o", str(tmp_path), "--format", "csv", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "facts.csv").exists() and (tmp_path / "findings.csv").exists()
     assert not list(tmp_path.glob("*.json"))

@@ -11,21 +11,35 @@ PROV = Provenance(backend="test", extractor_version="0", source=SourceInfo(forma
 
 FILLED = "单位:万元\n项目\t预算数\n合计\t120.50\n基本支出\t100.00\n"
 EMPTY = "单位:万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n**\t**\t1\t2\t3\n合计\t0.00\t0.00\t0.00\n"
-TITLES = ("收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表", "一般公共预算基本支出表",
-          "一般公共预算“三公”经费支出表", "政府性基金预算支出表")
+TITLES = (
+    "收支总表",
+    "收入总表",
+    "支出总表",
+    "财政拨款收支总表",
+    "一般公共预算支出表",
+    "一般公共预算基本支出表",
+    "一般公共预算“三公”经费支出表",
+    "政府性基金预算支出表",
+)
 
 
 def findings(text: str, kind: str = "department_budget") -> list[Finding]:
     doc = read_bytes(text.encode("utf-8"), "report.txt", Settings())
-    r = reconcile(Result(document="report.txt", report_kind=kind, provenance=PROV),  # type: ignore[arg-type]
-                  document=doc)
+    r = reconcile(
+        Result(document="report.txt", report_kind=kind, provenance=PROV),  # type: ignore[arg-type]
+        document=doc,
+    )
     return [f for f in r.findings if f.kind == "completeness"]
 
 
 def report(tables: dict[str, str], prose: str = "") -> str:
     toc = "".join(f"{i}、{t}\n" for i, t in enumerate(TITLES, 1))  # a table of contents lists them all
-    return "第二部分 部门预算表\n" + toc + "".join(f"表{i}\n2026年{t}\n{body}\n" for i, (t, body) in
-                                            enumerate(tables.items(), 1)) + prose
+    return (
+        "第二部分 部门预算表\n"
+        + toc
+        + "".join(f"表{i}\n2026年{t}\n{body}\n" for i, (t, body) in enumerate(tables.items(), 1))
+        + prose
+    )
 
 
 def test_every_form_published_gives_no_finding() -> None:
@@ -33,9 +47,16 @@ def test_every_form_published_gives_no_finding() -> None:
 
 
 def test_forms_worded_as_real_reports_word_them_are_found() -> None:
-    worded = ("部门收支总体情况表", "收入预算总表", "本年支出总体情况表", "财政拨款收支预算总表",
-              "一般公共预算拨款支出预算表", "一般公共预算基本支出经济分类情况表", "财政拨款安排的行政经费及“三公”经费预算表",
-              "政府性基金预算支出情况表")
+    worded = (
+        "部门收支总体情况表",
+        "收入预算总表",
+        "本年支出总体情况表",
+        "财政拨款收支预算总表",
+        "一般公共预算拨款支出预算表",
+        "一般公共预算基本支出经济分类情况表",
+        "财政拨款安排的行政经费及“三公”经费预算表",
+        "政府性基金预算支出情况表",
+    )
     assert findings(report(dict.fromkeys(worded, FILLED))) == []
 
 

@@ -41,10 +41,10 @@ FLOORS: dict[str, tuple[int, int, int, int]] = {
 }
 KNOWN_MISSES = {
     "002_37d039dcb8ad6afc": "2 culprits: gold blames the 附件's expenditure.total budget 15.87 for the budget sum "
-                            "and the 100% rate; the engine fixes that budget to 93.93 (which makes the rate hold) "
-                            "and then blames 基本支出 budget 89.65 for the sum, and the budget for the rate",
+    "and the 100% rate; the engine fixes that budget to 93.93 (which makes the rate hold) "
+    "and then blames 基本支出 budget 89.65 for the sum, and the budget for the rate",
     "004_9f785aea458f6f0e": "the 金额合计 row finding: gold keeps no 合计 row among its projects, so a result "
-                            "built from gold cannot break it (the extracted result does: see test_rules)",
+    "built from gold cannot break it (the extracted result does: see test_rules)",
 }
 
 
@@ -57,8 +57,11 @@ def _conflict_values(path: Path, text: str) -> list[dict[str, Any]]:
         if ref is None or ref.concept is None or ref.value is None:
             continue
         key = (ref.concept, ref.measure or "actual", ref.scope or "all", ref.label)
-        same = [g for g in data["facts"] if (g["concept"], g.get("measure", "actual"), g.get("scope", "all"),
-                                             g.get("label")) == key]
+        same = [
+            g
+            for g in data["facts"]
+            if (g["concept"], g.get("measure", "actual"), g.get("scope", "all"), g.get("label")) == key
+        ]
         known = {Decimal(str(v)) for g in same for v in [g["value"], *g.get("alternatives", [])]}
         if same and ref.value not in known:
             out.append(restated(same[0], ref.value, text))
@@ -79,8 +82,9 @@ def test_gold_expected_findings(path: Path) -> None:
     counts, outcomes = evaluate_findings.score_findings(gold, result)
     missed = [o for o in outcomes if o.outcome == "missed"]
     alarms = [o for o in outcomes if o.outcome == "false_alarm"]
-    expected, recalled, named, max_alarms = FLOORS.get(path.stem, (counts.expected, counts.expected,
-                                                                   counts.culprits_scorable, 0))
+    expected, recalled, named, max_alarms = FLOORS.get(
+        path.stem, (counts.expected, counts.expected, counts.culprits_scorable, 0)
+    )
     assert counts.expected == expected
     assert counts.recalled >= recalled, [o.gold for o in missed]
     assert counts.culprits_named >= named
@@ -99,4 +103,7 @@ def test_sample_000_basic_expenditure_conflict_names_358_52() -> None:
     (conflict,) = [f for f in result.findings if f.kind == "conflict"]
     assert conflict.culprit is not None
     assert (conflict.culprit.concept, conflict.culprit.value, conflict.culprit.suggested) == (
-        "expenditure.basic", Decimal("358.52"), Decimal("311.20"))
+        "expenditure.basic",
+        Decimal("358.52"),
+        Decimal("311.20"),
+    )

@@ -27,8 +27,9 @@ from tests.reconcile.build import Doc
         ("42.00", 2, "57.1", "57.3", True, False, None),
     ],
 )
-def test_signatures(stated: str, decimals: int, lo: str, hi: str, money: bool, signed: bool,
-                    want: tuple[str, str] | None) -> None:
+def test_signatures(
+    stated: str, decimals: int, lo: str, hi: str, money: bool, signed: bool, want: tuple[str, str] | None
+) -> None:
     feasible = Interval(D(lo), D(hi))
     got = signature_of(D(stated), decimals, feasible, feasible.mid, money=money, signed=signed)
     assert (None if got is None else (got[0], got[1])) == (None if want is None else (want[0], D(want[1])))

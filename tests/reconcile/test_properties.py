@@ -52,9 +52,21 @@ def reports(draw: st.DrawFn) -> list[Figure]:
     basic_b = basic * draw(st.integers(60, 150)) // 100
     project_b = project * draw(st.integers(60, 150)) // 100
     total_b = basic_b + project_b
-    D = {k: Decimal(v) * CENT for k, v in dict(personnel=personnel, public=public, project=project, basic=basic,
-                                                total=total, f1=f1, f2=f2, basic_b=basic_b, project_b=project_b,
-                                                total_b=total_b).items()}
+    D = {
+        k: Decimal(v) * CENT
+        for k, v in dict(
+            personnel=personnel,
+            public=public,
+            project=project,
+            basic=basic,
+            total=total,
+            f1=f1,
+            f2=f2,
+            basic_b=basic_b,
+            project_b=project_b,
+            total_b=total_b,
+        ).items()
+    }
     figs = [
         Figure("expenditure.total", money(total)),
         Figure("expenditure.basic", money(basic)),
@@ -110,12 +122,11 @@ PERTURBABLE = [i for i in range(25) if i not in range(5, 11)]  # not the stated 
 
 
 @settings(max_examples=120, deadline=None)
-@given(reports(), st.sampled_from(PERTURBABLE),
-       st.integers(5, 50).flatmap(lambda p: st.sampled_from([p, -p])))
+@given(reports(), st.sampled_from(PERTURBABLE), st.integers(5, 50).flatmap(lambda p: st.sampled_from([p, -p])))
 def test_one_wrong_number_is_found_and_named(figs: list[Figure], index: int, factor: int) -> None:
     wrong = figs[index]
     bad = Figure(wrong.concept, perturb(wrong.value, factor), wrong.measure, wrong.label)
-    r = reconcile(build([*figs[:index], bad, *figs[index + 1:]]))
+    r = reconcile(build([*figs[:index], bad, *figs[index + 1 :]]))
     material = [f for f in r.findings if f.severity == "material"]
     assert material, f"no material finding for {bad}"
     for f in material:
@@ -125,13 +136,15 @@ def test_one_wrong_number_is_found_and_named(figs: list[Figure], index: int, fac
         assert c.suggested is not None
         # the value that fits is the one the report should have written (within its rounding)
         assert abs(c.suggested - Decimal(wrong.value)) <= Decimal("0.02") + abs(Decimal(wrong.value)) * Decimal(
-            "0.003"), (c.suggested, wrong.value)
+            "0.003"
+        ), (c.suggested, wrong.value)
 
 
 @settings(max_examples=60, deadline=None)
 @given(reports(), st.sampled_from([1, 2, 3, 4, 12, 13, 14]), st.integers(5, 50))
-def test_a_conflicting_restatement_is_settled_against_the_wrong_value(figs: list[Figure], index: int,
-                                                                       factor: int) -> None:
+def test_a_conflicting_restatement_is_settled_against_the_wrong_value(
+    figs: list[Figure], index: int, factor: int
+) -> None:
     right = figs[index]
     again = Figure(right.concept, perturb(right.value, factor), right.measure, right.label)
     r = reconcile(build([*figs, again]))
@@ -141,9 +154,22 @@ def test_a_conflicting_restatement_is_settled_against_the_wrong_value(figs: list
     assert c is not None and c.value == Decimal(again.value) and c.suggested == Decimal(right.value)
 
 
-CONCEPTS = ["expenditure.total", "expenditure.basic", "expenditure.project", "expenditure.personnel",
-            "expenditure.public", "income.total", "income.other", "three_public.total", "three_public.vehicles",
-            "procurement.total", "procurement.sme", "staff.in_service", "staff.other", "carryover.closing"]
+CONCEPTS = [
+    "expenditure.total",
+    "expenditure.basic",
+    "expenditure.project",
+    "expenditure.personnel",
+    "expenditure.public",
+    "income.total",
+    "income.other",
+    "three_public.total",
+    "three_public.vehicles",
+    "procurement.total",
+    "procurement.sme",
+    "staff.in_service",
+    "staff.other",
+    "carryover.closing",
+]
 
 
 @st.composite
@@ -153,8 +179,11 @@ def arbitrary_facts(draw: st.DrawFn) -> list[tuple[str, str, str, str]]:
     for _ in range(n):
         concept = draw(st.sampled_from(CONCEPTS))
         measure = draw(st.sampled_from(["actual", "budget", "rate", "share", "change", "change_pct", "vs_budget"]))
-        scope = draw(st.sampled_from(["all", "fiscal", "general_public_budget"])) if concept.startswith(
-            ("expenditure", "income", "carryover")) else "all"
+        scope = (
+            draw(st.sampled_from(["all", "fiscal", "general_public_budget"]))
+            if concept.startswith(("expenditure", "income", "carryover"))
+            else "all"
+        )
         value = draw(st.decimals(-1000, 100000, places=draw(st.integers(0, 4)), allow_nan=False))
         out.append((concept, measure, scope, f"{value}"))
     return out

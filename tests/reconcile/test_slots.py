@@ -62,7 +62,8 @@ def test_a_labelled_concept_without_label_or_with_a_foreign_code_is_no_key() -> 
     r = reconcile(doc.result())
     assert conflicts(r) == []
     assert [k for k in build_book(doc.result()).slots if k[1] == "expenditure.function"] == [
-        ("fact", "expenditure.function", "budget", "current", "all", "社会保障和就业支出")]
+        ("fact", "expenditure.function", "budget", "current", "all", "社会保障和就业支出")
+    ]
 
 
 def test_a_zero_implied_by_words_does_not_contradict_a_written_figure() -> None:

@@ -54,17 +54,18 @@ def clean(corpus: Corpus) -> Iterator[Simulator]:
 
 
 def _settings(sim: Simulator, **kw: object) -> Settings:
-    return Settings.isolated(EXTRACTOR_BASE_URL=sim.url, EXTRACTOR_API_KEY="sim", model="simulator",
-                             max_retries=0, timeout_s=10, **kw)
+    return Settings.isolated(
+        EXTRACTOR_BASE_URL=sim.url, EXTRACTOR_API_KEY="sim", model="simulator", max_retries=0, timeout_s=10, **kw
+    )
 
 
 def test_every_item_is_located_at_its_quote(corpus: Corpus) -> None:
     (doc,) = corpus.docs
     assert doc.items and not [u for u in corpus.unanswerable if "fact" in u]
     for item in doc.items:
-        assert doc.text[item.start:item.end] == item.quote
+        assert doc.text[item.start : item.end] == item.quote
         for w in item.numbers.values():
-            assert item.start <= w.start < item.end and doc.text[w.start:w.start + len(w.text)] == w.text
+            assert item.start <= w.start < item.end and doc.text[w.start : w.start + len(w.text)] == w.text
 
 
 @pytest.mark.parametrize("mode", ["tools", "json", "md_json", "json_schema"])
@@ -84,12 +85,17 @@ def test_a_clean_run_returns_gold_in_each_mode(clean: Simulator, one_doc: tuple[
 def test_a_narrowed_excerpt_is_answered_window_by_window(clean: Simulator, one_doc: tuple[Path, Path]) -> None:
     doc = read(one_doc[1] / f"{STEM}.txt", Settings.isolated())
     chunk = chunk_document(doc)[0]
-    items = sorted((i for i in clean.corpus.docs[0].items if i.kind == "fact" and i.end <= chunk.end),
-                   key=lambda i: i.start)
+    items = sorted(
+        (i for i in clean.corpus.docs[0].items if i.kind == "fact" and i.end <= chunk.end), key=lambda i: i.start
+    )
     first, last = items[0], items[-1]
     narrowed = replace(chunk, windows=((first.start, first.end), (last.start, last.end)))
-    tools = [{"type": "function", "function": {"name": "answer",
-                                               "parameters": response_model_for(ALL_GROUPS).model_json_schema()}}]
+    tools = [
+        {
+            "type": "function",
+            "function": {"name": "answer", "parameters": response_model_for(ALL_GROUPS).model_json_schema()},
+        }
+    ]
     answer, _ = clean.answer({"tools": tools, "messages": load_prompts().messages(narrowed, ALL_GROUPS)})
     quotes = {x["quote"] for group in answer.values() for x in (group if isinstance(group, list) else [group])}
     assert OMITTED in narrowed.excerpt() and {first.quote, last.quote} <= quotes
@@ -99,11 +105,13 @@ def test_a_narrowed_excerpt_is_answered_window_by_window(clean: Simulator, one_d
 def test_json_schema_mode_as_instructor_sends_it(clean: Simulator, one_doc: tuple[Path, Path]) -> None:
     doc = read(one_doc[1] / f"{STEM}.txt", Settings.isolated())
     chunk = chunk_document(doc)[0]
-    client = instructor.from_openai(openai.OpenAI(base_url=clean.url, api_key="sim", max_retries=0),
-                                    mode=instructor.Mode.JSON_SCHEMA)
+    client = instructor.from_openai(
+        openai.OpenAI(base_url=clean.url, api_key="sim", max_retries=0), mode=instructor.Mode.JSON_SCHEMA
+    )
     model = response_model_for(ALL_GROUPS)
-    answer = client.chat.completions.create(model="simulator", response_model=model, max_retries=0,
-                                            messages=load_prompts().messages(chunk, ALL_GROUPS))  # type: ignore[arg-type]
+    answer = client.chat.completions.create(
+        model="simulator", response_model=model, max_retries=0, messages=load_prompts().messages(chunk, ALL_GROUPS)
+    )  # type: ignore[arg-type]
     assert clean.requests[-1]["response_format"]["type"] == "json_schema"
     assert answer.facts and all(f.quote in chunk.text for f in answer.facts)  # type: ignore[attr-defined]
 
@@ -138,8 +146,11 @@ def test_injection_is_seeded_and_each_error_does_what_it_says(corpus: Corpus) ->
             elif error in ("invented_number", "transposed_digit"):
                 assert a.wrong is not None and a.wrong != a.gold
             elif error == "wrong_unit":
-                assert a.wrong is not None and a.gold is not None and abs(a.wrong) in (
-                    abs(a.gold) * 10000, abs(a.gold) / 10000)
+                assert (
+                    a.wrong is not None
+                    and a.gold is not None
+                    and abs(a.wrong) in (abs(a.gold) * 10000, abs(a.gold) / 10000)
+                )
 
 
 def test_helpers() -> None:
@@ -149,8 +160,9 @@ def test_helpers() -> None:
     assert align(paraphrase("基本支出311.20万元", text), text) is None
 
 
-def test_eval_reports_what_became_of_every_injected_error(corpus: Corpus, one_doc: tuple[Path, Path],
-                                                          tmp_path: Path) -> None:
+def test_eval_reports_what_became_of_every_injected_error(
+    corpus: Corpus, one_doc: tuple[Path, Path], tmp_path: Path
+) -> None:
     log = tmp_path / "log.jsonl"
     with Simulator(corpus, seed=3, rates=dict.fromkeys(ERRORS, 0.1), log_path=log) as sim:
         ev = evaluate(one_doc[0], one_doc[1], settings=_settings(sim), backend="llm", injections=log)
@@ -168,8 +180,12 @@ def test_eval_reports_what_became_of_every_injected_error(corpus: Corpus, one_do
 def test_a_followup_naming_an_injected_value_gets_the_item_right(corpus: Corpus, one_doc: tuple[Path, Path]) -> None:
     doc = read(one_doc[1] / f"{STEM}.txt", Settings.isolated())
     chunk = chunk_document(doc)[0]
-    tools = [{"type": "function", "function": {"name": "answer",
-                                               "parameters": response_model_for(ALL_GROUPS).model_json_schema()}}]
+    tools = [
+        {
+            "type": "function",
+            "function": {"name": "answer", "parameters": response_model_for(ALL_GROUPS).model_json_schema()},
+        }
+    ]
     messages = load_prompts().messages(chunk, ALL_GROUPS)
     with Simulator(corpus, rates={"transposed_digit": 1.0}) as sim:
         first, _ = sim.answer({"tools": tools, "messages": messages})

@@ -83,6 +83,7 @@ def estimate_tokens(text: str) -> int:
     cjk = len(_CJK.findall(text))
     return cjk + -(-(len(text) - cjk) // 3)
 
+
 T = TypeVar("T")
 
 
@@ -138,13 +139,18 @@ class LLMBackend:
         if s.context_tokens is None:
             return s.chunk_chars
         model = response_model_for(ALL_GROUPS)
-        overhead = (estimate_tokens(self.prompts.system())
-                    + estimate_tokens(json.dumps(model.model_json_schema(), ensure_ascii=False)) + CHUNK_FRAME_TOKENS)
+        overhead = (
+            estimate_tokens(self.prompts.system())
+            + estimate_tokens(json.dumps(model.model_json_schema(), ensure_ascii=False))
+            + CHUNK_FRAME_TOKENS
+        )
         room = int((s.context_tokens - s.max_tokens - overhead) / CONTEXT_MARGIN)  # a chunk character ≤ one token
         if room < MIN_SPLIT_CHARS:
-            raise ConfigError(f"EXTRACTOR_CONTEXT_TOKENS={s.context_tokens} leaves no room for a chunk: the prompt "
-                              f"takes ≈{overhead} tokens and the answer {s.max_tokens}; lower EXTRACTOR_MAX_TOKENS "
-                              "or raise the context length")
+            raise ConfigError(
+                f"EXTRACTOR_CONTEXT_TOKENS={s.context_tokens} leaves no room for a chunk: the prompt "
+                f"takes ≈{overhead} tokens and the answer {s.max_tokens}; lower EXTRACTOR_MAX_TOKENS "
+                "or raise the context length"
+            )
         return min(s.chunk_chars, room)
 
     def plan(self, document: Document) -> list[Chunk]:
@@ -179,15 +185,19 @@ class LLMBackend:
         cache = ResponseCache(self.settings.cache_path) if self.settings.cache_path else None
         try:
             async with contextlib.AsyncExitStack() as stack:
-                client = None if self.settings.replay_only else await stack.enter_async_context(
-                    ModelClient(self.settings))
+                client = (
+                    None if self.settings.replay_only else await stack.enter_async_context(ModelClient(self.settings))
+                )
                 async with asyncio.timeout(self.settings.document_deadline_s):
                     answers = await _all([self._answer(c, client, cache, meter, counters) for c in plan if c.groups])
         except TimeoutError as exc:
             raise RetryExhaustedError(
                 f"model endpoint: document deadline of {self.settings.document_deadline_s:g}s exceeded "
-                f"(EXTRACTOR_DOCUMENT_DEADLINE_S)", attempts=meter.spent.attempts, usage=meter.usage(),
-                ledger=meter.ledger().model_dump()) from exc
+                f"(EXTRACTOR_DOCUMENT_DEADLINE_S)",
+                attempts=meter.spent.attempts,
+                usage=meter.usage(),
+                ledger=meter.ledger().model_dump(),
+            ) from exc
         except ModelError as exc:  # a failed document keeps what its attempts cost
             exc.context["ledger"] = meter.ledger().model_dump()
             raise
@@ -197,8 +207,15 @@ class LLMBackend:
         pairs = [(chunk, ground_answer(document, chunk, answer)) for batch in answers for chunk, answer in batch]
         return self._assemble(pairs, meter, counters)
 
-    async def _answer(self, chunk: Chunk, client: ModelClient | None, cache: ResponseCache | None, meter: Meter,
-                      counters: dict[str, int], depth: int = 0) -> list[tuple[Chunk, ChunkAnswer]]:
+    async def _answer(
+        self,
+        chunk: Chunk,
+        client: ModelClient | None,
+        cache: ResponseCache | None,
+        meter: Meter,
+        counters: dict[str, int],
+        depth: int = 0,
+    ) -> list[tuple[Chunk, ChunkAnswer]]:
         s = self.settings
         try:
             answer = await self.ask(self.prompts.messages(chunk, chunk.groups), client, cache, meter)
@@ -215,19 +232,27 @@ class LLMBackend:
             parts = await _all([self._answer(h, client, cache, meter, counters, depth + 1) for h in halves])
             return [p for part in parts for p in part]
         if answer is None:
-            raise ModelError(f"replay: no recorded answer for chunk {chunk.index} (characters {chunk.start}-"
-                             f"{chunk.end}) with model {s.model!r} and prompts {self.prompts.version}")
+            raise ModelError(
+                f"replay: no recorded answer for chunk {chunk.index} (characters {chunk.start}-"
+                f"{chunk.end}) with model {s.model!r} and prompts {self.prompts.version}"
+            )
         return [(chunk, answer)]
 
-    async def ask(self, messages: list[dict[str, str]], client: ModelClient | None, cache: ResponseCache | None,
-                  meter: Meter) -> ChunkAnswer | None:
+    async def ask(
+        self, messages: list[dict[str, str]], client: ModelClient | None, cache: ResponseCache | None, meter: Meter
+    ) -> ChunkAnswer | None:
         """One request through the response cache: the answer recorded for these messages, else
         the endpoint's (recorded); None when replaying and nothing was recorded. Raises
         :class:`Truncated` for an answer cut at max_tokens."""
         s = self.settings
         model = response_model_for(ALL_GROUPS)  # one schema for every chunk: part of the cacheable prefix
-        key = cache_key(model=s.model, prompt_version=self.prompts.version, schema_hash=schema_hash(model),
-                        mode=s.instructor_mode, messages=messages)
+        key = cache_key(
+            model=s.model,
+            prompt_version=self.prompts.version,
+            schema_hash=schema_hash(model),
+            mode=s.instructor_mode,
+            messages=messages,
+        )
         if cache is not None:
             hit = cache.get(key)
             if hit is not None:
@@ -236,16 +261,26 @@ class LLMBackend:
                 except ValidationError:  # validators changed since it was recorded: a miss
                     log.warning("a cached answer no longer validates; asking again")
                 else:
-                    meter.add(cache_hits=1, recorded_prompt_tokens=hit.prompt_tokens,
-                              recorded_completion_tokens=hit.completion_tokens)
+                    meter.add(
+                        cache_hits=1,
+                        recorded_prompt_tokens=hit.prompt_tokens,
+                        recorded_completion_tokens=hit.completion_tokens,
+                    )
                     return cached
         if client is None:
             return None
         answer, spent = await client.ask(messages, model, meter)
         if cache is not None:
-            cache.put(key, answer=answer.model_dump_json(), model=s.model, prompt_version=self.prompts.version,
-                      schema_hash=schema_hash(model), mode=s.instructor_mode, prompt_tokens=spent.prompt_tokens,
-                      completion_tokens=spent.completion_tokens)
+            cache.put(
+                key,
+                answer=answer.model_dump_json(),
+                model=s.model,
+                prompt_version=self.prompts.version,
+                schema_hash=schema_hash(model),
+                mode=s.instructor_mode,
+                prompt_tokens=spent.prompt_tokens,
+                completion_tokens=spent.completion_tokens,
+            )
         return answer  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ arithmetic feedback
@@ -256,8 +291,9 @@ class LLMBackend:
         own = [b for b in blamed(extraction, findings) if b.fact is None or b.fact.backend == self.name]
         return run_sync(self.afeedback(document, extraction, own, self.plan(document))) if own else None
 
-    async def afeedback(self, document: Document, extraction: Extraction, figures: Sequence[Blamed],
-                        plan: Sequence[Chunk]) -> Extraction | None:
+    async def afeedback(
+        self, document: Document, extraction: Extraction, figures: Sequence[Blamed], plan: Sequence[Chunk]
+    ) -> Extraction | None:
         """Re-ask each of ``figures`` in the chunk of ``plan`` it was read from; the extraction
         with the new values that ground kept (None when no figure's chunk is in the plan)."""
         jobs = [(b, c) for b in figures if (c := chunk_for(plan, b)) is not None]
@@ -268,11 +304,13 @@ class LLMBackend:
         warnings: list[str] = []
         try:
             async with contextlib.AsyncExitStack() as stack:
-                client = None if self.settings.replay_only else await stack.enter_async_context(
-                    ModelClient(self.settings))
+                client = (
+                    None if self.settings.replay_only else await stack.enter_async_context(ModelClient(self.settings))
+                )
                 async with asyncio.timeout(self.settings.document_deadline_s):
-                    got = await asyncio.gather(*(self._reask(document, b, c, client, cache, meter, warnings)
-                                                 for b, c in jobs))
+                    got = await asyncio.gather(
+                        *(self._reask(document, b, c, client, cache, meter, warnings) for b, c in jobs)
+                    )
         except TimeoutError:
             got = []
             warnings.append("arithmetic feedback: document deadline passed; no re-asked value kept")
@@ -283,8 +321,16 @@ class LLMBackend:
         kept = [r for _, r in got if r is not None]
         return corrected(extraction, kept, asked=asked, spent=meter.ledger(), warnings=warnings)
 
-    async def _reask(self, document: Document, figure: Blamed, chunk: Chunk, client: ModelClient | None,
-                     cache: ResponseCache | None, meter: Meter, warnings: list[str]) -> tuple[bool, Replacement | None]:
+    async def _reask(
+        self,
+        document: Document,
+        figure: Blamed,
+        chunk: Chunk,
+        client: ModelClient | None,
+        cache: ResponseCache | None,
+        meter: Meter,
+        warnings: list[str],
+    ) -> tuple[bool, Replacement | None]:
         """(whether it was asked, the replacement to keep) for one blamed figure."""
         messages = self.prompts.feedback(chunk, chunk.groups, **prompt_fields(figure))
         try:
@@ -295,8 +341,13 @@ class LLMBackend:
         if answer is None:  # replaying, and this re-ask was never recorded
             return False, None
         got = replacement(figure, ground_answer(document, chunk, answer))
-        log.info("feedback on chunk %d: %s %s → %s", chunk.index, figure.kind, figure.value,
-                 "kept " + str(got.value) if got else "unchanged")
+        log.info(
+            "feedback on chunk %d: %s %s → %s",
+            chunk.index,
+            figure.kind,
+            figure.value,
+            "kept " + str(got.value) if got else "unchanged",
+        )
         return True, got
 
     def _assemble(self, pairs: list[tuple[Chunk, Grounded]], meter: Meter, counters: dict[str, int]) -> Extraction:

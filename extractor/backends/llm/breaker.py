@@ -66,7 +66,8 @@ class Breaker:
         raise EndpointUnavailableError(
             f"endpoint unavailable: {failures} consecutive transport failures; not trying again for "
             f"{self.cooldown_s:g}s (EXTRACTOR_BREAKER_FAILURES, EXTRACTOR_BREAKER_COOLDOWN_S)",
-            failures=failures)
+            failures=failures,
+        )
 
     def failure(self) -> None:
         with _LOCK:
@@ -74,8 +75,11 @@ class Breaker:
             st.failures += 1
             if self.threshold and st.failures >= self.threshold:
                 if st.opened_at is None:
-                    log.warning("model endpoint: %d consecutive transport failures; failing fast for %gs",
-                                st.failures, self.cooldown_s)
+                    log.warning(
+                        "model endpoint: %d consecutive transport failures; failing fast for %gs",
+                        st.failures,
+                        self.cooldown_s,
+                    )
                 st.opened_at = time.monotonic()
 
     def success(self) -> None:

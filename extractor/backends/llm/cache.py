@@ -53,8 +53,9 @@ class Hit(NamedTuple):
     completion_tokens: int
 
 
-def cache_key(*, model: str, prompt_version: str, schema_hash: str, mode: str,
-              messages: Sequence[Mapping[str, str]]) -> str:
+def cache_key(
+    *, model: str, prompt_version: str, schema_hash: str, mode: str, messages: Sequence[Mapping[str, str]]
+) -> str:
     """The key of a request: model, prompts, schema, mode and every message as sent (the
     system prompt included), so nothing that could change the answer is left out."""
     sent = json.dumps(list(messages), ensure_ascii=False, sort_keys=True)
@@ -87,12 +88,23 @@ class ResponseCache:
 
     def get(self, key: str) -> Hit | None:
         with self._lock, self._typed("read"):
-            row = self._db.execute("SELECT answer, prompt_tokens, completion_tokens FROM responses WHERE key = ?",
-                                   (key,)).fetchone()
+            row = self._db.execute(
+                "SELECT answer, prompt_tokens, completion_tokens FROM responses WHERE key = ?", (key,)
+            ).fetchone()
         return None if row is None else Hit(str(row[0]), int(row[1]), int(row[2]))
 
-    def put(self, key: str, *, answer: object, model: str, prompt_version: str, schema_hash: str, mode: str,
-            prompt_tokens: int = 0, completion_tokens: int = 0) -> None:
+    def put(
+        self,
+        key: str,
+        *,
+        answer: object,
+        model: str,
+        prompt_version: str,
+        schema_hash: str,
+        mode: str,
+        prompt_tokens: int = 0,
+        completion_tokens: int = 0,
+    ) -> None:
         blob = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False, sort_keys=True)
         with self._lock, self._typed("write"):
             self._db.execute(

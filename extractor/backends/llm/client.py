@@ -55,8 +55,12 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Meter", "ModelClient", "Truncated", "is_transient", "retry_after_s", "usage_of"]
 
-MODES = {"tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON,
-         "json_schema": instructor.Mode.JSON_SCHEMA}
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+}
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S)
 _FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.S)
 NO_KEY = "no-key"
@@ -95,10 +99,12 @@ def usage_of(response: Any) -> Ledger:
     prompt = getattr(usage, "prompt_tokens_details", None)
     completion = getattr(usage, "completion_tokens_details", None)
     cached = getattr(prompt, "cached_tokens", None) or getattr(usage, "prompt_cache_hit_tokens", None)
-    return Ledger(prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
-                  completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
-                  cached_tokens=int(cached or 0),
-                  reasoning_tokens=int(getattr(completion, "reasoning_tokens", None) or 0))
+    return Ledger(
+        prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+        completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+        cached_tokens=int(cached or 0),
+        reasoning_tokens=int(getattr(completion, "reasoning_tokens", None) or 0),
+    )
 
 
 # --------------------------------------------------------------------------- transport policy
@@ -144,8 +150,13 @@ class TransportWait(wait_base):
         wait = min(asked, self.cap) if asked is not None else float(self.backoff(retry_state))
         if self.meter is not None:
             self.meter.waits.append(wait)
-        log.info("model endpoint: %s; retry %d in %.2fs%s", describe(exc), retry_state.attempt_number, wait,
-                 " (Retry-After)" if asked is not None else "")
+        log.info(
+            "model endpoint: %s; retry %d in %.2fs%s",
+            describe(exc),
+            retry_state.attempt_number,
+            wait,
+            " (Retry-After)" if asked is not None else "",
+        )
         return wait
 
 
@@ -161,8 +172,10 @@ class ModelClient:
 
     def __init__(self, settings: Settings) -> None:
         if not settings.llm_configured:
-            raise ConfigError("no model endpoint configured: set EXTRACTOR_BASE_URL (or OPENAI_BASE_URL) "
-                              "and OPENAI_API_KEY (or EXTRACTOR_API_KEY)")
+            raise ConfigError(
+                "no model endpoint configured: set EXTRACTOR_BASE_URL (or OPENAI_BASE_URL) "
+                "and OPENAI_API_KEY (or EXTRACTOR_API_KEY)"
+            )
         self.settings = settings
         register_secret(settings.api_key.get_secret_value() if settings.api_key is not None else None)
         self.mode = MODES[settings.instructor_mode]
@@ -172,8 +185,9 @@ class ModelClient:
 
     async def __aenter__(self) -> ModelClient:
         key = self.settings.api_key.get_secret_value() if self.settings.api_key is not None else NO_KEY
-        self._client = openai.AsyncOpenAI(base_url=self.settings.endpoint, api_key=key,
-                                          timeout=self.settings.timeout_s, max_retries=0)
+        self._client = openai.AsyncOpenAI(
+            base_url=self.settings.endpoint, api_key=key, timeout=self.settings.timeout_s, max_retries=0
+        )
         self._sem = asyncio.Semaphore(self.settings.concurrency)
         return self
 
@@ -182,8 +196,9 @@ class ModelClient:
             await self._client.close()
         self._client = None
 
-    async def ask(self, messages: list[dict[str, str]], response_model: type[BaseModel],
-                  meter: Meter) -> tuple[BaseModel, Ledger]:
+    async def ask(
+        self, messages: list[dict[str, str]], response_model: type[BaseModel], meter: Meter
+    ) -> tuple[BaseModel, Ledger]:
         """One chunk request: the validated answer and what this request cost."""
         spent = Meter()
         calls = 0
@@ -219,7 +234,8 @@ class ModelClient:
             raise RetryExhaustedError(
                 f"model answer still invalid after {exc.n_attempts} attempts "
                 f"({self.settings.max_reasks} re-asks): {reason}",
-                attempts=int(exc.n_attempts or calls), usage=meter.usage(),
+                attempts=int(exc.n_attempts or calls),
+                usage=meter.usage(),
             ) from None
         return answer, spent.spent
 

@@ -122,17 +122,33 @@ def _fact(doc: Document, chunk: Chunk, item: FactItem, g: Grounded) -> None:
     else:
         value, decimals = written_value(doc, n, negative=role.negative)
     start, end = narrow(doc, a.start, a.end, n.start) if n is not None else (a.start, a.end)
-    g.facts.append(Fact(
-        concept=item.concept, measure=item.measure, period=item.period,
-        scope=item.scope if concept.scoped else "all", label=label, value=value,
-        unit=target, decimals=decimals, evidence=evidence_for(doc, start, end, a.how),
-        source_unit=source_unit if WAN_SHIFT.get(source_unit or "万元") else None, backend="llm",
-    ))
+    g.facts.append(
+        Fact(
+            concept=item.concept,
+            measure=item.measure,
+            period=item.period,
+            scope=item.scope if concept.scoped else "all",
+            label=label,
+            value=value,
+            unit=target,
+            decimals=decimals,
+            evidence=evidence_for(doc, start, end, a.how),
+            source_unit=source_unit if WAN_SHIFT.get(source_unit or "万元") else None,
+            backend="llm",
+        )
+    )
 
 
-def _cells(doc: Document, start: int, end: int, how: How, values: dict[str, str | None],
-           money: tuple[str, ...], unit: str | None, g: Grounded,
-           ) -> tuple[dict[str, Decimal], dict[str, Evidence], dict[str, int]]:
+def _cells(
+    doc: Document,
+    start: int,
+    end: int,
+    how: How,
+    values: dict[str, str | None],
+    money: tuple[str, ...],
+    unit: str | None,
+    g: Grounded,
+) -> tuple[dict[str, Decimal], dict[str, Evidence], dict[str, int]]:
     """Numeric cells of a row: value and decimals as the text writes them (money in the unit
     the text gives it, else ``unit``) and the span of each number (distinct occurrences in
     column order). Cells whose number is not in the row are dropped."""
@@ -173,8 +189,16 @@ def _project(doc: Document, chunk: Chunk, item: ProjectItem, g: Grounded) -> Non
     nums, cells, decimals = _cells(doc, a.start, a.end, a.how, values, _MONEY_FIELDS, item.unit, g)
     if not nums:
         return
-    g.projects.append(Project(name=item.name.strip(), evidence=evidence_for(doc, a.start, a.end, a.how),
-                              cells=cells, decimals=decimals, is_total=item.is_total, **nums))
+    g.projects.append(
+        Project(
+            name=item.name.strip(),
+            evidence=evidence_for(doc, a.start, a.end, a.how),
+            cells=cells,
+            decimals=decimals,
+            is_total=item.is_total,
+            **nums,
+        )
+    )
 
 
 def _indicator(doc: Document, chunk: Chunk, item: IndicatorItem, g: Grounded) -> None:
@@ -182,8 +206,9 @@ def _indicator(doc: Document, chunk: Chunk, item: IndicatorItem, g: Grounded) ->
     if a is None:
         g.dropped += sum(getattr(item, f) is not None for f in INDICATOR_NUMBERS) or 1
         return
-    nums, cells, decimals = _cells(doc, a.start, a.end, a.how, {"weight": item.weight, "score": item.score},
-                                   (), None, g)
+    nums, cells, decimals = _cells(
+        doc, a.start, a.end, a.how, {"weight": item.weight, "score": item.score}, (), None, g
+    )
     texts: dict[str, str | None] = {}
     for f in ("target", "actual", "level1", "level2", "note"):
         v = getattr(item, f)
@@ -193,8 +218,16 @@ def _indicator(doc: Document, chunk: Chunk, item: IndicatorItem, g: Grounded) ->
         texts[f] = doc.text[t.start : t.end] if t else None
         if t and f in ("target", "actual"):
             cells[f] = evidence_for(doc, t.start, t.end, t.how)
-    g.indicators.append(Indicator(name=item.name.strip(), evidence=evidence_for(doc, a.start, a.end, a.how),
-                                  cells=cells, decimals=decimals, **nums, **texts))
+    g.indicators.append(
+        Indicator(
+            name=item.name.strip(),
+            evidence=evidence_for(doc, a.start, a.end, a.how),
+            cells=cells,
+            decimals=decimals,
+            **nums,
+            **texts,
+        )
+    )
 
 
 def _evaluation(doc: Document, chunk: Chunk, item: EvaluationItem, g: Grounded) -> None:

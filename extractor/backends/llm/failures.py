@@ -95,8 +95,9 @@ def model_error(exc: BaseException, *, attempts: int, usage: dict[str, int] | No
     cls = branch_of(exc)
     context: dict[str, Any] = {"attempts": attempts}
     if cls is RetryExhaustedError:
-        return RetryExhaustedError(f"model endpoint failed after {attempts} attempts: {describe(exc)}",
-                                   attempts=attempts, usage=usage)
+        return RetryExhaustedError(
+            f"model endpoint failed after {attempts} attempts: {describe(exc)}", attempts=attempts, usage=usage
+        )
     if isinstance(exc, openai.APIStatusError):
         return cls(f"model endpoint refused the request: HTTP {exc.status_code}: {_short(exc)}", **context)
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""

@@ -70,9 +70,14 @@ class Replacement:
 
 def _is_culprit(ff: FindingFact, finding: Finding) -> bool:
     c = finding.culprit
-    return c is not None and ff.value == c.value and all(
-        getattr(ff, k) == getattr(c, k) for k in ("concept", "measure", "period", "scope", "label", "project",
-                                                   "indicator", "field"))
+    return (
+        c is not None
+        and ff.value == c.value
+        and all(
+            getattr(ff, k) == getattr(c, k)
+            for k in ("concept", "measure", "period", "scope", "label", "project", "indicator", "field")
+        )
+    )
 
 
 def _locate(ex: Extraction, finding: Finding) -> Blamed | None:
@@ -154,9 +159,14 @@ def prompt_fields(figure: Blamed) -> dict[str, Any]:
         if figure.kind == "project" and figure.field not in ("rate", "score"):
             unit = " 万元"
     expected = None if c is None or c.suggested is None else _fmt(c.suggested) + unit
-    return {"figure": what, "value": _fmt(figure.value) + unit, "quote": figure.evidence.quote,
-            "relation": figure.finding.message_en or figure.finding.message, "expected": expected,
-            "group": figure.group}
+    return {
+        "figure": what,
+        "value": _fmt(figure.value) + unit,
+        "quote": figure.evidence.quote,
+        "relation": figure.finding.message_en or figure.finding.message,
+        "expected": expected,
+        "group": figure.group,
+    }
 
 
 def _nearer(new: Decimal, figure: Blamed) -> bool:
@@ -174,8 +184,14 @@ def replacement(figure: Blamed, g: Grounded) -> Replacement | None:
         same = [f for f in g.facts if f.match_key == key]
         if not same or any(f.value == figure.value for f in same):
             return None  # not answered, or the value given stands
-        f = min(same, key=lambda f: abs(f.value - figure.value) if figure.finding.culprit is None
-                or figure.finding.culprit.suggested is None else abs(f.value - figure.finding.culprit.suggested))
+        f = min(
+            same,
+            key=lambda f: (
+                abs(f.value - figure.value)
+                if figure.finding.culprit is None or figure.finding.culprit.suggested is None
+                else abs(f.value - figure.finding.culprit.suggested)
+            ),
+        )
         return Replacement(figure, f.value, f.evidence, f.decimals, fact=f) if _nearer(f.value, figure) else None
     if figure.kind == "evaluation":
         ev = g.evaluation
@@ -195,16 +211,25 @@ def _row(rows: tuple[Any, ...], r: Replacement) -> tuple[Any, ...]:
     fld, name = str(r.figure.field), normalise_name(r.figure.name)
     out = []
     for row in rows:
-        if normalise_name(row.name) == name and getattr(row, fld) == r.figure.value and \
-                row.cells.get(fld, row.evidence) == r.figure.evidence:
-            row = row.model_copy(update={fld: r.value, "cells": {**row.cells, fld: r.evidence},
-                                         "decimals": {**row.decimals, fld: r.decimals}})
+        if (
+            normalise_name(row.name) == name
+            and getattr(row, fld) == r.figure.value
+            and row.cells.get(fld, row.evidence) == r.figure.evidence
+        ):
+            row = row.model_copy(
+                update={
+                    fld: r.value,
+                    "cells": {**row.cells, fld: r.evidence},
+                    "decimals": {**row.decimals, fld: r.decimals},
+                }
+            )
         out.append(row)
     return tuple(out)
 
 
-def corrected(ex: Extraction, kept: Sequence[Replacement], *, asked: int, spent: Ledger,
-              warnings: Sequence[str] = ()) -> Extraction:
+def corrected(
+    ex: Extraction, kept: Sequence[Replacement], *, asked: int, spent: Ledger, warnings: Sequence[str] = ()
+) -> Extraction:
     """``ex`` with every kept replacement applied and the re-asks' cost in its ledger."""
     facts, projects, indicators, evaluation = list(ex.facts), ex.projects, ex.indicators, ex.evaluation
     for r in kept:
@@ -221,9 +246,20 @@ def corrected(ex: Extraction, kept: Sequence[Replacement], *, asked: int, spent:
         elif r.figure.kind == "indicator":
             indicators = _row(indicators, r)
         else:
-            evaluation = evaluation.model_copy(update={
-                "score": r.value, "cells": {**evaluation.cells, "score": r.evidence},
-                "decimals": {**evaluation.decimals, "score": r.decimals}})
+            evaluation = evaluation.model_copy(
+                update={
+                    "score": r.value,
+                    "cells": {**evaluation.cells, "score": r.evidence},
+                    "decimals": {**evaluation.decimals, "score": r.decimals},
+                }
+            )
     ledger = ex.ledger + spent + Ledger(feedback_asked=asked, feedback_corrected=len(kept))
-    return replace(ex, facts=tuple(facts), projects=projects, indicators=indicators, evaluation=evaluation,
-                   ledger=ledger, warnings=(*ex.warnings, *warnings))
+    return replace(
+        ex,
+        facts=tuple(facts),
+        projects=projects,
+        indicators=indicators,
+        evaluation=evaluation,
+        ledger=ledger,
+        warnings=(*ex.warnings, *warnings),
+    )

@@ -61,7 +61,9 @@ def _compatible(a: Project | Indicator, b: Project | Indicator, fields: Sequence
 
 
 def _join(a: Row, b: Row, fields: Sequence[str]) -> Row:
-    update: dict[str, object] = {f: getattr(b, f) for f in fields if getattr(a, f) is None and getattr(b, f) is not None}
+    update: dict[str, object] = {
+        f: getattr(b, f) for f in fields if getattr(a, f) is None and getattr(b, f) is not None
+    }
     if not update:
         return a
     update["cells"] = {**b.cells, **a.cells}

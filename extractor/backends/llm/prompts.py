@@ -61,7 +61,10 @@ class PromptSet:
         cache it as a prefix), then the variable part: which groups to return, and the chunk."""
         groups = tuple(g for g in ALL_GROUPS if g in groups)
         user = self.chunk_template.render(
-            heading=chunk.heading, context=chunk.context, text=chunk.excerpt(), groups=list(groups),
+            heading=chunk.heading,
+            context=chunk.context,
+            text=chunk.excerpt(),
+            groups=list(groups),
             omitted=OMITTED if chunk.windows else "",
         )
         return [{"role": "system", "content": self.system()}, {"role": "user", "content": user}]
@@ -69,12 +72,23 @@ class PromptSet:
     def system(self) -> str:
         return _render_system(self)
 
-    def feedback(self, chunk: Chunk, groups: tuple[str, ...], *, figure: str, value: str, quote: str | None,
-                 relation: str, expected: str | None, group: str) -> list[dict[str, str]]:
+    def feedback(
+        self,
+        chunk: Chunk,
+        groups: tuple[str, ...],
+        *,
+        figure: str,
+        value: str,
+        quote: str | None,
+        relation: str,
+        expected: str | None,
+        group: str,
+    ) -> list[dict[str, str]]:
         """The chunk's own messages (the same prefix, so a cache serves it), then one
         follow-up that states the finding blaming ``figure`` and asks for that item again."""
-        follow = self.feedback_template.render(figure=figure, value=value, quote=quote or "", relation=relation,
-                                               expected=expected or "", group=group)
+        follow = self.feedback_template.render(
+            figure=figure, value=value, quote=quote or "", relation=relation, expected=expected or "", group=group
+        )
         return [*self.messages(chunk, groups), {"role": "user", "content": follow}]
 
 
@@ -194,8 +208,9 @@ def load_prompts(directory: Path | None = None) -> PromptSet:
     templates = manifest.get("templates", {})
     if set(templates) != {"system", "chunk", "feedback"}:
         raise ConfigError(f"prompt manifest must define templates system, chunk and feedback, not {sorted(templates)}")
-    built = {name: _template(env, root / spec["file"], list(spec.get("variables", [])))
-             for name, spec in templates.items()}
+    built = {
+        name: _template(env, root / spec["file"], list(spec.get("variables", []))) for name, spec in templates.items()
+    }
     example_path = root / manifest["example"]["file"]
     try:
         example = json.loads(example_path.read_text(encoding="utf-8"))
@@ -206,5 +221,10 @@ def load_prompts(directory: Path | None = None) -> PromptSet:
     for p in [manifest_path, example_path, *sorted(root / s["file"] for s in templates.values())]:
         digest.update(p.name.encode() + b"\0" + p.read_bytes())
     version = f"{manifest.get('version', '0')}+{digest.hexdigest()[:8]}"
-    return PromptSet(version=version, system_template=built["system"], chunk_template=built["chunk"],
-                     example=example, feedback_template=built["feedback"])
+    return PromptSet(
+        version=version,
+        system_template=built["system"],
+        chunk_template=built["chunk"],
+        example=example,
+        feedback_template=built["feedback"],
+    )

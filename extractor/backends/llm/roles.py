@@ -95,7 +95,12 @@ def _blank(text: str, terms: list[TermMatch]) -> str:
 def _cue(lead: str, unit: str, before: str) -> patterns.Measured | None:
     """The measure the words state; ``None`` when they state none (no cue word at all)."""
     cue = patterns.classify(lead, unit, sentence_before=before)
-    if cue is not None and cue.measure == "actual" and cue.period == "current" and not patterns.ACTUAL_WORD.search(lead):
+    if (
+        cue is not None
+        and cue.measure == "actual"
+        and cue.period == "current"
+        and not patterns.ACTUAL_WORD.search(lead)
+    ):
         return None  # classify's default, not a cue
     return cue
 
@@ -120,8 +125,9 @@ def _unit_contradicts(doc: Document, number_start: int, kind: str, measure: str)
     return None
 
 
-def role_of(doc: Document, number_start: int, concept: str, measure: str, period: str = "current",
-            label: str | None = None) -> Role:
+def role_of(
+    doc: Document, number_start: int, concept: str, measure: str, period: str = "current", label: str | None = None
+) -> Role:
     """Whether the number at ``number_start``, as written and by the text before it, allows
     ``concept`` and ``measure``."""
     kind = BY_ID[concept].kind
@@ -154,8 +160,12 @@ def role_of(doc: Document, number_start: int, concept: str, measure: str, period
     blank = _blank(before, terms)
     lead = blank[subject.start :] if subject is not None else blank
     cue = _cue(lead, unit, blank)
-    if cue is None and subject is not None and kind == "money" and patterns.BUDGET_WORD.search(
-            patterns.SCOPE_NAMES.sub("", before[subject.start : subject.end])):
+    if (
+        cue is None
+        and subject is not None
+        and kind == "money"
+        and patterns.BUDGET_WORD.search(patterns.SCOPE_NAMES.sub("", before[subject.start : subject.end]))
+    ):
         cue = patterns.Measured("budget")  # a budget named by its term: "部门预算为…"
     if _contradicts(cue, measure, period):
         return Role(False, why=f"{before[-24:]!r} states {cue.measure if cue else '?'}, not {measure}")

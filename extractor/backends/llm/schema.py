@@ -120,8 +120,10 @@ def _amount(v: Any) -> Amount | None:
         return parse_amount(str(v))
     except ValueError:
         raise PydanticCustomError(
-            "not_a_number", "{value!r} is not a number as written (digits, optional sign and decimals, e.g. 311.20)",
-            {"value": v}) from None
+            "not_a_number",
+            "{value!r} is not a number as written (digits, optional sign and decimals, e.g. 311.20)",
+            {"value": v},
+        ) from None
 
 
 def _amounts(data: Any, fields: tuple[str, ...], unit_field: str, units: tuple[str, ...]) -> Any:
@@ -168,7 +170,7 @@ class FactItem(_Item):
     period: Period = "current"
     scope: Scope = "all"
     label: str | None = None
-    value: str = Field(description="The number as written, e.g. \"311.20\".")
+    value: str = Field(description='The number as written, e.g. "311.20".')
     unit: FactUnit | None = None
 
     @model_validator(mode="before")
@@ -183,22 +185,33 @@ class FactItem(_Item):
     def _fits(self) -> FactItem:
         c = BY_ID.get(self.concept)
         if c is None:
-            raise _error("unknown_concept", "unknown concept {concept!r}: use an id from the catalogue",
-                         concept=self.concept)
+            raise _error(
+                "unknown_concept", "unknown concept {concept!r}: use an id from the catalogue", concept=self.concept
+            )
         if c.labelled and not (self.label or "").strip():
-            raise _error("missing_label", "{concept} needs a label (the function class or item name as written)",
-                         concept=self.concept)
+            raise _error(
+                "missing_label",
+                "{concept} needs a label (the function class or item name as written)",
+                concept=self.concept,
+            )
         if not c.scoped and self.scope != "all":
-            raise _error("scope_not_allowed", "{concept} takes no scope; use scope \"all\"", concept=self.concept)
+            raise _error("scope_not_allowed", '{concept} takes no scope; use scope "all"', concept=self.concept)
         if self.unit is not None:
             if self.measure in PERCENT_MEASURES and self.unit != "%":
-                raise _error("unit_mismatch", "measure {measure} is a percentage: unit must be \"%\"",
-                             measure=self.measure)
+                raise _error(
+                    "unit_mismatch", 'measure {measure} is a percentage: unit must be "%"', measure=self.measure
+                )
             if self.measure not in PERCENT_MEASURES:
                 want = ("count",) if c.kind == "count" else tuple(WAN_SHIFT)
                 if self.unit not in want:
-                    raise _error("unit_mismatch", "{concept} ({measure}) is in {want}, not {unit}",
-                                 concept=self.concept, measure=self.measure, want="/".join(want), unit=self.unit)
+                    raise _error(
+                        "unit_mismatch",
+                        "{concept} ({measure}) is in {want}, not {unit}",
+                        concept=self.concept,
+                        measure=self.measure,
+                        want="/".join(want),
+                        unit=self.unit,
+                    )
         return self
 
 

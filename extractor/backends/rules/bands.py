@@ -73,8 +73,14 @@ def read_bands(doc: Document, measure: str) -> list[Fact]:
         for family, (lo, hi) in bands.items():
             header = [Row(tuple(c for c in r.cells if lo <= c.col < hi), True) for r in rows[at + 1 : first_body]]
             cols = columns([h for h in header if h.cells], measure) or {}
-            total = next((j for j, c in sorted(cols.items())
-                          if c.role == "total" and c.period == "current" and c.measure == measure), None)
+            total = next(
+                (
+                    j
+                    for j, c in sorted(cols.items())
+                    if c.role == "total" and c.period == "current" and c.measure == measure
+                ),
+                None,
+            )
             if total is None:
                 continue
             for row in rows[first_body:]:
@@ -82,8 +88,9 @@ def read_bands(doc: Document, measure: str) -> list[Fact]:
     return facts
 
 
-def _row_fact(doc: Document, row: Row, family: str, name_col: int, total_col: int, measure: str,
-              table_scope: str, unit: str) -> Iterator[Fact]:
+def _row_fact(
+    doc: Document, row: Row, family: str, name_col: int, total_col: int, measure: str, table_scope: str, unit: str
+) -> Iterator[Fact]:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     name, amount = by_col.get(name_col), by_col.get(total_col)
     if name is None or amount is None or GRAND_TOTAL.match(bare(name.text)):
@@ -96,6 +103,15 @@ def _row_fact(doc: Document, row: Row, family: str, name_col: int, total_col: in
     if BY_ID[concept].scoped and scope == "all":
         scope = table_scope
     value, decimals = to_wan(parsed[0], unit, parsed[1])
-    yield Fact(concept=concept, measure=measure, scope=scope, label=label, value=value,
-               unit=unit_for(concept, measure), decimals=decimals, evidence=cell_evidence(doc, amount.start, amount.end),
-               source_unit=unit if unit != "万元" else None, backend="rules")
+    yield Fact(
+        concept=concept,
+        measure=measure,
+        scope=scope,
+        label=label,
+        value=value,
+        unit=unit_for(concept, measure),
+        decimals=decimals,
+        evidence=cell_evidence(doc, amount.start, amount.end),
+        source_unit=unit if unit != "万元" else None,
+        backend="rules",
+    )

@@ -28,8 +28,18 @@ from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number
 from extractor.result import Evidence
 
-__all__ = ["TOTAL_LABEL", "CellSpan", "Line", "Row", "cell_evidence", "cell_number", "first_figure_row", "is_ordinal_row", "lines_of",
-           "table_rows"]
+__all__ = [
+    "TOTAL_LABEL",
+    "CellSpan",
+    "Line",
+    "Row",
+    "cell_evidence",
+    "cell_number",
+    "first_figure_row",
+    "is_ordinal_row",
+    "lines_of",
+    "table_rows",
+]
 
 MAX_CELL_CHARS = 60
 """A line longer than this is running text, not a table cell (long cells in real tables
@@ -128,8 +138,12 @@ def _cells_of_line(line: Line, doc: Document) -> tuple[CellSpan, ...]:
     if "\t" not in body.rstrip("\t") and not body.endswith("\t"):
         spans = _separated(line.text) if line.text else None
         if spans is not None:
-            return tuple(CellSpan(line.text[s:e], line.start + s, line.start + e) if e > s
-                         else CellSpan("", line.start + s, line.start + s) for s, e in spans)
+            return tuple(
+                CellSpan(line.text[s:e], line.start + s, line.start + e)
+                if e > s
+                else CellSpan("", line.start + s, line.start + s)
+                for s, e in spans
+            )
         return (CellSpan(line.text, line.start, line.end),) if line.text else (CellSpan("", line.start, line.start),)
     # a row: keep every cell, leading empties included (the line's own start is a cell boundary)
     line_start = doc.text.rfind("\n", 0, line.start) + 1
@@ -162,9 +176,21 @@ def table_rows(doc: Document) -> Iterator[list[Row]]:
             continue
         covered.append((block.start, block.end))
         rows = [
-            Row(tuple(CellSpan(c.text.strip(), c.start + (len(c.text) - len(c.text.lstrip())),
-                               c.start + len(c.text.rstrip()), j, c.colspan, c.rowspan)
-                      for j, c in enumerate(r) if c.text.strip()), True)
+            Row(
+                tuple(
+                    CellSpan(
+                        c.text.strip(),
+                        c.start + (len(c.text) - len(c.text.lstrip())),
+                        c.start + len(c.text.rstrip()),
+                        j,
+                        c.colspan,
+                        c.rowspan,
+                    )
+                    for j, c in enumerate(r)
+                    if c.text.strip()
+                ),
+                True,
+            )
             for r in block.rows
         ]
         block_width = max(len(r) for r in block.rows)
@@ -202,8 +228,11 @@ def _html_tables(doc: Document) -> Iterator[tuple[int, int, list[Row]]]:
                 span = int(m.group(1)) if (m := _COLSPAN.search(td.group(1))) else 1
                 text = re.sub(r"\s+", " ", _HTML_TAG.sub(" ", td.group(2))).strip()
                 if text:
-                    bare = [i for i, ch in enumerate(_HTML_TAG.sub(lambda t: "\0" * len(t.group()), td.group(2)))
-                            if ch != "\0" and not ch.isspace()]
+                    bare = [
+                        i
+                        for i, ch in enumerate(_HTML_TAG.sub(lambda t: "\0" * len(t.group()), td.group(2)))
+                        if ch != "\0" and not ch.isspace()
+                    ]
                     start, end = td.start(2) + bare[0], td.start(2) + bare[-1] + 1
                     cells.append(CellSpan(text, start, end, col, max(1, span)))
                 col += max(1, span)
@@ -238,10 +267,15 @@ def _unflattened(line: Line, doc: Document) -> list[Line]:
     if len(words) < 6 or "\t" in doc.text[line.start : line.end] or _separated(line.text) is not None:
         return [line]
     texts = [w.group() for w in words]
-    if sum(role_of(t) is not None for t in texts) < 2 or sum(cell_number(CellSpan(t, 0, 0)) is not None for t in texts) < 2:
+    if (
+        sum(role_of(t) is not None for t in texts) < 2
+        or sum(cell_number(CellSpan(t, 0, 0)) is not None for t in texts) < 2
+    ):
         return [line]
-    return [Line(w.group(), line.start + w.start(), line.start + w.end(), line.blank_before if k == 0 else 0, False)
-            for k, w in enumerate(words)]
+    return [
+        Line(w.group(), line.start + w.start(), line.start + w.end(), line.blank_before if k == 0 else 0, False)
+        for k, w in enumerate(words)
+    ]
 
 
 def _rows(run: list[Line], doc: Document) -> list[Row]:
@@ -293,14 +327,22 @@ def cell_number(cell: CellSpan) -> tuple[Decimal, int, bool] | None:
 def is_ordinal_row(row: Row) -> bool:
     """A row that numbers the columns (栏次: ``** | ** | 1 | 2 | 3 …``), not a row of figures."""
     numbers = [c.text.strip() for c in row.cells if re.fullmatch(r"\d{1,2}", c.text.strip())]
-    return len(numbers) >= 3 and [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    return len(numbers) >= 3 and [int(n) for n in numbers] == list(
+        range(int(numbers[0]), int(numbers[0]) + len(numbers))
+    )
 
 
 def first_figure_row(rows: list[Row], start: int) -> int:
     """Index of the first row from ``start`` that holds a figure (not a 栏次 row): where a
     table's header ends. ``len(rows)`` when none does."""
-    return next((i for i in range(start, len(rows))
-                 if any(cell_number(c) for c in rows[i].cells) and not is_ordinal_row(rows[i])), len(rows))
+    return next(
+        (
+            i
+            for i in range(start, len(rows))
+            if any(cell_number(c) for c in rows[i].cells) and not is_ordinal_row(rows[i])
+        ),
+        len(rows),
+    )
 
 
 def cell_evidence(doc: Document, start: int, end: int) -> Evidence:

@@ -26,7 +26,9 @@ from extractor.backends.rules.grids import Row
 
 __all__ = ["TOTAL_HEADER", "Column", "bare", "columns", "paths"]
 
-TOTAL_HEADER = re.compile(r"^(?:合计|小计|总计|金额|本年预算数?|预算数?|决算数?|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$")
+TOTAL_HEADER = re.compile(
+    r"^(?:合计|小计|总计|金额|本年预算数?|预算数?|决算数?|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$"
+)
 _PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^基本支出(?:合计)?$"), "basic"),
     (re.compile(r"^项目支出(?:合计)?$"), "project"),
@@ -95,6 +97,7 @@ def columns(header: Sequence[Row], default_measure: str) -> dict[int, Column] | 
             continue
         dated = [int(y) for t in path for y in _YEAR.findall(t)]
         prior = measure not in ("change", "change_pct") and (  # a change is the current year's
-            any(_PRIOR.search(t) for t in path) or bool(dated and max(dated) < newest))
+            any(_PRIOR.search(t) for t in path) or bool(dated and max(dated) < newest)
+        )
         out[j] = Column(role, "prior" if prior else "current", measure)
     return out

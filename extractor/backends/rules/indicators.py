@@ -162,7 +162,11 @@ def _anchored_row(doc: Document, row: list[CellSpan], carry: dict[str, str]) -> 
 
 def _indicator(doc: Document, assigned: dict[str, CellSpan | None], carry: dict[str, str]) -> Indicator | None:
     name_cell = assigned.get("name")
-    if name_cell is None or cell_number(name_cell) is not None or not re.search(r"[\u4e00-\u9fffA-Za-z]", name_cell.text):
+    if (
+        name_cell is None
+        or cell_number(name_cell) is not None
+        or not re.search(r"[\u4e00-\u9fffA-Za-z]", name_cell.text)
+    ):
         return None
     if any(c is not None and k != "note" and _NOT_AN_INDICATOR.search(c.text) for k, c in assigned.items()):
         return None  # the notes under a table ("偏差大或目标未完成原因分析"), not a row of it
@@ -192,12 +196,20 @@ def _indicator(doc: Document, assigned: dict[str, CellSpan | None], carry: dict[
         decimals["weight"] = decimals_of(w.group("w"))
         cells["weight"] = cell_evidence(doc, name_cell.start, start + len(w.group("w")))
     name = re.sub(r"\s+", "", _TRAILING_WEIGHT.sub("", name))
-    strings = {k: (re.sub(r"\s+", "", assigned[k].text) if assigned.get(k) is not None else None)  # type: ignore[union-attr]
-               for k in ("target", "actual", "note")}
+    strings = {
+        k: (re.sub(r"\s+", "", assigned[k].text) if assigned.get(k) is not None else None)  # type: ignore[union-attr]
+        for k in ("target", "actual", "note")
+    }
     end = max(c.end for c in assigned.values() if c is not None)
     return Indicator(
-        level1=carry.get("level1"), level2=carry.get("level2"), name=name,
-        target=strings["target"], actual=strings["actual"], note=strings["note"],
-        evidence=cell_evidence(doc, name_cell.start, end), cells=cells, decimals=decimals,
+        level1=carry.get("level1"),
+        level2=carry.get("level2"),
+        name=name,
+        target=strings["target"],
+        actual=strings["actual"],
+        note=strings["note"],
+        evidence=cell_evidence(doc, name_cell.start, end),
+        cells=cells,
+        decimals=decimals,
         **numbers,
     )

@@ -24,10 +24,15 @@ _ORG = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
 
 ORG_PATTERNS: tuple[re.Pattern[str], ...] = (
     # a labelled line of a cover: 预算单位：X / 编制单位：X / 评价项目单位：X / 项目主管部门：X
-    re.compile(rf"^\s*(?:预算单位|编制单位|(?:评价|被评价)?项目(?:实施)?单位|被评价单位|项目主管部门)\s*[:：]\s*"
-               rf"(?P<org>{_ORG})\s*$", re.M),
+    re.compile(
+        rf"^\s*(?:预算单位|编制单位|(?:评价|被评价)?项目(?:实施)?单位|被评价单位|项目主管部门)\s*[:：]\s*"
+        rf"(?P<org>{_ORG})\s*$",
+        re.M,
+    ),
     # 单位名称：X / 部门（单位）名称 ⏎ X / 单位名称 X
-    re.compile(rf"(?:部门|单位|预算单位)(?:\((?:单位|部门)\))?名称\s*[:：]?\s*\n?\s*(?P<org>{_ORG})(?![\u4e00-\u9fff])"),
+    re.compile(
+        rf"(?:部门|单位|预算单位)(?:\((?:单位|部门)\))?名称\s*[:：]?\s*\n?\s*(?P<org>{_ORG})(?![\u4e00-\u9fff])"
+    ),
     # 2022年度X部门整体支出… / X2023年度部门决算
     re.compile(rf"^\s*\(?\d{{4}}\s*年度?\)?\s*(?P<org>{_ORG})\s*(?:部门|单位)?(?:整体支出|决算|预算)", re.M),
     re.compile(rf"^\s*(?P<org>{_ORG})\s*\d{{4}}\s*年度?\s*(?:部门|单位)?(?:整体支出|决算|预算)", re.M),
@@ -44,8 +49,10 @@ _YEAR_ANY = re.compile(r"(?<!\d)(20\d{2})\s*年")
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"项目支出绩效自评|项目绩效自评报告|项目支出绩效评价"), "project_performance_self_evaluation"),
-    (re.compile(r"整体支出.{0,12}(?:绩效|自评)|绩效自评报告|整体绩效自评|整体支出\s*$", re.M),
-     "department_performance_self_evaluation"),
+    (
+        re.compile(r"整体支出.{0,12}(?:绩效|自评)|绩效自评报告|整体绩效自评|整体支出\s*$", re.M),
+        "department_performance_self_evaluation",
+    ),
     (re.compile(r"(?:部门|单位)决算|决算公开|决算说明"), "department_final_accounts"),
     (re.compile(r"(?:部门|单位)(?:综合)?预算|预算(?:公开|情况说明)"), "department_budget"),
 )

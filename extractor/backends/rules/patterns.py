@@ -14,8 +14,16 @@ from itertools import accumulate
 
 from extractor.concepts import MONEY_UNIT_RE, UNIT_ALIASES, WAN_SHIFT
 
-__all__ = ["UNIT_NUMBER", "Comparison", "LineComparisons", "Measured", "classify", "is_target", "names_other",
-           "unit_kind"]
+__all__ = [
+    "UNIT_NUMBER",
+    "Comparison",
+    "LineComparisons",
+    "Measured",
+    "classify",
+    "is_target",
+    "names_other",
+    "unit_kind",
+]
 
 # A number followed by its unit. 人次 is not a head count; 万人 is not money.
 UNIT_NUMBER = re.compile(
@@ -27,7 +35,9 @@ TARGET_PREFIX = re.compile(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超�
 
 # The measure cues.
 SHARE = re.compile(r"占")
-RATE = re.compile(r"执行率|完成率|完成(?:了)?(?:年初|全年|调整)?预算(?:数)?的?|预算执行(?:进度|率)?|执行进度|为预算的|支付进度")
+RATE = re.compile(
+    r"执行率|完成率|完成(?:了)?(?:年初|全年|调整)?预算(?:数)?的?|预算执行(?:进度|率)?|执行进度|为预算的|支付进度"
+)
 INCREASE = re.compile(r"增加|增长|上升|提高|增幅|多支|超支|增")
 DECREASE = re.compile(r"减少|下降|降低|降幅|节约|少支|减")
 CHANGE_VERB = re.compile(rf"{INCREASE.pattern}|{DECREASE.pattern}")
@@ -35,8 +45,10 @@ VS_PRIOR = re.compile(r"上年|上一年|去年|同期|相比|较|比\s*\d{4}|�
 # Against the budget ("较预算", "比年初预算"); not the 比 of 相比 ("和上年相比预算减少": the budget fell).
 VS_BUDGET = re.compile(r"(?:较|(?<!相)比|与)(?:年初)?(?:全年)?(?:调整)?预算(?:数|支出|安排)?(?:相比)?")
 FLAT = re.compile(r"(?:与|较|比)上年(?:度)?(?:相比)?(?:基本)?持平|同比持平")
-PRIOR = re.compile(r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数"
-                   r"|(?:较|比|与)\s*(?:上年|上一年|去年|\d{4}\s*年度?)(?:同期)?的\s*$")
+PRIOR = re.compile(
+    r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数"
+    r"|(?:较|比|与)\s*(?:上年|上一年|去年|\d{4}\s*年度?)(?:同期)?的\s*$"
+)
 BUDGET_WORD = re.compile(r"预算")
 ACTUAL_WORD = re.compile(r"决算|执行数|执行|实际|完成|支出(?!预算)|使用|到位|发生")
 COMPARISON_FAMILY = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|同期|\d{4}\s*年)|同比")
@@ -127,8 +139,10 @@ class Comparison:
     @classmethod
     def of(cls, before: str) -> Comparison:
         context = SCOPE_NAMES.sub("", before)
-        return cls(named=bool(VS_PRIOR.search(context) or COMPARISON_FAMILY.search(context)),
-                   vs_budget=_last(VS_BUDGET, context) > _last(COMPARISON_FAMILY, context))
+        return cls(
+            named=bool(VS_PRIOR.search(context) or COMPARISON_FAMILY.search(context)),
+            vs_budget=_last(VS_BUDGET, context) > _last(COMPARISON_FAMILY, context),
+        )
 
 
 class LineComparisons:
@@ -192,8 +206,9 @@ def _last_in(pattern: re.Pattern[str], text: str, pos: int, endpos: int, default
     return last
 
 
-def classify(lead: str, unit: str, *, sentence_before: str = "", comparison: Comparison | None = None
-             ) -> Measured | None:
+def classify(
+    lead: str, unit: str, *, sentence_before: str = "", comparison: Comparison | None = None
+) -> Measured | None:
     """The measure of a number from the words before it.
 
     ``lead`` is the text between the subject (or the previous number) and the number;

@@ -35,7 +35,9 @@ _FISCAL_LABEL = re.compile(r"^(?:其中[:：]?)?财政拨款[:：]?$")
 _FORM_TITLE = re.compile(r"^(?P<name>.{2,60}?)项目(?:支出)?绩效目标表$")
 _WHOLE = re.compile(r"部门整体|整体支出")
 _COVER_NAME = re.compile(r"^\s*评价项目名称\s*[:：]\s*(?P<name>\S.{1,80}?)\s*$", re.M)
-_COVER_UNIT = re.compile(r"^\s*(?:评价项目单位|项目(?:实施)?单位|项目主管部门)\s*[:：]\s*(?P<unit>\S.{1,60}?)\s*$", re.M)
+_COVER_UNIT = re.compile(
+    r"^\s*(?:评价项目单位|项目(?:实施)?单位|项目主管部门)\s*[:：]\s*(?P<unit>\S.{1,60}?)\s*$", re.M
+)
 _YEAR = re.compile(r"^\d{4}\s*年度?\s*")
 _EVALUATION = re.compile(r"(?:项目)?(?:支出)?绩效(?:评价|自评)(?:报告)?$")
 
@@ -119,8 +121,8 @@ def evaluated_project(doc: Document, org: str | None, rows: list[Project]) -> li
     name = _YEAR.sub("", bare(m.group("name")))
     for unit in (org, *(u.group("unit") for u in _COVER_UNIT.finditer(doc.text, 0, 2000))):
         if unit and name.startswith(bare(unit)):
-            name = name[len(bare(unit)):]  # the unit the cover names, then the project
+            name = name[len(bare(unit)) :]  # the unit the cover names, then the project
     name = _EVALUATION.sub("", name)
     if len(name) < 2:
         return rows
-    return [*rows[:at], rows[at].model_copy(update={"name": name, "is_total": False}), *rows[at + 1:]]
+    return [*rows[:at], rows[at].model_copy(update={"name": name, "is_total": False}), *rows[at + 1 :]]

@@ -39,7 +39,9 @@ from extractor.result import Evidence, Project
 
 __all__ = ["read_project_tables"]
 
-_NAME_HEADER = re.compile(r"^(?:项目名称|二级项目|(?:单位)?[(（]?项目[)）]?名称|支出项目(?:类别)?(?:[(（].*[)）])?|项目)$")
+_NAME_HEADER = re.compile(
+    r"^(?:项目名称|二级项目|(?:单位)?[(（]?项目[)）]?名称|支出项目(?:类别)?(?:[(（].*[)）])?|项目)$"
+)
 _UNIT_ROW = re.compile(r"(?:委员会|管理局|局|厅|中心|办公室|院|所|站|馆|队|学校|医院|政府)$")
 _PROJECT_WORD = re.compile(r"经费|资金|专项|项目|费用?|补助|补贴|奖励|慰问金")
 """A name that says what money is for is a project even where it ends with the unit that
@@ -49,7 +51,8 @@ _FISCAL = re.compile(r"财政拨款|一般公共预算")
 _CARRIED = re.compile(r"结转|结余")
 _BUDGET_COL = re.compile(
     r"^(?:全年|年初|年度|调整后的?|当年)?(?:财政拨款)?预算(?:批复|数|金额|安排数?)?(?:数)?(?:[(（].*[)）])?$"
-    r"|^(?:项目|资金)?(?:金额|总额)(?:[(（].*[)）])?$|^(?:年度)?资金总额$")
+    r"|^(?:项目|资金)?(?:金额|总额)(?:[(（].*[)）])?$|^(?:年度)?资金总额$"
+)
 _ACTUAL_COL = re.compile(r"^(?:实际|全年|年度)?(?:执行|支出)(?:数|金额)?$|^实际(?:执行|支出)(?:数|金额)?$|^决算数$")
 _RATE_COL = re.compile(r"^(?:预算)?执行率(?:[(（]%[)）])?$")
 _BASIC_TITLE = re.compile(r"基本支出")
@@ -63,8 +66,14 @@ def read_project_tables(doc: Document, measure: str) -> list[Project]:
     for rows in table_rows(doc):
         if not rows or rows[0].cells[0].col < 0:
             continue
-        at = next((i for i, r in enumerate(rows[:6])
-                   if any(_NAME_HEADER.match(bare(c.text)) and bare(c.text) != "项目" for c in r.cells)), None)
+        at = next(
+            (
+                i
+                for i, r in enumerate(rows[:6])
+                if any(_NAME_HEADER.match(bare(c.text)) and bare(c.text) != "项目" for c in r.cells)
+            ),
+            None,
+        )
         if at is None:
             continue
         title, unit = context(doc, rows[0].cells[0].start)
@@ -77,8 +86,9 @@ def read_project_tables(doc: Document, measure: str) -> list[Project]:
         fields = _fields(header, measure, name_col + name_span)
         if not fields:
             continue
-        found = [r for row in rows[first_body:]
-                 if (r := _read(doc, row, name_col, name_span, fields, unit)) is not None]
+        found = [
+            r for row in rows[first_body:] if (r := _read(doc, row, name_col, name_span, fields, unit)) is not None
+        ]
         projects = drop_categories(found)
         if sum(not p.is_total for p in projects) < 2 or _partial(doc, title, rows[-1].cells[-1].end):
             projects = [p for p in projects if not p.is_total]  # a total over one row (or rows left out) checks nothing
@@ -98,12 +108,27 @@ def _fields(header: list[Row], measure: str, after: int) -> dict[str, int]:
     budget / the actual), the rate, and the fiscal part of the total."""
     cols = columns(header, measure) or {}
     by_col = paths(header)
-    total = next((j for j, c in sorted(cols.items()) if c.role == "total" and c.period == "current"
-                  and c.measure == measure and j >= after), None)
+    total = next(
+        (
+            j
+            for j, c in sorted(cols.items())
+            if c.role == "total" and c.period == "current" and c.measure == measure and j >= after
+        ),
+        None,
+    )
 
     def headed(pattern: re.Pattern[str]) -> int | None:
-        return next((j for j, path in enumerate(by_col) if j >= after and path and pattern.match(path[-1])
-                     and not any(_CARRIED.search(t) or "上年" in t for t in path)), None)
+        return next(
+            (
+                j
+                for j, path in enumerate(by_col)
+                if j >= after
+                and path
+                and pattern.match(path[-1])
+                and not any(_CARRIED.search(t) or "上年" in t for t in path)
+            ),
+            None,
+        )
 
     out: dict[str, int] = {}
     budget = total if measure == "budget" and total is not None else headed(_BUDGET_COL)
@@ -118,9 +143,18 @@ def _fields(header: list[Row], measure: str, after: int) -> dict[str, int]:
         out["rate"] = rate
     if total is not None:
         field = "budget" if measure == "budget" else "actual"
-        fiscal = next((j for j, path in enumerate(by_col) if j > total and path and any(_FISCAL.search(t) for t in path)
-                       and not any(_CARRIED.search(t) for t in path)
-                       and (path[-1] in ("合计", "小计") or "一般公共预算" in path[-1])), None)
+        fiscal = next(
+            (
+                j
+                for j, path in enumerate(by_col)
+                if j > total
+                and path
+                and any(_FISCAL.search(t) for t in path)
+                and not any(_CARRIED.search(t) for t in path)
+                and (path[-1] in ("合计", "小计") or "一般公共预算" in path[-1])
+            ),
+            None,
+        )
         if fiscal is not None:
             out[f"fiscal_{field}"] = fiscal
     return out
@@ -130,8 +164,7 @@ def _is_unit(name: str) -> bool:
     return bool(_UNIT_ROW.search(name)) and not _PROJECT_WORD.search(name)
 
 
-def _read(doc: Document, row: Row, name_col: int, name_span: int, fields: dict[str, int],
-          unit: str) -> Read | None:
+def _read(doc: Document, row: Row, name_col: int, name_span: int, fields: dict[str, int], unit: str) -> Read | None:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     names = [c for c in row.cells if name_col <= c.col < name_col + name_span and cell_number(c) is None]
     totals = [c for c in row.cells if c.col < name_col + name_span and _TOTAL_ROW.match(bare(c.text))]
@@ -143,8 +176,12 @@ def _read(doc: Document, row: Row, name_col: int, name_span: int, fields: dict[s
     name_cell = names[-1]
     name = bare(name_cell.text)
     is_total = bool(_TOTAL_ROW.match(name))
-    if not is_total and (_is_unit(name) or (coded and not _PROJECT_WORD.search(name))
-                         or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2 or re.match(r"\d+个", name)):
+    if not is_total and (
+        _is_unit(name)
+        or (coded and not _PROJECT_WORD.search(name))
+        or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2
+        or re.match(r"\d+个", name)
+    ):
         return None  # a unit's subtotal (its code before it, or a unit's name), or no name
     values: dict[str, Decimal] = {}
     cells: dict[str, Evidence] = {}
@@ -162,6 +199,12 @@ def _read(doc: Document, row: Row, name_col: int, name_span: int, fields: dict[s
     if not ({"budget", "actual"} & values.keys()):
         return None
     marker = next((bare(c.text) for c in row.cells if c.col < name_col and bare(c.text)), "")
-    project = Project(name=name, evidence=cell_evidence(doc, name_cell.start, name_cell.end), cells=cells,
-                      decimals=decimals, is_total=is_total, **values)
+    project = Project(
+        name=name,
+        evidence=cell_evidence(doc, name_cell.start, name_cell.end),
+        cells=cells,
+        decimals=decimals,
+        is_total=is_total,
+        **values,
+    )
     return Read(project, marker=marker, depth=name_cell.col - name_col)

@@ -44,7 +44,7 @@ def scan_projects(doc: Document) -> list[Project]:
     found: dict[str, Project] = {}
     for m in PROJECT_SUBJECT.finditer(text):
         group = next(g for g in ("q", "a", "b", "c") if m.group(g))
-        name = _ENUMERATOR.sub("", m.group(group).strip("“”\" "))
+        name = _ENUMERATOR.sub("", m.group(group).strip('“”" '))
         if _SKIP_NAME.match(name) or len(name) < 2 or name == "项目":
             continue
         if group == "c" and find_terms(name):

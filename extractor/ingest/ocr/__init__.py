@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["OcrPage", "Scans", "available", "ocr_image", "ocr_pdf_pages"]
 
+
 def available() -> str | None:
     """Why OCR cannot run here, or ``None`` when it can."""
     from extractor.ingest.ocr.engine import missing

@@ -100,8 +100,14 @@ def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
     if angle == 0:
         return gray
     h, w = gray.shape[:2]
-    return cv2.warpAffine(gray, rotation_matrix(gray.shape, angle), (w, h), flags=cv2.INTER_LINEAR,
-                          borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+    return cv2.warpAffine(
+        gray,
+        rotation_matrix(gray.shape, angle),
+        (w, h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=255,
+    )
 
 
 def ruling(ink: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
@@ -133,8 +139,12 @@ def _chains(rules: list[tuple[int, int, int, int]], side: int, tol: int, dpi: fl
     chains: list[list[int]] = []
     for i in sorted(range(len(rules)), key=lambda k: rules[k][1]):
         r = rules[i]
-        fits = [c for c in chains if 0 <= r[1] - rules[c[-1]][1] <= reach
-                and abs(r[side] - rules[c[-1]][side]) <= tol + slope * (r[1] - rules[c[-1]][1])]
+        fits = [
+            c
+            for c in chains
+            if 0 <= r[1] - rules[c[-1]][1] <= reach
+            and abs(r[side] - rules[c[-1]][side]) <= tol + slope * (r[1] - rules[c[-1]][1])
+        ]
         if fits:
             min(fits, key=lambda c: abs(r[side] - rules[c[-1]][side])).append(i)
         else:
@@ -159,8 +169,10 @@ def _frame_edges(rules: list[tuple[int, int, int, int]], dpi: float) -> list[tup
             ends = [horizontal[i][side] for i in chain]
             x = min(ends) if side == 0 else max(ends)
             top, bottom = min(horizontal[i][1] for i in chain), max(horizontal[i][3] for i in chain)
-            closed = any(min(ends) - tol <= (v[0] + v[2]) / 2 <= max(ends) + tol
-                         and v[1] <= top + tol and v[3] >= bottom - tol for v in vertical)
+            closed = any(
+                min(ends) - tol <= (v[0] + v[2]) / 2 <= max(ends) + tol and v[1] <= top + tol and v[3] >= bottom - tol
+                for v in vertical
+            )
             # a ruled grid (column rules inside) missing its side, not a table ruled by rows only
             grid = any(min(v[3], bottom) - max(v[1], top) >= (bottom - top) / 2 for v in vertical)
             if grid and not closed:

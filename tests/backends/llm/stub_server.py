@@ -87,8 +87,9 @@ def completion(body: dict[str, Any], reply: Reply) -> dict[str, Any]:
 class StubServer:
     """The server; ``start()`` it once, ``reset()`` between tests, ``stop()`` at the end."""
 
-    def __init__(self, responder: Callable[[dict[str, Any]], Reply] | None = None, latency: float = 0.0,
-                 per_token_s: float = 0.0) -> None:
+    def __init__(
+        self, responder: Callable[[dict[str, Any]], Reply] | None = None, latency: float = 0.0, per_token_s: float = 0.0
+    ) -> None:
         self.responder = responder
         self.latency = latency
         self.per_token_s = per_token_s
@@ -139,19 +140,26 @@ class StubServer:
 
     async def _reply(self, body: dict[str, Any], reply: Reply | None) -> Response:
         if reply is None:
-            reply = self.responder(body) if self.responder else Reply(
-                status=500, body={"error": {"message": "stub script exhausted"}})
+            reply = (
+                self.responder(body)
+                if self.responder
+                else Reply(status=500, body={"error": {"message": "stub script exhausted"}})
+            )
         response: Response
         generated = 0
         if reply.body is not None:
             if isinstance(reply.body, str):
-                response = Response(reply.body, status_code=reply.status, headers=reply.headers,
-                                    media_type="application/json")
+                response = Response(
+                    reply.body, status_code=reply.status, headers=reply.headers, media_type="application/json"
+                )
             else:
                 response = JSONResponse(reply.body, status_code=reply.status, headers=reply.headers)
         elif reply.status != 200:
-            response = JSONResponse({"error": {"message": f"stub status {reply.status}", "type": "stub"}},
-                                    status_code=reply.status, headers=reply.headers)
+            response = JSONResponse(
+                {"error": {"message": f"stub status {reply.status}", "type": "stub"}},
+                status_code=reply.status,
+                headers=reply.headers,
+            )
         else:
             payload = completion(body, reply)
             generated = payload["usage"]["completion_tokens"]

@@ -15,11 +15,7 @@ from extractor.result import Extraction, Fact
 from .conftest import fact
 from .stub_server import Reply
 
-TEXT = (
-    "一、支出情况\n"
-    "本年支出合计405.35万元，其中项目支出87.15万元，基本支出占78.50%。\n"
-    "基本支出\t318.20\t381.20\n"
-)
+TEXT = "一、支出情况\n本年支出合计405.35万元，其中项目支出87.15万元，基本支出占78.50%。\n基本支出\t318.20\t381.20\n"
 DOC = build_document("f.txt", TEXT)
 TOTAL = fact("expenditure.total", "405.35", "本年支出合计405.35万元", unit="万元")
 SHARE = fact("expenditure.basic", "78.50", "基本支出占78.50%", measure="share", unit="%")
@@ -46,7 +42,9 @@ def test_a_planted_wrong_value_is_corrected_by_one_reask(server, make_settings):
 
     assert _basic(result) == [Decimal("318.20")] and not _material(result)
     fixed = next(f for f in result.facts if f.concept == "expenditure.basic" and f.measure == "actual")
-    assert DOC.text[fixed.evidence.start:fixed.evidence.end] == fixed.evidence.quote and "318.20" in fixed.evidence.quote
+    assert (
+        DOC.text[fixed.evidence.start : fixed.evidence.end] == fixed.evidence.quote and "318.20" in fixed.evidence.quote
+    )
     first, again = server.requests
     assert again["messages"][:-1] == first["messages"], "the chunk's own messages, then the feedback"
     follow = again["messages"][-1]["content"]
@@ -89,8 +87,14 @@ def test_no_finding_no_reask(server, make_settings):
 
 def _at(document, quote: str, concept: str, value: str, **kw) -> Fact:
     s = TEXT.index(quote)
-    return Fact(concept=concept, value=Decimal(value), decimals=len(value.partition(".")[2]),
-                evidence=evidence_for(document, s, s + len(quote)), backend="rules", **kw)
+    return Fact(
+        concept=concept,
+        value=Decimal(value),
+        decimals=len(value.partition(".")[2]),
+        evidence=evidence_for(document, s, s + len(quote)),
+        backend="rules",
+        **kw,
+    )
 
 
 class Rules:
@@ -102,8 +106,9 @@ class Rules:
         self.facts = facts
 
     def extract(self, document):
-        return Extraction(org_name="某单位", fiscal_year=2023,
-                          facts=tuple(_at(document, q, c, v, **kw) for q, c, v, kw in self.facts))
+        return Extraction(
+            org_name="某单位", fiscal_year=2023, facts=tuple(_at(document, q, c, v, **kw) for q, c, v, kw in self.facts)
+        )
 
 
 RULES_TOTAL = ("本年支出合计405.35万元", "expenditure.total", "405.35", {})

@@ -43,9 +43,15 @@ def hanging_port() -> Iterator[int]:
 
 def _settings(port: int, **kw: object) -> Settings:
     values: dict[str, object] = {
-        "EXTRACTOR_BASE_URL": f"http://127.0.0.1:{port}/v1", "EXTRACTOR_API_KEY": KEY, "model": "m",
-        "timeout_s": 0.3, "max_retries": 1, "retry_base_wait_s": 0.001, "retry_max_wait_s": 0.01,
-        "breaker_failures": 4, "breaker_cooldown_s": 600,
+        "EXTRACTOR_BASE_URL": f"http://127.0.0.1:{port}/v1",
+        "EXTRACTOR_API_KEY": KEY,
+        "model": "m",
+        "timeout_s": 0.3,
+        "max_retries": 1,
+        "retry_base_wait_s": 0.001,
+        "retry_max_wait_s": 0.01,
+        "breaker_failures": 4,
+        "breaker_cooldown_s": 600,
     }
     values.update(kw)
     return Settings.isolated(**values)

@@ -57,8 +57,9 @@ def test_every_openai_exception_has_exactly_one_branch():
         assert isinstance(err, ExtractorError) and err.exit_code != 70
 
 
-@pytest.mark.parametrize(("status", "branch"), [(408, RetryExhaustedError), (502, RetryExhaustedError),
-                                                 (418, ModelError), (451, ModelError)])
+@pytest.mark.parametrize(
+    ("status", "branch"), [(408, RetryExhaustedError), (502, RetryExhaustedError), (418, ModelError), (451, ModelError)]
+)
 def test_a_bare_status_error_branches_on_its_status(status, branch):
     assert branch_of(_instance(openai.APIStatusError, status)) is branch
 
@@ -78,7 +79,12 @@ def test_an_unwritable_cache_path_is_a_cache_error_in_the_cli(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     proc: subprocess.CompletedProcess[str] = run_cli(
-        "extract", str(SAMPLE), "--backend", "llm", EXTRACTOR_BASE_URL="http://127.0.0.1:9/v1",
-        EXTRACTOR_CACHE_PATH=str(blocker / "cache.sqlite"))
+        "extract",
+        str(SAMPLE),
+        "--backend",
+        "llm",
+        EXTRACTOR_BASE_URL="http://127.0.0.1:9/v1",
+        EXTRACTOR_CACHE_PATH=str(blocker / "cache.sqlite"),
+    )
     assert proc.returncode == 21, proc.stderr
     assert "response cache" in proc.stderr and "Traceback" not in proc.stderr

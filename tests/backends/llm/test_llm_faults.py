@@ -100,7 +100,7 @@ def test_wrong_shape_is_reasked_with_the_validation_error(server, make_settings,
     server.queue(Reply(answer=BAD_SHAPE), good_answer())
     ex = LLMBackend(make_settings(instructor_mode=mode)).extract(doc)
     assert len(server.requests) == 2
-    reask = json.dumps(server.requests[1]["messages"][len(server.requests[0]["messages"]):], ensure_ascii=False)
+    reask = json.dumps(server.requests[1]["messages"][len(server.requests[0]["messages"]) :], ensure_ascii=False)
     assert "facts" in reask and "list_type" in reask
     assert "none found" not in json.dumps(server.requests[0]["messages"], ensure_ascii=False)
     assert ex.ledger.reasks == 1
@@ -108,20 +108,32 @@ def test_wrong_shape_is_reasked_with_the_validation_error(server, make_settings,
 
 
 def test_invented_number_is_dropped_and_counted(server, make_settings, doc):
-    server.queue(Reply(answer={"facts": [
-        fact("expenditure.total", "405.35", "支出合计405.35万元"),
-        fact("expenditure.basic", "999.99", "基本支出318.20万元"),  # number not in its quote
-    ]}))
+    server.queue(
+        Reply(
+            answer={
+                "facts": [
+                    fact("expenditure.total", "405.35", "支出合计405.35万元"),
+                    fact("expenditure.basic", "999.99", "基本支出318.20万元"),  # number not in its quote
+                ]
+            }
+        )
+    )
     ex = LLMBackend(make_settings()).extract(doc)
     assert [f.concept for f in ex.facts] == ["expenditure.total"]
     assert ex.counters["dropped_ungrounded"] == 1
 
 
 def test_quote_not_in_text_is_dropped_and_counted(server, make_settings, doc):
-    server.queue(Reply(answer={"facts": [
-        fact("expenditure.total", "405.35", "支出合计405.35万元"),
-        fact("expenditure.project", "500.00", "项目支出500.00万元"),  # nowhere in the document
-    ]}))
+    server.queue(
+        Reply(
+            answer={
+                "facts": [
+                    fact("expenditure.total", "405.35", "支出合计405.35万元"),
+                    fact("expenditure.project", "500.00", "项目支出500.00万元"),  # nowhere in the document
+                ]
+            }
+        )
+    )
     ex = LLMBackend(make_settings()).extract(doc)
     assert [f.concept for f in ex.facts] == ["expenditure.total"]
     assert ex.counters["dropped_ungrounded"] == 1
@@ -214,8 +226,15 @@ def test_truncated_long_chunk_is_split_and_retried_smaller(server, make_settings
 
     def answer_by_excerpt(body):
         excerpt = body["messages"][-1]["content"].split("<excerpt>\n", 1)[1]
-        return Reply(answer={"facts": [fact("expenditure.total", f"{100 + i}.50", f"支出合计{100 + i}.50万元")
-                                       for i in range(1, 21) if f"支出合计{100 + i}.50万元" in excerpt]})
+        return Reply(
+            answer={
+                "facts": [
+                    fact("expenditure.total", f"{100 + i}.50", f"支出合计{100 + i}.50万元")
+                    for i in range(1, 21)
+                    if f"支出合计{100 + i}.50万元" in excerpt
+                ]
+            }
+        )
 
     server.responder = answer_by_excerpt
     ex = LLMBackend(make_settings()).extract(d)

@@ -28,8 +28,13 @@ DOC = build_document("h.txt", TEXT)
 
 def _at(document, text: str, concept: str, value: str, **kw) -> Fact:
     s = TEXT.index(text)
-    return Fact(concept=concept, value=Decimal(value), decimals=len(value.partition(".")[2]),
-                evidence=evidence_for(document, s, s + len(text)), **kw)
+    return Fact(
+        concept=concept,
+        value=Decimal(value),
+        decimals=len(value.partition(".")[2]),
+        evidence=evidence_for(document, s, s + len(text)),
+        **kw,
+    )
 
 
 class FakeRules:
@@ -39,9 +44,12 @@ class FakeRules:
 
     def extract(self, document):
         return Extraction(
-            org_name="某单位", fiscal_year=2023,
-            facts=(_at(document, "支出合计405.35万元", "expenditure.total", "405.35"),
-                   _at(document, "基本支出318.20万元", "expenditure.basic", "318.20")),
+            org_name="某单位",
+            fiscal_year=2023,
+            facts=(
+                _at(document, "支出合计405.35万元", "expenditure.total", "405.35"),
+                _at(document, "基本支出318.20万元", "expenditure.basic", "318.20"),
+            ),
         )
 
 
@@ -62,9 +70,11 @@ def test_a_chunk_whose_every_figure_the_rules_placed_is_not_sent(server, make_se
     assert "年末在职人员19人" in sent and "405.35" not in sent
     asked = sent.splitlines()[0]
     assert "metadata" not in asked and "staff" in asked
-    assert {(f.concept, f.value) for f in ex.facts} == {("expenditure.total", Decimal("405.35")),
-                                                        ("expenditure.basic", Decimal("318.20")),
-                                                        ("staff.in_service", Decimal("19"))}
+    assert {(f.concept, f.value) for f in ex.facts} == {
+        ("expenditure.total", Decimal("405.35")),
+        ("expenditure.basic", Decimal("318.20")),
+        ("staff.in_service", Decimal("19")),
+    }
     assert ex.counters["chunks_to_model"] == 1 and ex.counters["llm_facts_added"] == 1
     assert ex.ledger.requests == 1 and ex.prompt_version
 

@@ -41,8 +41,9 @@ def test_the_batch_manifest_records_a_failed_documents_ledger(server, make_setti
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
     server.queue(Reply(answer=BAD_SHAPE), Reply(answer=BAD_SHAPE))
-    summary = run_batch([tmp_path / "in"], tmp_path / "out", settings=make_settings(max_reasks=1),
-                        backend="llm", workers=1)
+    summary = run_batch(
+        [tmp_path / "in"], tmp_path / "out", settings=make_settings(max_reasks=1), backend="llm", workers=1
+    )
     assert summary.count("failed") == 1
     rows = [json.loads(line) for line in (tmp_path / "out" / "manifest.jsonl").read_text().splitlines()]
     (row,) = [r for r in rows if r.get("status") == "failed"]
@@ -52,8 +53,15 @@ def test_the_batch_manifest_records_a_failed_documents_ledger(server, make_setti
 
 
 def test_cached_and_reasoning_tokens_are_counted_where_reported(server, make_settings, doc):
-    server.queue(Reply(answer=good_answer().answer, usage={
-        "prompt_tokens_details": {"cached_tokens": 128}, "completion_tokens_details": {"reasoning_tokens": 40}}))
+    server.queue(
+        Reply(
+            answer=good_answer().answer,
+            usage={
+                "prompt_tokens_details": {"cached_tokens": 128},
+                "completion_tokens_details": {"reasoning_tokens": 40},
+            },
+        )
+    )
     ex = LLMBackend(make_settings()).extract(doc)
     assert (ex.ledger.cached_tokens, ex.ledger.reasoning_tokens) == (128, 40)
     server.queue(Reply(answer=good_answer().answer, usage={"prompt_cache_hit_tokens": 64}))  # DeepSeek's name

@@ -59,9 +59,13 @@ def test_undeclared_variable_is_refused(prompts_copy):
 
 def test_unused_declared_variable_is_refused(prompts_copy):
     manifest = prompts_copy / "prompts.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        'variables = ["heading", "context", "text", "groups", "omitted"]',
-        'variables = ["heading", "context", "text", "groups", "omitted", "extra"]'), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            'variables = ["heading", "context", "text", "groups", "omitted"]',
+            'variables = ["heading", "context", "text", "groups", "omitted", "extra"]',
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ConfigError, match="unused variables"):
         _load(prompts_copy)
 

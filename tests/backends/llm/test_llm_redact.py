@@ -41,8 +41,18 @@ def test_a_server_echoing_the_authorization_header_leaks_nothing(server, tmp_pat
     server.responder = echo
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / SAMPLE.name).write_bytes(SAMPLE.read_bytes())
-    proc = run_cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--backend", "llm", "-vv",
-                   EXTRACTOR_BASE_URL=server.url, OPENAI_API_KEY=KEY, EXTRACTOR_MODEL="stub-model")
+    proc = run_cli(
+        "batch",
+        str(tmp_path / "in"),
+        "-o",
+        str(tmp_path / "out"),
+        "--backend",
+        "llm",
+        "-vv",
+        EXTRACTOR_BASE_URL=server.url,
+        OPENAI_API_KEY=KEY,
+        EXTRACTOR_MODEL="stub-model",
+    )
     assert server.request_headers and server.request_headers[0]["authorization"] == f"Bearer {KEY}"
     manifest = (tmp_path / "out" / "manifest.jsonl").read_text(encoding="utf-8")
     assert '"failed"' in manifest and "HTTP 401" in manifest and REDACTED in manifest

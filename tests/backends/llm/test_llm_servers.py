@@ -74,8 +74,10 @@ def test_server_settings_come_from_the_environment(monkeypatch):
 
 
 def test_chunks_are_sized_to_fit_the_context(server, make_settings):
-    text = "\n".join(f"{i}、第{i}部分支出情况\n本部分支出合计{i}.00万元。" + "资金使用规范，按规定履行审批程序。" * 30
-                     for i in range(1, 13))
+    text = "\n".join(
+        f"{i}、第{i}部分支出情况\n本部分支出合计{i}.00万元。" + "资金使用规范，按规定履行审批程序。" * 30
+        for i in range(1, 13)
+    )
     d = build_document("long.txt", text)
     server.responder = lambda body: Reply(answer={"facts": []})
     wide = LLMBackend(make_settings(chunk_chars=6000))

@@ -57,8 +57,10 @@ def space_aligned(t: Table) -> str:
     widths = [max(_width(r[j]) for r in t) for j in range(len(t[0]))]
     out = []
     for r in t:
-        cells = [(" " * (widths[j] - _width(c)) + c) if j and _numeric(c) else c + " " * (widths[j] - _width(c))
-                 for j, c in enumerate(r)]
+        cells = [
+            (" " * (widths[j] - _width(c)) + c) if j and _numeric(c) else c + " " * (widths[j] - _width(c))
+            for j, c in enumerate(r)
+        ]
         out.append("   ".join(cells).rstrip())
     return _text(*out)
 
@@ -119,8 +121,14 @@ def pdf(t: Table, *, ruled: bool) -> bytes:
 
 
 TEXTS: dict[str, Callable[[Table], str]] = {
-    "tabs": tabs, "markdown": markdown, "pipe_terminated": pipe_terminated, "cell_per_line": cell_per_line,
-    "cell_per_line_rows": cell_per_line_rows, "one_line": one_line, "space_aligned": space_aligned, "html": html,
+    "tabs": tabs,
+    "markdown": markdown,
+    "pipe_terminated": pipe_terminated,
+    "cell_per_line": cell_per_line,
+    "cell_per_line_rows": cell_per_line_rows,
+    "one_line": one_line,
+    "space_aligned": space_aligned,
+    "html": html,
 }
 SERIALIZATIONS = (*TEXTS, "docx", "pdf_ruled", "pdf_unruled")
 

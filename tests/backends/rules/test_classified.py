@@ -62,8 +62,10 @@ def test_a_budgets_prose_states_budgets_unless_it_says_executed() -> None:
 
 
 def test_the_total_of_a_project_spending_table_is_project_spending() -> None:
-    text = ("一般公共预算项目支出情况表(按经济分类科目)\n单位名称:某局 单位:万元\n"
-            "部门预算支出经济科目\t预算\n合计\t388.50\n[302]商品和服务支出\t294.17\n[310]资本性支出\t94.33\n")
+    text = (
+        "一般公共预算项目支出情况表(按经济分类科目)\n单位名称:某局 单位:万元\n"
+        "部门预算支出经济科目\t预算\n合计\t388.50\n[302]商品和服务支出\t294.17\n[310]资本性支出\t94.33\n"
+    )
     got = {(f.concept, f.scope, f.label): f.value for f in read_classified(doc(text), "budget")}
     assert got[("expenditure.project", "general_public_budget", None)] == Decimal("388.50")
     assert ("expenditure.total", "general_public_budget", None) not in got

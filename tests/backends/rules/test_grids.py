@@ -24,13 +24,25 @@ from tests.backends.rules.renderings import SERIALIZATIONS, Table, render
 
 ROOT = Path(__file__).resolve().parents[3]
 FORMS: dict[str, Table] = {
-    "money": [["项目", "预算数", "决算数"], ["本年收入合计", "120.00", "118.50"], ["财政拨款收入", "100.00", "99.00"],
-              ["本年支出合计", "120.00", "117.30"], ["基本支出", "80.00", "78.40"], ["项目支出", "40.00", "38.90"]],
-    "projects": [["项目名称", "预算数", "执行数", "执行率"], ["设备购置", "20.00", "19.50", "97.50%"],
-                 ["信息化建设", "20.00", "19.40", "97.00%"], ["合计", "40.00", "38.90", "97.25%"]],
-    "indicators": [["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
-                   ["产出指标", "数量指标", "培训人次", "10", "≥100人次", "120人次", "10"],
-                   ["产出指标", "质量指标", "培训合格率", "5", "≥90%", "95%", "5"]],
+    "money": [
+        ["项目", "预算数", "决算数"],
+        ["本年收入合计", "120.00", "118.50"],
+        ["财政拨款收入", "100.00", "99.00"],
+        ["本年支出合计", "120.00", "117.30"],
+        ["基本支出", "80.00", "78.40"],
+        ["项目支出", "40.00", "38.90"],
+    ],
+    "projects": [
+        ["项目名称", "预算数", "执行数", "执行率"],
+        ["设备购置", "20.00", "19.50", "97.50%"],
+        ["信息化建设", "20.00", "19.40", "97.00%"],
+        ["合计", "40.00", "38.90", "97.25%"],
+    ],
+    "indicators": [
+        ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
+        ["产出指标", "数量指标", "培训人次", "10", "≥100人次", "120人次", "10"],
+        ["产出指标", "质量指标", "培训合格率", "5", "≥90%", "95%", "5"],
+    ],
 }
 _LABELLED = re.compile(r"(?P<label>\S*[^\d\s.,-])\s*(?P<figure>-?\d[\d,]*(?:\.\d+)?)")
 _COLUMN = {"budget": "预算数", "actual": "决算数"}
@@ -61,19 +73,30 @@ GAPS = {("indicators", "cell_per_line"), ("indicators", "cell_per_line_rows"), (
 
 
 def _cases() -> list[object]:
-    return [pytest.param(form, how, id=f"{form}-{how}",
-                         marks=[pytest.mark.xfail(strict=True, reason=f"{how} does not read {form} yet")]
-                         if how in NOT_YET or (form, how) in GAPS else [])
-            for form in sorted(TABLES) for how in SERIALIZATIONS if how != "tabs"]
+    return [
+        pytest.param(
+            form,
+            how,
+            id=f"{form}-{how}",
+            marks=[pytest.mark.xfail(strict=True, reason=f"{how} does not read {form} yet")]
+            if how in NOT_YET or (form, how) in GAPS
+            else [],
+        )
+        for form in sorted(TABLES)
+        for how in SERIALIZATIONS
+        if how != "tabs"
+    ]
 
 
 @cache
 def reading(form: str, how: str) -> tuple[list[tuple[str, ...]], ...]:
     name, data = render(TABLES[form], how)
     ex = RulesBackend().extract(read_bytes(data, name, Settings()))
-    return (sorted((f.concept, f.measure, f.period, f.scope, f.label or "", str(f.value)) for f in ex.facts),
-            sorted((p.name, str(p.is_total), str(p.budget), str(p.actual), str(p.rate)) for p in ex.projects),
-            sorted((i.level2 or "", i.name, str(i.weight), str(i.score)) for i in ex.indicators))
+    return (
+        sorted((f.concept, f.measure, f.period, f.scope, f.label or "", str(f.value)) for f in ex.facts),
+        sorted((p.name, str(p.is_total), str(p.budget), str(p.actual), str(p.rate)) for p in ex.projects),
+        sorted((i.level2 or "", i.name, str(i.weight), str(i.score)) for i in ex.indicators),
+    )
 
 
 def test_the_gold_gives_tables_to_render() -> None:
@@ -93,17 +116,27 @@ def test_pipes_and_space_runs_separate_cells_and_a_markdown_rule_is_no_row() -> 
 
 
 def test_html_cells_keep_their_spans_and_columns() -> None:
-    text = '<table><tr><th colspan="2">项目</th><th>预算数</th></tr>\n<tr><td>1</td><td>基本<br>支出</td><td> 80.00 </td></tr></table>'
+    text = (
+        '<table><tr><th colspan="2">项目</th><th>预算数</th></tr>\n'
+        "<tr><td>1</td><td>基本<br>支出</td><td> 80.00 </td></tr></table>"
+    )
     doc = build_document("t.txt", text)
     (table,) = list(table_rows(doc))
-    assert [[(c.text, c.col) for c in r.cells] for r in table] == [[("项目", 0), ("预算数", 2)],
-                                                                   [("1", 0), ("基本 支出", 1), ("80.00", 2)]]
+    assert [[(c.text, c.col) for c in r.cells] for r in table] == [
+        [("项目", 0), ("预算数", 2)],
+        [("1", 0), ("基本 支出", 1), ("80.00", 2)],
+    ]
     cell = table[1].cells[2]
     assert doc.text[cell.start : cell.end] == "80.00"
 
 
 def test_a_form_flattened_onto_one_line_is_cut_into_cells_and_a_sentence_is_not() -> None:
     form = build_document("t.txt", "项目 预算数 决算数 基本支出 80.00 78.40 项目支出 40.00 38.90\n")
-    assert [c.text for table in table_rows(form) for r in table for c in r.cells][:4] == ["项目", "预算数", "决算数", "基本支出"]
+    assert [c.text for table in table_rows(form) for r in table for c in r.cells][:4] == [
+        "项目",
+        "预算数",
+        "决算数",
+        "基本支出",
+    ]
     sentence = build_document("t.txt", "2022 年预算数 120.00 万元，决算数 117.30 万元，执行率 97.75%。\n")
     assert list(table_rows(sentence)) == []

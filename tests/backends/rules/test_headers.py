@@ -35,8 +35,10 @@ def test_each_column_reads_its_role_period_and_measure_from_the_cells_above_it()
 
 
 def test_carried_over_money_is_no_column_and_text_rows_have_no_grid() -> None:
-    header = [_row(("科目编码", 0, 1), ("合计", 1, 1), ("当年预算", 2, 2), ("上年结转结余", 4, 2)),
-              _row(("小计", 2, 1), ("基本支出", 3, 1), ("小计", 4, 1), ("基本支出", 5, 1))]
+    header = [
+        _row(("科目编码", 0, 1), ("合计", 1, 1), ("当年预算", 2, 2), ("上年结转结余", 4, 2)),
+        _row(("小计", 2, 1), ("基本支出", 3, 1), ("小计", 4, 1), ("基本支出", 5, 1)),
+    ]
     got = columns(header, "budget")
     assert got is not None and set(got) == {1, 2, 3}
     assert columns([Row((CellSpan("合计", 0, 0),), True)], "budget") is None
@@ -56,8 +58,10 @@ def _table_doc() -> Document:
     b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
     b.start_page(2)
     # the table goes on over the page: no title, the header repeated
-    b.table([[t for t, _ in r] for r in grid[:2]] + [["208", "社会保障和就业支出", "4.00", "5.00", "5.00"]],
-            spans=[[(s, 1) for _, s in r] for r in grid[:2]] + [[(1, 1)] * 5])
+    b.table(
+        [[t for t, _ in r] for r in grid[:2]] + [["208", "社会保障和就业支出", "4.00", "5.00", "5.00"]],
+        spans=[[(s, 1) for _, s in r] for r in grid[:2]] + [[(1, 1)] * 5],
+    )
     return b.build("t")
 
 

@@ -42,8 +42,10 @@ def test_a_project_score_is_not_the_department_score_and_praise_is_no_grade() ->
 
 
 def test_projects_stated_in_sentences() -> None:
-    d = doc("“职工书屋”项目绩效自评综述：绩效自评得分为88分。项目全年预算数为12万元，执行数为10.8万元，完成预算的90%。\n"
-            "重点任务项目劳模慰问经费，年初预算为3万元，年度预算执行数为3万元，预算执行率为100%。\n")
+    d = doc(
+        "“职工书屋”项目绩效自评综述：绩效自评得分为88分。项目全年预算数为12万元，执行数为10.8万元，完成预算的90%。\n"
+        "重点任务项目劳模慰问经费，年初预算为3万元，年度预算执行数为3万元，预算执行率为100%。\n"
+    )
     got = {(p.name, p.budget, p.actual, p.rate, p.score) for p in scan_projects(d)}
     assert got == {
         ("职工书屋", Decimal(12), Decimal("10.8"), Decimal(90), Decimal(88)),
@@ -63,8 +65,10 @@ def test_projects_named_before_a_full_stop_keep_their_word_project() -> None:
 
 
 def test_enumerated_funds_with_their_budget_are_projects_but_function_lines_are_not() -> None:
-    d = doc("(一)城乡医疗救助资金。全年预算300.00万元，实际支出280.50万元，执行率93.5%。\n"
-            "1.教育支出(类)普通教育(款)小学教育(项)。年初预算为10万元，支出决算为9万元。\n")
+    d = doc(
+        "(一)城乡医疗救助资金。全年预算300.00万元，实际支出280.50万元，执行率93.5%。\n"
+        "1.教育支出(类)普通教育(款)小学教育(项)。年初预算为10万元，支出决算为9万元。\n"
+    )
     assert [(p.name, p.budget, p.actual, p.rate) for p in scan_projects(d)] == [
         ("城乡医疗救助资金", Decimal("300.00"), Decimal("280.50"), Decimal("93.5")),
     ]
@@ -129,8 +133,10 @@ def test_merged_sources_keep_one_sources_two_rows_of_one_name_but_not_another_so
 
 @pytest.mark.parametrize("label", ["预算单位：", "编制单位：", "评价项目单位： ", "项目主管部门："])
 def test_org_from_a_labelled_cover_line_not_the_publisher(label: str) -> None:
-    d = doc(f"某市财政项目支出绩效评价报告\n评价项目名称：某专项资金绩效评价\n{label}某某市退役军人事务局\n"
-            "评价项目金额：120万元\n某市财政局制\n")
+    d = doc(
+        f"某市财政项目支出绩效评价报告\n评价项目名称：某专项资金绩效评价\n{label}某某市退役军人事务局\n"
+        "评价项目金额：120万元\n某市财政局制\n"
+    )
     assert metadata.find_org(d).value == "某某市退役军人事务局"  # type: ignore[union-attr]
 
 

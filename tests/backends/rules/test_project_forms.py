@@ -20,11 +20,15 @@ def _form(rows: list[list[str]], title: str | None = None) -> TextBuilder:
 
 
 def test_a_form_named_by_its_project_name_cell() -> None:
-    b = _form([["项目名称", "档案数字化经费", "", ""],
-               ["专项资金情况(万元)", "资金总额", "30.00", ""],
-               ["", "财政拨款", "20.00", ""],
-               ["绩效目标指标", "一级指标", "二级指标", "指标值"],
-               ["", "产出指标", "数量指标", "100"]])
+    b = _form(
+        [
+            ["项目名称", "档案数字化经费", "", ""],
+            ["专项资金情况(万元)", "资金总额", "30.00", ""],
+            ["", "财政拨款", "20.00", ""],
+            ["绩效目标指标", "一级指标", "二级指标", "指标值"],
+            ["", "产出指标", "数量指标", "100"],
+        ]
+    )
     d = b.build("t")
     (p,) = read_project_forms(d)
     assert (p.name, p.budget, p.fiscal_budget) == ("档案数字化经费", Decimal("30.00"), Decimal("20.00"))
@@ -45,17 +49,24 @@ def test_a_list_headed_project_name_is_no_form() -> None:
 
 
 def _row(name: str, budget: str, *, total: bool = False) -> Project:
-    return Project(name=name, evidence=Evidence(quote=name, start=0, end=len(name)), budget=Decimal(budget),
-                   is_total=total)
+    return Project(
+        name=name, evidence=Evidence(quote=name, start=0, end=len(name)), budget=Decimal(budget), is_total=total
+    )
 
 
 def test_the_evaluated_projects_total_row_is_the_project_named_on_the_cover() -> None:
     b = TextBuilder()
     b.start_page(1)
-    b.paragraph("项目支出绩效评价报告\n评价项目名称：2020 年度某某市某某委员会企业帮扶专项资金绩效评价\n评价项目单位：某某市某某委员会")
+    b.paragraph(
+        "项目支出绩效评价报告\n评价项目名称：2020 年度某某市某某委员会企业帮扶专项资金绩效评价\n"
+        "评价项目单位：某某市某某委员会"
+    )
     d = b.build("t")
     rows = [_row("合计", "30", total=True), _row("困难补助", "10"), _row("职工慰问", "20")]
     got = evaluated_project(d, None, rows)
     assert [(p.name, p.is_total, p.budget) for p in got] == [
-        ("企业帮扶专项资金", False, Decimal("30")), ("困难补助", False, Decimal("10")), ("职工慰问", False, Decimal("20"))]
+        ("企业帮扶专项资金", False, Decimal("30")),
+        ("困难补助", False, Decimal("10")),
+        ("职工慰问", False, Decimal("20")),
+    ]
     assert evaluated_project(b.build("t"), None, rows[1:]) == rows[1:], "no 合计 row, nothing to name"

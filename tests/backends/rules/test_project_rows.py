@@ -9,13 +9,19 @@ from extractor.result import Evidence, Project
 
 
 def _p(name: str, budget: str, *, total: bool = False) -> Project:
-    return Project(name=name, evidence=Evidence(quote=name, start=0, end=len(name)), budget=Decimal(budget),
-                   is_total=total)
+    return Project(
+        name=name, evidence=Evidence(quote=name, start=0, end=len(name)), budget=Decimal(budget), is_total=total
+    )
 
 
 def test_subtotal_rows_are_found_by_their_sums_only_when_the_rest_adds_up() -> None:
-    rows = [Read(_p("合计", "10", total=True)), Read(_p("甲类", "6")), Read(_p("甲一", "2")), Read(_p("甲二", "4")),
-            Read(_p("乙一", "4"))]
+    rows = [
+        Read(_p("合计", "10", total=True)),
+        Read(_p("甲类", "6")),
+        Read(_p("甲一", "2")),
+        Read(_p("甲二", "4")),
+        Read(_p("乙一", "4")),
+    ]
     assert [p.name for p in drop_categories(rows)] == ["合计", "甲一", "甲二", "乙一"]
     short = [Read(_p("合计", "20", total=True)), *rows[1:]]
     assert [p.name for p in drop_categories(short)] == ["合计", "甲类", "甲一", "甲二", "乙一"]

@@ -50,24 +50,31 @@ def _table(rows: list[list[str]], *, title: str = "项目支出表", unit: str =
 
 
 def test_an_amount_column_headed_by_what_it_holds_and_amounts_in_yuan() -> None:
-    rows = [["单位编码", "单位(项目)名称", "项目金额", "项目简介"],
-            ["", "合计", "1500000", ""],
-            ["901001", "某某服务中心", "1500000", ""],
-            ["", "档案整理经费", "1000000", "整理档案"],
-            ["", "业务宣传费", "500000", "宣传"]]
+    rows = [
+        ["单位编码", "单位(项目)名称", "项目金额", "项目简介"],
+        ["", "合计", "1500000", ""],
+        ["901001", "某某服务中心", "1500000", ""],
+        ["", "档案整理经费", "1000000", "整理档案"],
+        ["", "业务宣传费", "500000", "宣传"],
+    ]
     got = {(p.name, p.is_total): p.budget for p in read_project_tables(_table(rows, unit="元").build("t"), "budget")}
-    assert got == {("合计", True): Decimal("150"), ("档案整理经费", False): Decimal("100"),
-                   ("业务宣传费", False): Decimal("50")}, "the unit's coded row is no project"
+    assert got == {
+        ("合计", True): Decimal("150"),
+        ("档案整理经费", False): Decimal("100"),
+        ("业务宣传费", False): Decimal("50"),
+    }, "the unit's coded row is no project"
 
 
 def test_category_rows_that_sum_the_rows_below_are_no_projects() -> None:
-    rows = [["单位(项目)名称", "项目金额"],
-            ["合计", "90.00"],
-            ["网络建设", "30.00"],
-            ["系统运维费", "30.00"],
-            ["委托业务", "60.00"],
-            ["法务审核经费", "20.00"],
-            ["内控评价经费", "40.00"]]
+    rows = [
+        ["单位(项目)名称", "项目金额"],
+        ["合计", "90.00"],
+        ["网络建设", "30.00"],
+        ["系统运维费", "30.00"],
+        ["委托业务", "60.00"],
+        ["法务审核经费", "20.00"],
+        ["内控评价经费", "40.00"],
+    ]
     names = [p.name for p in read_project_tables(_table(rows).build("t"), "budget") if not p.is_total]
     assert names == ["系统运维费", "法务审核经费", "内控评价经费"]
 
@@ -79,27 +86,36 @@ def test_rows_that_do_not_reach_the_total_keep_every_row() -> None:
 
 
 def test_an_evaluation_table_gives_budget_actual_and_rate_and_its_numbered_categories_are_no_projects() -> None:
-    rows = [["序号", "项目名称", "预算批复", "预算到位", "实际执行", "执行率"],
-            ["", "合计", "300.00", "300.00", "270.00", "90.00%"],
-            ["一", "企业帮扶", "200.00", "200.00", "180.00", "90.00%"],
-            ["1", "困难企业补助", "120.00", "120.00", "100.00", "83.33%"],
-            ["2", "职工慰问经费", "80.00", "80.00", "80.00", "100.00%"],
-            ["序号", "项目名称", "预算批复", "预算到位", "实际执行", "执行率"],
-            ["二", "安全整改资金", "100.00", "100.00", "90.00", "90.00%"],
-            ["1", "安全整改资金", "100.00", "100.00", "90.00", "90.00%"]]
-    got = [(p.name, p.budget, p.actual, p.rate) for p in read_project_tables(_table(rows).build("t"), "budget")
-           if not p.is_total]
-    assert got == [("困难企业补助", Decimal("120.00"), Decimal("100.00"), Decimal("83.33")),
-                   ("职工慰问经费", Decimal("80.00"), Decimal("80.00"), Decimal("100.00")),
-                   ("安全整改资金", Decimal("100.00"), Decimal("90.00"), Decimal("90.00"))]
+    rows = [
+        ["序号", "项目名称", "预算批复", "预算到位", "实际执行", "执行率"],
+        ["", "合计", "300.00", "300.00", "270.00", "90.00%"],
+        ["一", "企业帮扶", "200.00", "200.00", "180.00", "90.00%"],
+        ["1", "困难企业补助", "120.00", "120.00", "100.00", "83.33%"],
+        ["2", "职工慰问经费", "80.00", "80.00", "80.00", "100.00%"],
+        ["序号", "项目名称", "预算批复", "预算到位", "实际执行", "执行率"],
+        ["二", "安全整改资金", "100.00", "100.00", "90.00", "90.00%"],
+        ["1", "安全整改资金", "100.00", "100.00", "90.00", "90.00%"],
+    ]
+    got = [
+        (p.name, p.budget, p.actual, p.rate)
+        for p in read_project_tables(_table(rows).build("t"), "budget")
+        if not p.is_total
+    ]
+    assert got == [
+        ("困难企业补助", Decimal("120.00"), Decimal("100.00"), Decimal("83.33")),
+        ("职工慰问经费", Decimal("80.00"), Decimal("80.00"), Decimal("100.00")),
+        ("安全整改资金", Decimal("100.00"), Decimal("90.00"), Decimal("90.00")),
+    ]
 
 
 def test_first_level_projects_over_second_level_ones_are_categories() -> None:
-    grid = [[("项目名称", 2), ("", 1), ("合计", 1)],
-            [("一级项目", 1), ("二级项目", 1), ("", 1)],
-            [("综合管理", 1), ("", 1), ("50.00", 1)],
-            [("", 1), ("接待中心运行费", 1), ("20.00", 1)],
-            [("", 1), ("临聘人员经费", 1), ("30.00", 1)]]
+    grid = [
+        [("项目名称", 2), ("", 1), ("合计", 1)],
+        [("一级项目", 1), ("二级项目", 1), ("", 1)],
+        [("综合管理", 1), ("", 1), ("50.00", 1)],
+        [("", 1), ("接待中心运行费", 1), ("20.00", 1)],
+        [("", 1), ("临聘人员经费", 1), ("30.00", 1)],
+    ]
     b = TextBuilder()
     b.start_page(1)
     b.paragraph("项目支出表")
@@ -108,22 +124,40 @@ def test_first_level_projects_over_second_level_ones_are_categories() -> None:
 
 
 def test_one_name_twice_in_a_table_is_two_projects_and_a_repeated_table_adds_none() -> None:
-    rows = [["单位名称", "项目名称", "金额"], ["合计", "", "30.00"],
-            ["甲监所", "日常保障运行", "10.00"], ["乙监所", "日常保障运行", "20.00"]]
+    rows = [
+        ["单位名称", "项目名称", "金额"],
+        ["合计", "", "30.00"],
+        ["甲监所", "日常保障运行", "10.00"],
+        ["乙监所", "日常保障运行", "20.00"],
+    ]
     b = _table(rows)
     b.paragraph("项目绩效目标表")
-    b.table([["单位名称", "项目名称", "金额"], ["甲监所", "日常保障运行", "10.00"], ["乙监所", "日常保障运行", "20.00"]])
+    b.table(
+        [["单位名称", "项目名称", "金额"], ["甲监所", "日常保障运行", "10.00"], ["乙监所", "日常保障运行", "20.00"]]
+    )
     got = [p.budget for p in read_project_tables(b.build("t"), "budget") if not p.is_total]
     assert got == [Decimal("10.00"), Decimal("20.00")]
 
 
 def test_a_basic_spending_table_and_unit_named_rows_are_no_projects() -> None:
-    rows = [["支出项目类别(资金使用单位)", "总计"], ["合计", "30.00"], ["工资福利支出", "20.00"], ["商品和服务支出", "10.00"]]
+    rows = [
+        ["支出项目类别(资金使用单位)", "总计"],
+        ["合计", "30.00"],
+        ["工资福利支出", "20.00"],
+        ["商品和服务支出", "10.00"],
+    ]
     assert read_project_tables(_table(rows, title="部门预算基本支出预算表").build("t"), "budget") == []
-    rows = [["项目名称", "金额"], ["合计", "30.00"], ["某某总站", "30.00"], ["辅助人员补助经费-某某总站", "20.00"],
-            ["春节慰问金-某某总站", "10.00"]]
+    rows = [
+        ["项目名称", "金额"],
+        ["合计", "30.00"],
+        ["某某总站", "30.00"],
+        ["辅助人员补助经费-某某总站", "20.00"],
+        ["春节慰问金-某某总站", "10.00"],
+    ]
     names = [p.name for p in read_project_tables(_table(rows).build("t"), "budget") if not p.is_total]
-    assert names == ["辅助人员补助经费-某某总站", "春节慰问金-某某总站"], "a unit's name after the purpose is still a project"
+    assert names == ["辅助人员补助经费-某某总站", "春节慰问金-某某总站"], (
+        "a unit's name after the purpose is still a project"
+    )
 
 
 def test_a_table_of_part_of_the_projects_keeps_no_total_row() -> None:

@@ -18,7 +18,9 @@ def facts(text: str) -> set[tuple]:
 
 
 def test_total_with_parts_shares_and_a_change() -> None:
-    got = facts("2024年某局支出合计1,200.50万元，比上年增加100万元，增长9.1%。其中：基本支出900.5万元，占75%；项目支出300万元，占25%。")
+    got = facts(
+        "2024年某局支出合计1,200.50万元，比上年增加100万元，增长9.1%。其中：基本支出900.5万元，占75%；项目支出300万元，占25%。"
+    )
     assert got == {
         ("expenditure.total", "actual", "current", "all", None, Decimal("1200.50")),
         ("expenditure.total", "change", "current", "all", None, Decimal("100")),
@@ -172,7 +174,10 @@ def test_respectively_pairs_the_kth_number_with_the_kth_subject() -> None:
     }
     got = facts("教育支出、卫生健康支出、住房保障支出分别占决算支出的70.5%、20%和9.5%。")
     assert {(f[4], f[5]) for f in got if f[1] == "share"} == {
-        ("教育支出", Decimal("70.5")), ("卫生健康支出", Decimal(20)), ("住房保障支出", Decimal("9.5"))}
+        ("教育支出", Decimal("70.5")),
+        ("卫生健康支出", Decimal(20)),
+        ("住房保障支出", Decimal("9.5")),
+    }
 
 
 def test_a_breakdown_of_authorised_posts_is_not_staff() -> None:
@@ -193,13 +198,17 @@ def test_glosses_in_parentheses_and_scopes_named_before_the_number() -> None:
 
 def test_procurement_budget_and_amount() -> None:
     got = facts("全年政府采购预算120.00万元，实际采购金额110.50万元。")
-    assert got == {("procurement.total", "budget", "current", "all", None, Decimal("120.00")),
-                   ("procurement.total", "actual", "current", "all", None, Decimal("110.50"))}
+    assert got == {
+        ("procurement.total", "budget", "current", "all", None, Decimal("120.00")),
+        ("procurement.total", "actual", "current", "all", None, Decimal("110.50")),
+    }
 
 
 def test_a_purpose_aside_names_no_subject() -> None:
-    got = facts("其中:基本支出900万元，主要用于在职人员工资福利及日常公用经费支出等，比上年增加36万元；"
-                "项目支出500万元，主要用于信息系统运行，比上年增加24万元。")
+    got = facts(
+        "其中:基本支出900万元，主要用于在职人员工资福利及日常公用经费支出等，比上年增加36万元；"
+        "项目支出500万元，主要用于信息系统运行，比上年增加24万元。"
+    )
     assert ("expenditure.basic", "change", "current", "all", None, Decimal("36")) in got
     assert ("expenditure.project", "change", "current", "all", None, Decimal("24")) in got
     assert not any(f[0] == "expenditure.public" for f in got)
@@ -228,8 +237,10 @@ def test_compared_with_last_year_the_budget_fell_is_a_change() -> None:
 
 
 def test_carry_over_wordings_and_items_named_like_a_class() -> None:
-    got = facts("上年结转结余为0万元。年终结转结余为0万元。上年结转结余的一般公共预算收入 0 万元，占 0%。"
-                "其中办公费3万元，其他商品和服务支出12.58万元。临聘人员经费15.56万元。")
+    got = facts(
+        "上年结转结余为0万元。年终结转结余为0万元。上年结转结余的一般公共预算收入 0 万元，占 0%。"
+        "其中办公费3万元，其他商品和服务支出12.58万元。临聘人员经费15.56万元。"
+    )
     assert ("carryover.opening", "actual", "current", "all", None, Decimal("0")) in got
     assert ("carryover.closing", "actual", "current", "all", None, Decimal("0")) in got
     assert not any(f[0].startswith("income") for f in got)
@@ -243,15 +254,19 @@ def test_a_purpose_that_opens_a_breakdown_is_read() -> None:
 
 
 def test_a_fleet_counted_before_the_report_year_is_the_prior_years() -> None:
-    text = ("截至2025年12月31日，本部门共有车辆46辆，其中机要通信用车2辆，其他按照规定配备的公务用车29辆。"
-            "2026年安排购置车辆0辆。截至2025年底，编制人数30人。")
+    text = (
+        "截至2025年12月31日，本部门共有车辆46辆，其中机要通信用车2辆，其他按照规定配备的公务用车29辆。"
+        "2026年安排购置车辆0辆。截至2025年底，编制人数30人。"
+    )
     got = {(f.concept, f.period, f.value) for f in scan(doc(text), 2026)}
     assert got == {("vehicles.count", "prior", Decimal(46)), ("staff.authorized", "current", Decimal(30))}
     assert {f.period for f in scan(doc("截至2026年12月31日，共有车辆3辆。"), 2026)} == {"current"}
 
 
 def test_bare_budget_words_name_the_totals() -> None:
-    got = facts("2026年收入预算1,369.27万元，比上年增加9.11万元，增长0.67%。相应安排支出预算1,369.27万元，比上年增加9.11万元。")
+    got = facts(
+        "2026年收入预算1,369.27万元，比上年增加9.11万元，增长0.67%。相应安排支出预算1,369.27万元，比上年增加9.11万元。"
+    )
     assert ("income.total", "change", "current", "all", None, Decimal("9.11")) in got
     assert ("income.total", "change_pct", "current", "all", None, Decimal("0.67")) in got
     assert not any(f[0] == "income.total" and f[1] in ("actual", "budget") for f in got)  # may hold the carry-over
@@ -260,7 +275,9 @@ def test_bare_budget_words_name_the_totals() -> None:
 
 
 def test_a_budget_word_after_a_subject_or_a_fee_is_theirs() -> None:
-    got = facts("本级的机关运行经费财政拨款预算598.67万元，比上年预算增加66.73万元。会议费预算支出30万元，比上年预算减少5万元。")
+    got = facts(
+        "本级的机关运行经费财政拨款预算598.67万元，比上年预算增加66.73万元。会议费预算支出30万元，比上年预算减少5万元。"
+    )
     assert ("agency_operating_cost", "change", "current", "all", None, Decimal("66.73")) in got
     assert not any(f[0] == "expenditure.total" for f in got)
 

@@ -36,7 +36,9 @@ def _columns(rules: list[tuple[int, int, int, int]]) -> list[int]:
     return [len({round(c[0], 1) for c in cells}) for cells in ruled_tables(_points(rules))]
 
 
-def _split(rules: list[tuple[int, int, int, int]]) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
+def _split(
+    rules: list[tuple[int, int, int, int]],
+) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
     horizontal = [r for r in rules if r[2] - r[0] > r[3] - r[1]]
     vertical = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
     return horizontal, vertical
