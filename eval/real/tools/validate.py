@@ -1,9 +1,10 @@
 """Validate hand-labelled gold for the real PDF corpus against the PDFs themselves.
 
-    .venv/bin/python eval/real/tools/validate.py [eval/real/gold/<stem>.json ...]
+    .venv/bin/python eval/real/tools/validate.py [eval/<set>/gold/<stem>.json ...]
 
 For each gold file: it loads with the project's gold model (unknown fields, concepts, scopes and
-repeated keys are refused); its document exists in ``eval/real/docs``; every fact, project cell and
+repeated keys are refused); its document exists in the ``docs`` folder beside its ``gold`` folder (``eval/real/docs``,
+``eval/real-holdout/docs``); every fact, project cell and
 indicator score with a ``page`` is a number written on that page (as written, or converted
 元→万元 / 亿元→万元; the sign of a change is the labeller's); every ``page`` is within the file.
 Independent of the extractor's readers on purpose: page text comes from ``pdftotext -layout``.
@@ -57,7 +58,7 @@ def _written(value: Decimal, numbers: frozenset[Decimal]) -> bool:
 
 def validate(path: Path) -> list[str]:
     gold = load_gold(path)
-    pdf = HERE / "docs" / gold.document
+    pdf = path.resolve().parent.parent / "docs" / gold.document
     if not pdf.exists():
         return [f"document {gold.document} is not in {pdf.parent}"]
     n_pages = _page_count(pdf)
