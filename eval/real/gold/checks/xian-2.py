@@ -68,6 +68,11 @@ checks.append(check_sum("313 = 31302", Y("426680000"), [Y("426680000")]))
 # 表8 basic by economic class
 checks.append(check_sum("表8 basic = 301 + 302 + 303 + 310 + 313", Y("23111876.62"),
                         [Y("20368125.45"), Y("2567411.17"), Y("176340"), Y("0"), Y("0")]))
+# 表8 is the table gold keys at scope general_public_budget (表6 values are alternatives)
+checks.append(check_sum("表8 302 = Σ 款 rows (duplicated 款 rows both counted)", Y("2567411.17"), [Y(v) for v in [
+    "887100", "0", "60000", "104100", "60000", "100000", "0", "0", "0", "0", "10000", "0", "10000", "0", "0", "151433.17",
+    "25000", "962778", "197000", "0"]]))
+checks.append(check_sum("表8 303 = 30302 + 30399", Y("176340"), [Y("1884"), Y("174456")]))
 
 # --- prose vs tables (万元) ---
 prose = [("GPB total prose 48054.42", "48054.42", "480544221.62"),
