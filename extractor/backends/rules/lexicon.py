@@ -102,7 +102,7 @@ TERMS: tuple[Term, ...] = (
     ),
     _t("income.superior", r"上级补助收入", "income.superior_subsidy"),
     _t("income.business", r"事业收入", "income.business"),
-    _t("income.operating", r"(?<!非)经营收入", "income.operating"),
+    _t("income.operating", r"(?<!非)(?:事业单位)?经营(?:服务)?收入", "income.operating"),
     _t("income.affiliated", r"附属单位上缴收入", "income.affiliated"),
     _t("income.other", r"其他收入", "income.other"),
     # expenditure ------------------------------------------------------------------------
@@ -134,7 +134,7 @@ TERMS: tuple[Term, ...] = (
     _t("exp.personnel", r"(?<!临聘)(?<!聘用)(?<!编外)(?:人员经费(?:支出)?|人员支出)", "expenditure.personnel"),
     _t("exp.public", r"公用经费(?:支出)?|日常公用(?:经费|支出)|(?<!其他)商品和服务支出", "expenditure.public"),
     _t("exp.remit", r"上缴上级支出", "expenditure.remit_superior"),
-    _t("exp.operating", r"(?<!非)经营支出", "expenditure.operating"),
+    _t("exp.operating", r"(?<!非)(?:事业单位)?经营支出", "expenditure.operating"),
     _t("exp.subsidy", r"对附属单位补助支出", "expenditure.subsidy_affiliated"),
     # three public -----------------------------------------------------------------------
     _t("tp.total", r"[“\"']?三公[”\"']?经费(?:财政拨款)?(?:支出)?(?:总额|合计)?", "three_public.total"),

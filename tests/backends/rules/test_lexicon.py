@@ -76,3 +76,13 @@ def test_a_name_with_its_code_is_the_classified_row() -> None:
     assert ("expenditure.function_item", "其他社会保障和就业支出") in got
     assert not any(c in ("expenditure.public", "expenditure.function") for c, _ in got)
     assert lexicon.concept_of_code("123") is None
+
+
+def test_a_public_institution_s_operating_income_and_spending_are_one_term() -> None:
+    for text, concept in (
+        ("事业单位经营收入", "income.operating"),
+        ("事业单位经营服务收入", "income.operating"),
+        ("事业单位经营支出", "expenditure.operating"),
+    ):
+        (term,) = find_terms(text)
+        assert (term.term.concept, term.start, term.end) == (concept, 0, len(text))
