@@ -73,29 +73,96 @@ def read_bands(doc: Document, measure: str) -> list[Fact]:
         for family, (lo, hi) in bands.items():
             header = [Row(tuple(c for c in r.cells if lo <= c.col < hi), True) for r in rows[at + 1 : first_body]]
             cols = columns([h for h in header if h.cells], measure) or {}
-            total = next(
-                (
-                    j
-                    for j, c in sorted(cols.items())
-                    if c.role == "total" and c.period == "current" and c.measure == measure
-                ),
-                None,
-            )
-            if total is None:
-                continue
-            for row in rows[first_body:]:
-                facts.extend(_row_fact(doc, row, family, lo, total, measure, table_scope, unit))
+            totals = [
+                j
+                for j, c in sorted(cols.items())
+                if c.role == "total" and c.period == "current" and c.measure == measure
+            ]
+            for name_col, total, kind in _ledgers(header, lo, totals, set(cols)):
+                for row in rows[first_body:]:
+                    facts.extend(_row_fact(doc, row, family, name_col, total, measure, table_scope, unit, kind))
     return facts
 
 
+def _ledgers(header: list[Row], lo: int, totals: list[int], amounts: set[int]) -> Iterator[tuple[int, int, str]]:
+    """(name column, amount column, kind) of each ledger side by side in one band.
+
+    A band may set several ledgers beside each other (支出: 功能分类 | 预算数 | 部门经济分类 |
+    预算数 | 政府经济分类 | 预算数): each amount column after the first belongs to the text
+    column nearest its left that is no amount column. The kind is what that column's header
+    names: ``function`` (功能分类 / 功能科目), ``economic`` (经济分类 / 经济科目), else ``named``
+    (rows named by the lexicon)."""
+    heads = {c.col: bare(c.text) for r in header for c in r.cells}
+    previous = lo - 1
+    for n, total in enumerate(totals):
+        if n == 0:
+            name_col = lo
+        else:
+            name_col = next((j for j in range(total - 1, previous, -1) if j not in amounts), -1)
+            if name_col < 0:
+                continue  # a second amount column of the same ledger
+        previous = total
+        head = heads.get(name_col, "")
+        kind = (
+            "function"
+            if re.search(r"功能分|功能科目", head)
+            else ("economic" if re.search(r"经济分|经济科目", head) else "named")
+        )
+        yield name_col, total, kind
+
+
+_NUMBERED = re.compile(r"^\d{1,2}[、.．]\s*(?P<name>\D.*)$")
+"""A numbered row of a classification column ("5、教育支出"): one class of it."""
+_SUB_ROW = re.compile(r"^[(（]\d{1,2}[)）]")
+_ECONOMIC_PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^人员经费和公用经费(?:支出)?$"), "expenditure.basic"),  # basic = personnel + public
+    (re.compile(r"^专项业务经费(?:支出)?$"), "expenditure.project"),
+)
+
+
+def _classified_row(label: str, family: str, kind: str) -> tuple[str, str, str | None] | None:
+    """(concept, scope, label) of a row of a classification column.
+
+    A function column's numbered rows are function classes, whatever else their names could
+    mean (国有资本经营预算支出 is a class there). An economic column's numbered rows are the
+    parts of spending where they name one (人员经费和公用经费支出 = basic, 专项业务经费支出 =
+    project, 上缴上级支出 …), else economic classes; its bracketed sub-rows split a part by
+    class (the basic part's 工资福利支出): no figure."""
+    named = named_row(label, family)
+    numbered = _NUMBERED.match(label)
+    if kind == "function" and numbered and (named is None or named[0] != "expenditure.function"):
+        return "expenditure.function", "all", numbered.group("name")
+    if kind != "economic" or family != "expenditure":
+        return named
+    if _SUB_ROW.match(label):
+        return None
+    if numbered is None:
+        return named
+    name = numbered.group("name")
+    part = next((concept for pattern, concept in _ECONOMIC_PARTS if pattern.match(name)), None)
+    if part is not None:
+        return part, "all", None
+    if named is not None and named[0] not in ("expenditure.function", "expenditure.function_item"):
+        return named
+    return "expenditure.economic", "all", name
+
+
 def _row_fact(
-    doc: Document, row: Row, family: str, name_col: int, total_col: int, measure: str, table_scope: str, unit: str
+    doc: Document,
+    row: Row,
+    family: str,
+    name_col: int,
+    total_col: int,
+    measure: str,
+    table_scope: str,
+    unit: str,
+    kind: str = "named",
 ) -> Iterator[Fact]:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     name, amount = by_col.get(name_col), by_col.get(total_col)
     if name is None or amount is None or GRAND_TOTAL.match(bare(name.text)):
         return
-    named = named_row(bare(name.text), family)
+    named = _classified_row(bare(name.text), family, kind)
     parsed = cell_number(amount)
     if named is None or parsed is None or parsed[2]:
         return

@@ -39,3 +39,95 @@ def test_each_band_reads_its_rows_with_the_table_scope_unless_the_row_names_one(
 def test_a_table_of_all_money_keeps_scope_all_for_what_names_none() -> None:
     got = {(f.concept, f.scope, f.label) for f in read_bands(_ledger("收支总表").build("t"), "budget")}
     assert ("expenditure.function", "all", "一般公共服务支出") in got
+
+
+def _three_ledgers() -> TextBuilder:
+    """收入 | 支出, the 支出 band holding three ledgers: by function, by department economic
+    class (its parts of spending), by government economic class; amounts in 元."""
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [("部门收支总表", 8)] + [("", 1)] * 7,
+        [("单位:元", 8)] + [("", 1)] * 7,
+        [("收 入", 2), ("", 1), ("支 出", 6)] + [("", 1)] * 5,
+        [
+            ("项 目", 1),
+            ("预算数", 1),
+            ("支出功能分类科目", 1),
+            ("预算数", 1),
+            ("部门预算支出经济科目", 1),
+            ("预算数", 1),
+            ("政府预算支出经济分类科目", 1),
+            ("预算数", 1),
+        ],
+        [
+            ("一、部门预算", 1),
+            ("1000000.00", 1),
+            ("一、部门预算", 1),
+            ("1000000.00", 1),
+            ("一、部门预算", 1),
+            ("1000000.00", 1),
+            ("一、部门预算", 1),
+            ("1000000.00", 1),
+        ],
+        [
+            ("1、财政拨款", 1),
+            ("1000000.00", 1),
+            ("1、教育支出", 1),
+            ("300000.00", 1),
+            ("1、人员经费和公用经费支出", 1),
+            ("400000.00", 1),
+            ("1、机关工资福利支出", 1),
+            ("350000.00", 1),
+        ],
+        [
+            ("2、事业单位经营收入", 1),
+            ("0.00", 1),
+            ("2、国有资本经营预算支出", 1),
+            ("0.00", 1),
+            ("(1)工资福利支出", 1),
+            ("350000.00", 1),
+            ("2、机关商品和服务支出", 1),
+            ("650000.00", 1),
+        ],
+        [
+            ("", 1),
+            ("", 1),
+            ("3、住房保障支出", 1),
+            ("700000.00", 1),
+            ("2、专项业务经费支出", 1),
+            ("600000.00", 1),
+            ("", 1),
+            ("", 1),
+        ],
+        [("", 1), ("", 1), ("", 1), ("", 1), ("3、上缴上级支出", 1), ("0.00", 1), ("", 1), ("", 1)],
+        [
+            ("本年收入合计", 1),
+            ("1000000.00", 1),
+            ("本年支出合计", 1),
+            ("1000000.00", 1),
+            ("本年支出合计", 1),
+            ("1000000.00", 1),
+            ("本年支出合计", 1),
+            ("1000000.00", 1),
+        ],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    return b
+
+
+def test_every_ledger_of_a_band_is_read_by_what_its_name_column_classifies() -> None:
+    facts = read_bands(_three_ledgers().build("t"), "budget")
+    got = {(f.concept, f.label): f.value for f in facts}
+    assert got[("expenditure.function", "教育支出")] == Decimal("30")
+    assert got[("expenditure.function", "国有资本经营预算支出")] == Decimal("0"), "a numbered row of a function column"
+    assert got[("expenditure.basic", None)] == Decimal("40"), "人员经费和公用经费 is basic spending"
+    assert got[("expenditure.project", None)] == Decimal("60")
+    assert got[("expenditure.remit_superior", None)] == Decimal("0")
+    assert got[("expenditure.economic", "机关工资福利支出")] == Decimal("35")
+    assert got[("expenditure.economic", "机关商品和服务支出")] == Decimal("65")
+    assert ("expenditure.economic", "工资福利支出") not in got, "a part's sub-row splits the part: no class figure"
+    assert ("expenditure.total", None) in got and got[("expenditure.total", None)] == Decimal("100")
+    assert got[("income.operating", None)] == Decimal("0")
+    assert not any(f.concept == "expenditure.total" and f.scope == "state_capital" for f in facts)
+    assert {f.scope for f in facts} == {"all"}
