@@ -43,6 +43,9 @@ from extractor.result import Fact
 __all__ = ["context", "read_classified", "scope_of"]
 
 _TITLE = re.compile(r"表\s*$|表[(（][^)）]{0,16}[)）]\s*$|^\s*(?:公开)?\d{1,2}\s*表|情况表|明细表|预算表|决算表")
+_PARTS_TABLE = re.compile(r"三公|会议费|培训费")
+"""Tables of a few kinds of spending (“三公”经费、会议费、培训费表): their rows are per budget unit
+(单位编码 245001 looks like a class code) and their 合计 is the sum of those kinds."""
 _LOOKBACK = 12
 """Lines above a header searched for the table's title and unit."""
 
@@ -157,6 +160,8 @@ def _tables(doc: Document, measure: str) -> Iterator[_Table]:
             )
             if ("收入" in title and "支出" not in title) or "采购" in title:
                 continue  # income or procurement broken down by function: its rows are no spending
+            if _PARTS_TABLE.search(title):
+                continue  # a “三公”经费 (会议费, 培训费) table: its 合计 sums those parts, no spending total
             yield prev
 
 

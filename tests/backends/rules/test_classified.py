@@ -69,3 +69,16 @@ def test_the_total_of_a_project_spending_table_is_project_spending() -> None:
     got = {(f.concept, f.scope, f.label): f.value for f in read_classified(doc(text), "budget")}
     assert got[("expenditure.project", "general_public_budget", None)] == Decimal("388.50")
     assert ("expenditure.total", "general_public_budget", None) not in got
+
+
+def test_a_three_public_table_by_budget_unit_gives_no_spending_total() -> None:
+    text = (
+        "一般公共预算拨款“三公”经费、会议费、培训费表\n单位:元\n"
+        "单位编码\t单位名称\t合计\t因公出国(境)费用\t公务接待费\t会议费\t培训费\n"
+        "\t合计\t90000\t0\t20000\t30000\t40000\n"
+        "201\t某局\t90000\t0\t20000\t30000\t40000\n"
+        "201001\t某局本级\t90000\t0\t20000\t30000\t40000\n"
+    )
+    facts = read_classified(doc(text), "budget")
+    assert not any(f.concept == "expenditure.total" for f in facts), "its 合计 sums 三公, 会议费 and 培训费"
+    assert not any(f.concept == "expenditure.function" for f in facts), "a unit code is no class code"
