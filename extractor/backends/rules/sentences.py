@@ -99,13 +99,23 @@ _NON_FISCAL = frozenset(
 )
 
 
-def _scope_for(term: TermMatch, prefix_scope: str | None, heading_scope: str | None) -> str:
-    """The term's own scope, else the one named earlier in the sentence, else the heading's."""
+_WHOLE_BUDGET = re.compile(
+    r"(?:部门|单位)(?:本年|年度|全年)?(?:收入|支出)?预算|(?:部门|单位)(?:本年|年度|全年)?预算(?:收入|支出)"
+)
+"""The department's (unit's) own budget, 部门预算收入 / 本单位支出预算: all its money, whatever fund an
+earlier clause of the sentence named ("其中一般公共预算拨款收入X万元、…，本部门预算收入较上年减少Y万元")."""
+
+
+def _scope_for(term: TermMatch, prefix_scope: str | None, heading_scope: str | None, words: str = "") -> str:
+    """The term's own scope, else the one named earlier in the sentence, else the heading's; a
+    term naming the department's own budget (``words``, its text) is the whole budget's."""
     concept = BY_ID.get(term.concept)
     if concept is None or not concept.scoped:
         return "all"
     if term.concept in _NON_FISCAL:
         return term.scope or "all"
+    if term.scope is None and _WHOLE_BUDGET.match(words):
+        return "all"
     return term.scope or prefix_scope or heading_scope or "all"
 
 
@@ -223,7 +233,12 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                     joined = bool(listed) and _LIST_JOINER.fullmatch(text[listed[-1].end : term.start]) is not None
                     listed = [*listed, term] if joined else [term]
                     subject = term
-                    subject_scope = _scope_for(term, scopes.before(term.start - s) or inherited, unit.heading_scope)
+                    subject_scope = _scope_for(
+                        term,
+                        scopes.before(term.start - s) or inherited,
+                        unit.heading_scope,
+                        text[term.start : term.end],
+                    )
                     continue
                 m: re.Match[str] = obj  # type: ignore[assignment]
                 listed = []

@@ -286,3 +286,13 @@ def test_a_rate_in_brackets_after_a_change_is_its_rate() -> None:
     got = facts("公务接待费1万元，较上年减少2.04万元（67.11%）。公务用车运行维护费10万元（20%）。")
     assert ("three_public.reception", "change_pct", "current", "all", None, Decimal("-67.11")) in got
     assert not any(f[1] == "change_pct" and f[0] == "three_public.vehicles_operation" for f in got)
+
+
+def test_the_department_s_own_budget_is_all_its_money_after_a_fund_s_clause() -> None:
+    got = facts(
+        "2024年本部门预算收入500万元，其中一般公共预算拨款收入450万元、政府性基金拨款收入50万元，"
+        "2024年本部门预算收入较上年减少30万元，主要原因是专项减少。"
+    )
+    assert ("income.total", "change", "current", "all", None, Decimal("-30")) in got
+    assert ("income.total", "actual", "current", "general_public_budget", None, Decimal("450")) in got
+    assert not any(f[1] == "change" and f[3] != "all" for f in got)
