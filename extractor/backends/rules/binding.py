@@ -92,6 +92,8 @@ def bind(
     text = view.text
     if patterns.is_target(text[max(s, m.start() - 8) : m.start()]):
         return None
+    if patterns.is_bound(text[max(s, m.start() - 8) : m.start()], text[m.end() : m.end() + 6]):
+        return None
     lead_start = max(subject.start, last_token_end)
     between = _GLOSS.sub("", text[max(subject.end, last_bound_end) : m.start()])
     if kind == "percent" and "占" in between:

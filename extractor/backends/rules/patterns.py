@@ -20,6 +20,7 @@ __all__ = [
     "LineComparisons",
     "Measured",
     "classify",
+    "is_bound",
     "is_target",
     "names_other",
     "unit_kind",
@@ -32,6 +33,11 @@ UNIT_NUMBER = re.compile(
 )
 # A target written with a comparison (">=90%", "≤980.00万") is a goal, not a stated value.
 TARGET_PREFIX = re.compile(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超过|不少于|大于|小于|达到|高于|低于)\s*$")
+
+# A bound on a class of things ("单价 20 万元以上的设备"): an amount after a unit-price word, or one
+# followed by 以上/以下, says what is counted and is no figure of the report.
+UNIT_PRICE = re.compile(r"(?:单价|单位价值|价值)\s*(?:为|在)?\s*$")
+BOUND_AFTER = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:以上|以下)")
 
 # The measure cues.
 SHARE = re.compile(r"占")
@@ -112,6 +118,12 @@ def names_other(between: str) -> bool:
 def is_target(before: str) -> bool:
     """True when the text just before a number marks it as a target (">=", "不低于")."""
     return bool(TARGET_PREFIX.search(before[-6:]))
+
+
+def is_bound(before: str, after: str) -> bool:
+    """True when a number bounds a class of things instead of stating a figure: a unit price
+    ("单价20万元", "单位价值50万元") or an amount followed by 以上/以下 ("50万元（含）以上的设备")."""
+    return bool(UNIT_PRICE.search(before[-8:]) or BOUND_AFTER.match(after))
 
 
 @dataclass(frozen=True, slots=True)

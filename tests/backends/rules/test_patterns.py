@@ -50,6 +50,20 @@ def test_targets_are_recognised(before: str, target: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("before", "after", "bound"),
+    [
+        ("购置单价", "以上的设备2台", True),
+        ("单位价值 ", "（含）以上设备", True),
+        ("安排购置", "以下的办公设备", True),
+        ("支出预算", "，比上年增加", False),
+        ("价值链项目", "，主要用于", False),
+    ],
+)
+def test_bounds_on_a_class_of_things(before: str, after: str, bound: bool) -> None:
+    assert patterns.is_bound(before, after) is bound
+
+
+@pytest.mark.parametrize(
     ("text", "unit"),
     [("支出1,234.5万元", "万元"), ("共12名", "名"), ("占8.5%", "%"), ("增加300元", "元"), ("合计2.1亿元", "亿元")],
 )

@@ -296,3 +296,8 @@ def test_the_department_s_own_budget_is_all_its_money_after_a_fund_s_clause() ->
     assert ("income.total", "change", "current", "all", None, Decimal("-30")) in got
     assert ("income.total", "actual", "current", "general_public_budget", None, Decimal("450")) in got
     assert not any(f[1] == "change" and f[3] != "all" for f in got)
+
+
+def test_a_unit_price_threshold_is_no_spending_figure() -> None:
+    got = facts("2025年部门预算安排购置车辆1辆；安排购置单价30万元以上的设备2台(套)。部门预算支出860.25万元。")
+    assert got == {("expenditure.total", "actual", "current", "all", None, Decimal("860.25"))}
