@@ -110,10 +110,12 @@ TERMS: tuple[Term, ...] = (
     _t("exp.scoped.project", rf"{_SCOPED}项目支出{_NOT_CARRY}", "expenditure.project"),
     _t(
         "exp.budget",
-        r"(?:部门|单位)(?:整体)?(?:全年|年初|年度|调整后的?)?预算(?:数|总额)?|财政拨款预算(?:数)?",
+        r"(?:部门|单位)(?:整体)?(?:全年|年初|年度|调整后的?)?预算(?:数|总额)?|(?<![费金])财政拨款预算(?:数)?",
         "expenditure.total",
     ),
     _t("exp.scoped", rf"{_SCOPED}支出(?:合计|总额)?", "expenditure.total"),
+    # "一般公共预算当年拨款X万元，比上年执行数减少…": a budget's appropriation of the year, spent in full
+    _t("exp.year_grant", rf"{_SCOPED}当年拨款(?!收入)", "expenditure.total"),
     _t(
         "exp.total",
         r"(?:部门|单位)?(?:整体|本年|年度|全年|当年)?(?:总)?支出(?:合计|总额|总预算|规模)"

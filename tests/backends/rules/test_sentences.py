@@ -282,6 +282,25 @@ def test_a_budget_word_after_a_subject_or_a_fee_is_theirs() -> None:
     assert not any(f[0] == "expenditure.total" for f in got)
 
 
+def test_the_fiscal_budget_of_a_fee_is_the_fees() -> None:
+    got = facts("四、委托业务费情况\n2026年本部门委托业务费财政拨款预算为320.5万元，比上年预算减少12万元，下降3.61%。")
+    assert not any(f[0] == "expenditure.total" for f in got)
+    assert ("expenditure.total", "budget", "current", "fiscal", None, Decimal("88")) in facts(
+        "2026年财政拨款预算88万元。"
+    )
+
+
+def test_the_appropriation_of_the_year_is_the_spending_of_its_fund() -> None:
+    got = facts(
+        "2026年一般公共预算当年拨款1,250.40万元，比上年执行数减少50.2万元，下降3.9%；政府性基金预算当年拨款0万元。"
+    )
+    assert ("expenditure.total", "actual", "current", "general_public_budget", None, Decimal("1250.40")) in got
+    assert ("expenditure.total", "change", "current", "general_public_budget", None, Decimal("-50.2")) in got
+    assert ("expenditure.total", "change_pct", "current", "general_public_budget", None, Decimal("-3.9")) in got
+    assert ("expenditure.total", "actual", "current", "government_fund", None, Decimal("0")) in got
+    assert not any(f[0] == "expenditure.total" for f in facts("一般公共预算当年拨款收入980万元。"))
+
+
 def test_a_rate_in_brackets_after_a_change_is_its_rate() -> None:
     got = facts("公务接待费1万元，较上年减少2.04万元（67.11%）。公务用车运行维护费10万元（20%）。")
     assert ("three_public.reception", "change_pct", "current", "all", None, Decimal("-67.11")) in got
