@@ -22,6 +22,7 @@ __all__ = [
     "classify",
     "is_bound",
     "is_target",
+    "named_year",
     "names_other",
     "unit_kind",
 ]
@@ -79,6 +80,10 @@ ASIDE_END = re.compile(r"[，,](?=\s*(?:比|较|与|和|同比|增|减|下降|�
 ASIDE_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|另外|此外)")
 # The date a stock is counted at ("截至2025年12月31日", "截止2021年底").
 AS_OF = re.compile(r"截[至止]\s*(?P<year>\d{4})\s*年")
+# A figure introduced by its year ("…为7.61万元，2025年预算数为9.23万元"), right before the number.
+YEAR_FIGURE = re.compile(
+    r"(?P<year>\d{4})\s*年度?\s*(?:年初|全年)?(?:预算|决算|执行|实际)?(?:数|支出|收入)?\s*(?:为|是)?\s*$"
+)
 _CLAUSE = re.compile(r"[，,、;；:：]")
 _SCOPE_WORDS = re.compile(r"一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政资金")
 
@@ -118,6 +123,12 @@ def names_other(between: str) -> bool:
 def is_target(before: str) -> bool:
     """True when the text just before a number marks it as a target (">=", "不低于")."""
     return bool(TARGET_PREFIX.search(before[-6:]))
+
+
+def named_year(lead: str) -> int | None:
+    """The year a figure is introduced by ("2025年预算数为"), or ``None``."""
+    m = YEAR_FIGURE.search(lead)
+    return int(m.group("year")) if m else None
 
 
 def is_bound(before: str, after: str) -> bool:

@@ -271,6 +271,10 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                 ):
                     subject = None  # "A4.20万元，工会经费9.60万元": the second figure is another item's
                 fact = binding.bind(view, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
+                named = patterns.named_year(text[max(s, last_token_end) : m.start()])
+                earlier = year is not None and named is not None and named < year
+                if fact is not None and earlier and fact.measure in ("budget", "actual"):
+                    fact = fact.model_copy(update={"period": "prior"})  # "2025年预算数为…" in a 2026 budget
                 if (
                     fact is None
                     and facts[first_fact:]

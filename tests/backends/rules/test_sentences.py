@@ -320,3 +320,12 @@ def test_the_department_s_own_budget_is_all_its_money_after_a_fund_s_clause() ->
 def test_a_unit_price_threshold_is_no_spending_figure() -> None:
     got = facts("2025年部门预算安排购置车辆1辆；安排购置单价30万元以上的设备2台(套)。部门预算支出860.25万元。")
     assert got == {("expenditure.total", "actual", "current", "all", None, Decimal("860.25"))}
+
+
+def test_a_figure_named_by_an_earlier_year_is_the_prior_years() -> None:
+    text = "2026年“三公”经费预算数为5.20万元，2025年预算数为6.80万元，和2025年相比预算减少1.60万元。"
+    got = {(f.concept, f.measure, f.period, f.value) for f in scan(doc(text), 2026)}
+    assert ("three_public.total", "budget", "current", Decimal("5.20")) in got
+    assert ("three_public.total", "budget", "prior", Decimal("6.80")) in got
+    assert ("three_public.total", "change", "current", Decimal("-1.60")) in got
+    assert {f.period for f in scan(doc("2026年“三公”经费预算数为5.20万元。"), 2026)} == {"current"}
