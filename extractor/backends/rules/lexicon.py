@@ -299,7 +299,8 @@ FUNCTION_CLASS_RE = re.compile(
     rf"(?P<label>{_CLASS_NAMES}|{_CJK_NAME}{{2,20}}?(?:支出)?)(?={_MARK_CLASS})"
     rf"|(?P<bare>{_CLASS_NAMES})"
 )
-FUNCTION_ITEM_RE = re.compile(rf"(?P<label>{_CJK_NAME}{{2,30}}?)[”\"」]?(?={_MARK_ITEM})")
+# a justified line spaces its characters out ("职 业 年 金 缴 费 支 出 ( 项 )"): single spaces are layout
+FUNCTION_ITEM_RE = re.compile(rf"(?P<label>{_CJK_NAME}(?: ?{_CJK_NAME}){{1,29}}?)[”\"」]?(?={_MARK_ITEM})")
 KUAN_RE = re.compile(rf"{_CJK_NAME}{{2,30}}?{_MARK_KUAN}")
 _FUNCTION_CLASS_TERM = Term("function.class", FUNCTION_CLASS_RE, "expenditure.function")
 _FUNCTION_ITEM_TERM = Term("function.item", FUNCTION_ITEM_RE, "expenditure.function_item")
@@ -315,7 +316,8 @@ def _function_matches(text: str) -> list[TermMatch]:
         label = re.sub(r"^[\d.、]+", "", label)
         start = m.end("label") - len(label)
         item_marker = _MARKERS.match(text, m.end())
-        out.append(TermMatch(_FUNCTION_ITEM_TERM, start, item_marker.end() if item_marker else m.end(), label=label))
+        end = item_marker.end() if item_marker else m.end()
+        out.append(TermMatch(_FUNCTION_ITEM_TERM, start, end, label=label.replace(" ", "")))
     for m in FUNCTION_CLASS_RE.finditer(text):
         group = "label" if m.group("label") else "bare"
         label = re.sub(r"^[\d.、]+", "", m.group(group))

@@ -55,6 +55,13 @@ class Unit:
     heading_scope: str | None
 
 
+_RUN_IN_TITLE = re.compile(
+    r"^\s*[(（]\s*[一二三四五六七八九十]+\s*[)）][^。；;，,:：\d]{2,40}(?:说明|情况|概况)"
+    r"(?:\s*[(（]\s*详见[^()（）]{0,12}[)）])?"
+)
+"""A numbered section title that its paragraph runs on from, on one line."""
+
+
 def units_of(text: str) -> Iterator[Unit]:
     """Lines (cells for tab-separated lines) with the scope of their section heading."""
     heading_scopes: dict[int, str | None] = {}
@@ -64,10 +71,13 @@ def units_of(text: str) -> Iterator[Unit]:
         pos = end + 1
         if not line.strip():
             continue
-        level = heading_level(line)
-        if level is not None and level <= 3 and not patterns.UNIT_NUMBER.search(line):
+        level, title = heading_level(line), line
+        run_in = _RUN_IN_TITLE.match(line) if level is None or patterns.UNIT_NUMBER.search(line) else None
+        if run_in:  # "（四）财政拨款收支预算情况的总体说明（详见表4）2026年…": the paragraph runs on from its title
+            level, title = 3, run_in.group()
+        if level is not None and level <= 3 and not patterns.UNIT_NUMBER.search(title):
             heading_scopes = {k: v for k, v in heading_scopes.items() if k < level}
-            heading_scopes[level] = scope_in(line)
+            heading_scopes[level] = scope_in(title)
         scope = next((heading_scopes[k] for k in sorted(heading_scopes, reverse=True) if heading_scopes[k]), None)
         if "\t" in line:
             cell_start = start

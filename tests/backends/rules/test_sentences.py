@@ -61,6 +61,24 @@ def test_heading_scope_applies_to_unscoped_terms_below_it() -> None:
     assert ("expenditure.personnel", "actual", "current", "all", None, Decimal("1")) in got
 
 
+def test_a_title_its_paragraph_runs_on_from_still_scopes_it() -> None:
+    got = facts(
+        "（四）财政拨款收支预算情况的总体说明（详见表4）2026年财政拨款收支总预算90万元。支出包括：教育支出80万元。\n"
+        "（五）其他说明\n教育支出85万元。"
+    )
+    assert ("expenditure.function", "actual", "current", "fiscal", "教育支出", Decimal("80")) in got
+    assert ("expenditure.function", "actual", "current", "all", "教育支出", Decimal("85")) in got
+
+
+def test_a_letter_spaced_item_name_is_still_the_item() -> None:
+    got = facts(
+        "(3)教育支出(类)普通教 育 ( 款 ) 小 学 教 育 支 出 ( 项 )12.50万元。比上年执行数增加1.5万元，增长13.6%。"
+    )
+    assert ("expenditure.function_item", "actual", "current", "all", "小学教育支出", Decimal("12.50")) in got
+    assert ("expenditure.function_item", "change_pct", "current", "all", "小学教育支出", Decimal("13.6")) in got
+    assert not any(f[0] == "expenditure.function" for f in got)
+
+
 def test_function_item_values_follow_their_heading_sentence() -> None:
     got = facts("教育支出(类)普通教育(款)小学教育(项)。年初预算为10万元，支出决算为12万元，完成年初预算的120%。")
     assert ("expenditure.function_item", "budget", "current", "all", "小学教育", Decimal("10")) in got
