@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from extractor.reconcile.intervals import INF, Interval, corners
 
-__all__ = ["ChangePctEq", "Equation", "PriorPctEq", "RatioEq", "SumEq"]
+__all__ = ["ChangePctEq", "Equation", "PriorPctEq", "RatioEq", "ShareOfSumEq", "SumEq"]
 
 HUNDRED = Decimal(100)
 
@@ -130,6 +130,34 @@ class RatioEq(Equation):
 
     def expression(self, figures: Sequence[str]) -> str:
         return f"{figures[1]}/{figures[2]}" + ("×100" if self.k == HUNDRED else "")
+
+
+@dataclass(frozen=True)
+class ShareOfSumEq(Equation):
+    """``s = 100·n/(d1 + d2 + …)`` (operands s, n, d1, d2, …): a share of a whole the report states
+    only as its parts (收入总计 = 本年收入 + 上年结转)."""
+
+    def solve(self, j: int, ivs: Sequence[Interval]) -> Interval | None:
+        s, n, *ds = ivs
+        whole = _total(ds)
+        if j == 0:
+            return None if whole.contains_zero() else corners(lambda a, b: HUNDRED * a / b, [n, whole])
+        if j == 1:
+            return corners(lambda a, b: a * b / HUNDRED, [s, whole])
+        if s.contains_zero():
+            return None
+        rest = _total([d for i, d in enumerate(ds, start=2) if i != j])
+        return corners(lambda a, b, c: HUNDRED * b / a - c, [s, n, rest])
+
+    def expression(self, figures: Sequence[str]) -> str:
+        return f"{figures[1]}/({'+'.join(figures[2:])})×100"
+
+
+def _total(ivs: Sequence[Interval]) -> Interval:
+    acc = Interval.point(Decimal(0))
+    for iv in ivs:
+        acc = acc + iv
+    return acc
 
 
 @dataclass(frozen=True)

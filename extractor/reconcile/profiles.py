@@ -116,7 +116,7 @@ class ShareWhole:
 
     ``concept`` is an id or a prefix ending in ``*``; ``sub_scope`` rows match only a scope
     other than ``all``. Several wholes are alternative readings: the check passes when one
-    fits and fails only when none does."""
+    fits and fails only when none does. A whole written ``a+b`` is the sum of stated figures."""
 
     concept: str
     wholes: tuple[str, ...]
@@ -292,10 +292,11 @@ CN_BUDGET = Profile(
     ),
     share_wholes=(
         ShareWhole("expenditure.total", ("expenditure.total@all",), sub_scope=True),
-        ShareWhole("income.total", ("income.total@all",), sub_scope=True),
+        # a budget lists 上年结转 among its 收入 with a share: the whole is then 收入总计 (本年收入 + 上年结转)
+        ShareWhole("income.total", ("income.total@all", "income.total@all+carryover.opening@all"), sub_scope=True),
         ShareWhole("expenditure.function_item", ()),
         ShareWhole("expenditure.*", ("expenditure.total@{scope}",)),
-        ShareWhole("income.*", ("income.total@{scope}",)),
+        ShareWhole("income.*", ("income.total@{scope}", "income.total@{scope}+carryover.opening@{scope}")),
         ShareWhole("procurement.*", ("procurement.total",)),
         ShareWhole("three_public.*", ("three_public.total",)),
     ),

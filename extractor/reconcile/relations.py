@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extractor.concepts import BY_ID, CATALOGUE, SCOPES
-from extractor.reconcile.equations import ChangePctEq, Equation, PriorPctEq, RatioEq, SumEq
+from extractor.reconcile.equations import ChangePctEq, Equation, PriorPctEq, RatioEq, ShareOfSumEq, SumEq
 from extractor.reconcile.instances import Instance, Out, not_run, qual, show, slot_key
 from extractor.reconcile.profiles import Form, Profile, Ref, Sum, parse_ref
 from extractor.reconcile.rows import expand_indicators, expand_projects
@@ -215,8 +215,9 @@ def _expand_shares(profile: Profile, book: Book) -> Out:
         )
         part = ("fact", c, measure, p, s, lab)
         wholes = _whole_refs(profile, c, s) or ()
-        wkeys = [slot_key(parse_ref(w), "", s, measure, p, "") for w in wholes]
-        wkeys = [w for w in wkeys if w != part]
+        # a whole written "a+b" is one the report states only as its parts
+        wkeys = [tuple(slot_key(parse_ref(r), "", s, measure, p, "") for r in w.split("+")) for w in wholes]
+        wkeys = [w for w in wkeys if part not in w]
         if not wkeys:
             records.append(
                 CheckRecord(
@@ -224,18 +225,19 @@ def _expand_shares(profile: Profile, book: Book) -> Out:
                 )
             )
             continue
-        stated = [w for w in wkeys if book.has(w)]
+        stated = [w for w in wkeys if all(book.has(k) for k in w)]
         if not book.has(part) or not stated:
-            records.append(not_run(name, "ratio", ([] if book.has(part) else [part]) + ([] if stated else wkeys)))
+            missing = ([] if book.has(part) else [part]) + ([] if stated else [k for w in wkeys for k in w])
+            records.append(not_run(name, "ratio", missing))
             continue
         for w in stated:
             instances.append(
                 Instance(
                     "share",
                     "ratio",
-                    name + (f"/{show(w)}" if len(stated) > 1 else ""),
-                    (key, part, w),
-                    RatioEq(),
+                    name + (f"/{'+'.join(show(k) for k in w)}" if len(stated) > 1 else ""),
+                    (key, part, *w),
+                    RatioEq() if len(w) == 1 else ShareOfSumEq(),
                     group=name if len(stated) > 1 else None,
                 )
             )

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from extractor.reconcile.equations import ChangePctEq, PriorPctEq, RatioEq, SumEq
+from extractor.reconcile.equations import ChangePctEq, PriorPctEq, RatioEq, ShareOfSumEq, SumEq
 from extractor.reconcile.intervals import (
     INF,
     Interval,
@@ -116,3 +116,13 @@ def test_solving_for_any_operand_contains_its_stated_value(eq, figures: list[str
     for j, f in enumerate(figures):
         got = eq.solve(j, ivs)
         assert got is not None and got.widen(half_width(decimals_of_value(D(f)))).contains(D(f)), (j, got)
+
+
+def test_a_share_of_a_sum_solves_for_each_operand() -> None:
+    eq = ShareOfSumEq()
+    ivs = [w("25.0"), w("30.00"), w("100.00"), w("20.00")]  # 30/(100+20) = 25%
+    assert eq.passes(ivs) is True
+    assert eq.passes([w("30.0"), *ivs[1:]]) is False  # 30/100 is not the whole it divides by
+    assert eq.solve(3, ivs).contains(D("20"))  # the carry-over that makes the share hold
+    assert eq.solve(1, ivs).contains(D("30"))
+    assert eq.expression(["s", "n", "a", "b"]) == "n/(a+b)×100"

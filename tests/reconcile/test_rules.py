@@ -97,6 +97,26 @@ def test_share_whole_comes_from_the_profile_and_unknown_wholes_are_not_run() -> 
     assert material(r) == []
 
 
+def test_income_shares_may_be_of_the_income_with_the_carry_over() -> None:
+    doc = Doc()
+    doc.fact("income.total", "500.00", "budget")  # 本年收入合计
+    doc.fact("carryover.opening", "20.00", "budget")  # 上年结转, listed among the 收入 with its share
+    doc.fact("income.total", "480.00", "budget", scope="general_public_budget")
+    doc.fact("income.total", "92.3", "share", scope="general_public_budget")  # 480/520; 480/500 would be 96.0
+    doc.fact("income.other", "20.00", "budget")
+    doc.fact("income.other", "3.8", "share")  # 20/520 = 3.85; 20/500 would be 4.0
+    r = reconcile(doc.result())
+    assert material(r) == []
+    assert "passed" in {c.status for c in checks(r, "share:income.total@general_public_budget")}
+    doc = Doc()
+    doc.fact("income.total", "500.00", "budget")
+    doc.fact("carryover.opening", "20.00", "budget")
+    doc.fact("income.other", "20.00", "budget")
+    doc.fact("income.other", "9.0", "share")  # fits neither whole
+    wrong = [f for f in material(reconcile(doc.result())) if f.rule == "share"]
+    assert len(wrong) == 1 and "income.other" in {ff.concept for ff in wrong[0].facts}
+
+
 def test_change_pct_from_change_and_from_prior() -> None:
     doc = Doc()
     doc.fact("income.total", "93.93")
