@@ -103,7 +103,13 @@ class RulesBackend:
         facts, _ = dedupe_facts([*stated, *reading.facts, *coded])
         return Extraction(
             facts=tuple(facts),
-            projects=tuple(merge_projects(table_projects, _unique(reading.projects), projects.scan_projects(document))),
+            projects=tuple(
+                merge_projects(
+                    table_projects,
+                    _unique(reading.projects),
+                    projects.scan_projects(document, budget=kind is not None and kind.value == "department_budget"),
+                )
+            ),
             indicators=tuple(reading.indicators),
             org_name=org.value if org else None,  # type: ignore[arg-type]
             fiscal_year=year.value if year else None,  # type: ignore[arg-type]

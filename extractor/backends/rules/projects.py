@@ -6,6 +6,9 @@ name a project and then give its budget, actual and rate. A project is kept when
 least two of its numbers are found; the measure of each comes from the same cue patterns
 as facts (``patterns.classify``). A self-evaluation score stated for the project
 ("绩效自评得分为95分") is its score.
+
+A list of what project spending went to — "项目支出120万元，主要用于A项目40万元、B专项经费80万元" —
+names projects with one figure each (:func:`listed_projects`), in the head's measure.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import Evidence, Project
 
-__all__ = ["scan_projects"]
+__all__ = ["listed_projects", "scan_projects"]
 
 _NAME = r"[\u4e00-\u9fff（）()\w“”]{2,40}?"
 PROJECT_SUBJECT = re.compile(
@@ -39,7 +42,15 @@ _SKIP_NAME = re.compile(r"^(?:本|该|各|所有|部门|整体|全部|重点|[\d
 """Not a project's name: a pronoun, the whole, or a count (“项目3个，预算资金…”)."""
 
 
-def scan_projects(doc: Document) -> list[Project]:
+def scan_projects(doc: Document, *, budget: bool = False) -> list[Project]:
+    """Projects named in sentences with their figures, then those listed under project spending
+    (``budget``: the document is a budget, whose prose states budgets)."""
+    stated = _stated_projects(doc)
+    named = {p.name.removesuffix("项目") for p in stated}
+    return stated + [p for p in listed_projects(doc, budget=budget) if p.name.removesuffix("项目") not in named]
+
+
+def _stated_projects(doc: Document) -> list[Project]:
     text = doc.text
     found: dict[str, Project] = {}
     for m in PROJECT_SUBJECT.finditer(text):
@@ -106,3 +117,50 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
     stop = max(ev.end for ev in cells.values())
     evidence = evidence_for(doc, name_start, stop)
     return Project(name=name, evidence=evidence, cells=cells, decimals=decimals, **values)
+
+
+_LIST_HEAD = re.compile(r"项目支出[^。；;\n]{0,40}?(?:主要用于|主要包括|具体包括|包括|用于)[:：]?")
+_ITEM_NAME = re.compile(r"[\u4e00-\u9fff（）()“”\w]{2,40}(?:项目|专项|工程|经费|资金)")
+"""A listed item is a project only when its name says so: what money 主要用于 may also be an
+economic class (办公费) or an activity, which are not projects."""
+_LEAD = re.compile(r"^(?:[、，,；;：:\s]|其中|主要|用于|包括|是|为|以及|和|及)+")
+_LIST_END = re.compile(r"[。；;\n]")
+
+
+def listed_projects(doc: Document, *, budget: bool = False) -> list[Project]:
+    """Projects of a list under project spending: each item a project name and one amount.
+
+    The list starts after 项目支出 … 主要用于 / 包括 in one sentence and runs to its end; a list is
+    two items at least. Each item's measure is the head's: ``budget`` where the head names a budget
+    (项目支出预算…) or the document is one (``budget``: a budget's prose states budgets), else ``actual``."""
+    text = doc.text
+    out: list[Project] = []
+    for head in _LIST_HEAD.finditer(text):
+        end_m = _LIST_END.search(text, head.end())
+        end = end_m.start() if end_m else len(text)
+        sentence_start = max(text.rfind("。", 0, head.start()), text.rfind("\n", 0, head.start())) + 1
+        measure = "budget" if budget or "预算" in text[sentence_start : head.end()] else "actual"
+        items: list[Project] = []
+        last = head.end()
+        for m in patterns.UNIT_NUMBER.finditer(text, head.end(), end):
+            if patterns.unit_kind(m.group("unit")) != "money":
+                break
+            name = _LEAD.sub("", text[last : m.start()].strip())
+            last = m.end()
+            if not _ITEM_NAME.fullmatch(name) or _SKIP_NAME.match(name) or find_terms(name):
+                break  # not a list of projects (or no longer one)
+            unit = "万元" if m.group("unit") == "万" else m.group("unit")
+            value, dec = to_wan(parse_number(m.group("num")), unit, decimals_of(m.group("num")))
+            start = text.rfind(name, 0, m.start())
+            items.append(
+                Project(
+                    name=name,
+                    evidence=evidence_for(doc, start, m.end()),
+                    cells={measure: evidence_for(doc, m.start(), m.end())},
+                    decimals={measure: dec},
+                    **{measure: value},
+                )
+            )
+        if len(items) >= 2:
+            out.extend(items)
+    return out
