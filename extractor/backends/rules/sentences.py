@@ -40,6 +40,8 @@ _LIST_HEAD = re.compile(r"其中")
 _SUBITEM_OK = re.compile(r"^(?:为|是|共|合计|总计|总额|支出|收入|决算|预算)+$")
 _RESPECTIVELY = re.compile(r"分别")
 _LIST_JOINER = re.compile(r"\s*[、和及与,，]\s*")
+_BARE = frozenset({"income.generic", "exp.generic"})
+_CLAUSE_OPEN = re.compile(r"[，,；;]\s*$")
 _BUDGET_WORDS = frozenset({"exp.budget", "exp.budget_word", "income.budget"})
 _HELD = ("vehicles.", "assets.")
 """What a department holds (its 国有资产占用情况), counted at a date; staff are the establishment."""
@@ -158,12 +160,13 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
         subject_scope = "all"
         aside = False  # inside what the money is for
         inherited: str | None = None  # the scope a 其中 list takes from its head clause
+        list_at: int | None = None  # where the open 其中 list starts
         for s, e in _sentences(text, unit.start, unit.end):
             sentence = text[s:e]
             first_fact = len(facts)
             aside = aside and bool(patterns.ASIDE_GOES_ON.match(sentence))
             if s > unit.start and text[s - 1] not in ";；":
-                inherited = None  # a list runs over clauses split by ；, not past a full stop
+                inherited = list_at = None  # a list runs over clauses split by ；, not past a full stop
             scopes = SentenceScopes(sentence)
             terms = [_shift(t, s) for t in find_terms(sentence)]
             numbers = list(patterns.UNIT_NUMBER.finditer(text, s, e))
@@ -188,6 +191,7 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
             kinds_of: str | None = None  # the count concept a 其中 list breaks down
             for pos, kind, obj in events:
                 if kind == 4:
+                    list_at = pos
                     if subject is not None and subject_scope != "all":
                         inherited = subject_scope  # "一般公共预算支出X万元，其中：基本支出Y万元"
                     if subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "count":
@@ -221,6 +225,18 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         and not text[subject.end : term.start].strip()
                     ):
                         continue  # "机关运行经费财政拨款预算310.25万元": the subject's budget, not the department's
+                    if (
+                        term.term.name in _BARE
+                        and list_at is not None
+                        and subject is not None
+                        and subject.start > list_at
+                        and (not text[s : term.start].strip() or _CLAUSE_OPEN.search(text, s, term.start))
+                    ):
+                        # "其中：A 5万元，B 3万元，收入比上年增加2万元": a bare 收入 opening a clause after the
+                        # list's items names the whole the list breaks down, not its last item
+                        list_at, listed, subject = None, [term], term
+                        subject_scope = _scope_for(term, inherited, unit.heading_scope)
+                        continue
                     if (
                         term.term.generic
                         and subject is not None

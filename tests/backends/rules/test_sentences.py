@@ -347,3 +347,19 @@ def test_a_figure_named_by_an_earlier_year_is_the_prior_years() -> None:
     assert ("three_public.total", "budget", "prior", Decimal("6.80")) in got
     assert ("three_public.total", "change", "current", Decimal("-1.60")) in got
     assert {f.period for f in scan(doc("2026年“三公”经费预算数为5.20万元。"), 2026)} == {"current"}
+
+
+def test_a_bare_income_word_after_a_list_s_items_names_its_whole() -> None:
+    got = facts(
+        "（一）收入预算。2026年年初预算数500万元，其中：一般公共预算拨款450万元，事业收入50万元，"
+        "收入比2025年增加30万元，其中：一般公共预算拨款增加25万元；事业收入增加5万元。"
+    )
+    assert ("income.total", "change", "current", "all", None, Decimal("30")) in got
+    assert ("income.business", "change", "current", "all", None, Decimal("5")) in got
+    assert not any(f[0] == "income.business" and f[4:] == (None, Decimal("30")) for f in got)
+    after_semicolon = facts("其中：事业收入50万元，其他收入20万元；收入比上年减少8万元。")
+    assert ("income.total", "change", "current", "all", None, Decimal("-8")) in after_semicolon
+    # without a list the bare word goes on about the subject
+    assert ("income.business", "change", "current", "all", None, Decimal("3")) in facts(
+        "事业收入50万元，收入比上年增加3万元。"
+    )
