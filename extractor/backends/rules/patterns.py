@@ -35,7 +35,7 @@ UNIT_NUMBER = re.compile(
 # A target written with a comparison (">=90%", "≤980.00万") is a goal, not a stated value.
 TARGET_PREFIX = re.compile(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超过|不少于|大于|小于|达到|高于|低于)\s*$")
 
-# A bound on a class of things ("单价 20 万元以上的设备"): an amount after a unit-price word, or one
+# A bound on a class of things ("单价 35 万元以上的设备"): an amount after a unit-price word, or one
 # followed by 以上/以下, says what is counted and is no figure of the report.
 UNIT_PRICE = re.compile(r"(?:单价|单位价值|价值)\s*(?:为|在)?\s*$")
 BOUND_AFTER = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:以上|以下)")
@@ -80,7 +80,7 @@ ASIDE_END = re.compile(r"[，,](?=\s*(?:比|较|与|和|同比|增|减|下降|�
 ASIDE_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|另外|此外)")
 # The date a stock is counted at ("截至2025年12月31日", "截止2021年底").
 AS_OF = re.compile(r"截[至止]\s*(?P<year>\d{4})\s*年")
-# A figure introduced by its year ("…为7.61万元，2025年预算数为9.23万元"), right before the number.
+# A figure introduced by its year ("…为4.10万元，2025年预算数为5.25万元"), right before the number.
 YEAR_FIGURE = re.compile(
     r"(?P<year>\d{4})\s*年度?\s*(?:年初|全年)?(?:预算|决算|执行|实际)?(?:数|支出|收入)?\s*(?:为|是)?\s*$"
 )
@@ -133,7 +133,7 @@ def named_year(lead: str) -> int | None:
 
 def is_bound(before: str, after: str) -> bool:
     """True when a number bounds a class of things instead of stating a figure: a unit price
-    ("单价20万元", "单位价值50万元") or an amount followed by 以上/以下 ("50万元（含）以上的设备")."""
+    ("单价35万元", "单位价值80万元") or an amount followed by 以上/以下 ("80万元（含）以上的设备")."""
     return bool(UNIT_PRICE.search(before[-8:]) or BOUND_AFTER.match(after))
 
 
