@@ -55,6 +55,8 @@ class Unit:
     start: int
     end: int
     heading_scope: str | None
+    cell: bool = False
+    """A cell of a table row: what it says is about the row."""
 
 
 _RUN_IN_TITLE = re.compile(
@@ -75,7 +77,7 @@ def units_of(text: str) -> Iterator[Unit]:
             continue
         level, title = heading_level(line), line
         run_in = _RUN_IN_TITLE.match(line) if level is None or patterns.UNIT_NUMBER.search(line) else None
-        if run_in:  # "（四）财政拨款收支预算情况的总体说明（详见表4）2026年…": the paragraph runs on from its title
+        if run_in:  # "（四）财政拨款收支预算情况的总体说明（详见表N）2026年…": the paragraph runs on from its title
             level, title = 3, run_in.group()
         if level is not None and level <= 3 and not patterns.UNIT_NUMBER.search(title):
             heading_scopes = {k: v for k, v in heading_scopes.items() if k < level}
@@ -85,7 +87,7 @@ def units_of(text: str) -> Iterator[Unit]:
             cell_start = start
             for cell in line.split("\t"):
                 if cell.strip():
-                    yield Unit(cell_start, cell_start + len(cell), scope)
+                    yield Unit(cell_start, cell_start + len(cell), scope, cell=True)
                 cell_start += len(cell) + 1
         else:
             yield Unit(start, end, scope)
@@ -219,6 +221,8 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         continue  # the whole of a share, not a new subject
                     if term.concept == kinds_of:
                         continue
+                    if unit.cell and term.term.name in _BARE:
+                        continue  # "按月发放工资，支出12.30万元左右" in a row: the row's money
                     if (
                         subject is not None
                         and term.term.name in _BUDGET_WORDS
@@ -313,6 +317,7 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                 if fact is not None:
                     facts.append(fact)
                     last_bound_end = m.end()
+            facts[first_fact:] = _without_unit_slips(facts[first_fact:], sentence)
             as_of = patterns.AS_OF.search(sentence)
             if as_of and year is not None and int(as_of.group("year")) < year:
                 facts[first_fact:] = [
@@ -332,6 +337,25 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
 
 
 _BRACKETED = re.compile(r"\s*[(（]\s*")
+
+
+def _without_unit_slips(found: list[Fact], sentence: str) -> list[Fact]:
+    """A whole in 元 that its own 其中 parts in 万元 exceed ("预算支出1,500.25元，其中基本支出预算1,100.10万元")
+    has a misprinted unit: neither reading of it can be trusted, so it is left out."""
+    if not _LIST_HEAD.search(sentence):
+        return found
+
+    def slip(f: Fact) -> bool:
+        return f.source_unit == "元" and any(
+            p.source_unit is None
+            and p.unit == "万元"
+            and p.evidence.start > f.evidence.end
+            and p.value > f.value
+            and _same_family(p.concept, f.concept)
+            for p in found
+        )
+
+    return [f for f in found if not slip(f)]
 
 
 def _spending(concept: str) -> bool:

@@ -363,3 +363,17 @@ def test_a_bare_income_word_after_a_list_s_items_names_its_whole() -> None:
     assert ("income.business", "change", "current", "all", None, Decimal("3")) in facts(
         "事业收入50万元，收入比上年增加3万元。"
     )
+
+
+def test_a_bare_spending_word_in_a_table_cell_is_the_row_s() -> None:
+    row = "\t临聘人员经费\t12.30\t资金到账后按月发放工资，支出12.30万元左右。\t产出指标"
+    assert not any(f[0] == "expenditure.total" for f in facts(row))
+    assert ("expenditure.total", "actual", "current", "all", None, Decimal("12.30")) in facts("全年支出12.30万元。")
+
+
+def test_a_whole_in_yuan_below_its_own_parts_in_wan_is_a_unit_slip() -> None:
+    got = facts("2026年预算支出1500.25元，其中基本支出预算1100.10万元，项目支出预算400.15万元。")
+    assert not any(f[0] == "expenditure.total" for f in got)
+    assert ("expenditure.basic", "budget", "current", "all", None, Decimal("1100.10")) in got
+    fine = facts("公务接待费支出12,345元，其中国内接待费12,000元。")
+    assert ("three_public.reception", "actual", "current", "all", None, Decimal("1.2345")) in fine
