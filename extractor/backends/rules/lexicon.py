@@ -125,8 +125,8 @@ TERMS: tuple[Term, ...] = (
     _t("exp.final", r"(?:本年|年度|全年)?决算支出(?:数|总额)?", "expenditure.total", generic=True),
     _t("exp.generic", r"(?<![\u4e00-\u9fff])支出(?=决算|预算|\s*[\d为:较比])", "expenditure.total", generic=True),
     _t(
-        "exp.budget_word",
-        r"(?<![费金较比与和占])(?:部门|单位)?(?:本年|年度|全年)?(?:支出预算|预算支出)(?:总额|合计|数)?",
+        "exp.budget_word",  # not after 基本/项目: "基本支出预算数" is the part's budget, not the department's
+        r"(?<![费金较比与和占])(?<!基本)(?<!项目)(?:部门|单位)?(?:本年|年度|全年)?(?:支出预算|预算支出)(?:总额|合计|数)?",
         "expenditure.total",
     ),
     _t("exp.actual_word", r"实际支出|实际执行|执行数", "expenditure.total", generic=True, continues_only=True),

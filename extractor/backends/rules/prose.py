@@ -31,7 +31,7 @@ __all__ = ["Prose", "join_paragraphs", "width"]
 _CLAUSE_END = re.compile(r"[。；;:：!?！？]\s*$")
 _TITLE_END = re.compile(r"(?:说明|情况|概况|解释|职责|设置|构成|[表图])\s*$")
 """How a section title of these reports ends ("…支出情况说明", "…机构设置")."""
-_UNIT_OR_DIGITS = re.compile(r"^\s*(?:[万亿千元%‰]|[\d.,，])")
+_UNIT_OR_DIGITS = re.compile(r"^\s*(?:[万亿千元%‰辆台人名个项家套次年月日]|[\d.,，])")
 FULL_SLACK = 0.8
 """A line at least this share of the full width ran to the margin (a number or a word too
 long for the rest of the line is carried over whole)."""
@@ -95,8 +95,12 @@ def _goes_on(line: str, nxt: str, full: int) -> bool:
     return not (tail[-1:].isdigit() and not _UNIT_OR_DIGITS.match(nxt))
 
 
-def join_paragraphs(text: str) -> Prose:
-    """``text`` with each wrapped paragraph on one line (see the module docstring)."""
+def join_paragraphs(text: str, page_starts: tuple[int, ...] = ()) -> Prose:
+    """``text`` with each wrapped paragraph on one line (see the module docstring).
+
+    Where the reader has already joined each page's wrapped lines (no band of full lines is
+    left), a paragraph cut only by a page break (``page_starts``) still goes on: a line at
+    least ``MIN_FULL`` wide that ends with no clause end goes on into the next page's first line."""
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -119,6 +123,14 @@ def join_paragraphs(text: str) -> Prose:
                 k += 1
             if k < len(lines) and _goes_on(line, lines[k][1], full):
                 i = k  # the paragraph goes on: no line break in the view
+                continue
+        elif full is None and line.strip():
+            k = j
+            while k < len(lines) and _furniture(lines[k][1], repeated) and k - j < 4:
+                k += 1
+            turned = k < len(lines) and any(start + len(line) < p <= lines[k][0] for p in page_starts)
+            if turned and _goes_on(line, lines[k][1], MIN_FULL):
+                i = k  # a paragraph the page cut
                 continue
         if j < len(lines):  # the line break stays
             out.append("\n")

@@ -37,6 +37,8 @@ _SENTENCE_END = re.compile(r"[。;；!?！？]")
 _WHOLE_BEFORE = re.compile(r"占(?:[^\d，,。；;]{0,3})$")
 _SUBITEM = re.compile(r"其中[:：，,]?\s*(?P<noun>[\u4e00-\u9fff]{2,})")
 _LIST_HEAD = re.compile(r"其中")
+_PARTS = frozenset({"expenditure.basic", "expenditure.project"})
+"""Parts of spending a 其中 list may break down by function class (the part's share of each class)."""
 _SUBITEM_OK = re.compile(r"^(?:为|是|共|合计|总计|总额|支出|收入|决算|预算)+$")
 _RESPECTIVELY = re.compile(r"分别")
 _LIST_JOINER = re.compile(r"\s*[、和及与,，]\s*")
@@ -154,7 +156,7 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
     ``year`` is the report's fiscal year: a stock stated as of an earlier date ("截至2025年
     12月31日，本部门共有车辆5辆" in a 2026 budget) is the prior year's."""
     facts: list[Fact] = []
-    view = binding.View(doc, join_paragraphs(doc.text))
+    view = binding.View(doc, join_paragraphs(doc.text, doc.page_starts))
     text = view.text
     for unit in units_of(text):
         comparisons = patterns.LineComparisons(text, unit.start, unit.end)
@@ -191,6 +193,7 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
             parallel_from = s
             posts = False  # inside a breakdown of authorised posts
             kinds_of: str | None = None  # the count concept a 其中 list breaks down
+            part_by_class = False  # a 其中 list under 基本支出/项目支出: that part by function class
             for pos, kind, obj in events:
                 if kind == 4:
                     list_at = pos
@@ -198,6 +201,8 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         inherited = subject_scope  # "一般公共预算支出X万元，其中：基本支出Y万元"
                     if subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "count":
                         kinds_of = subject.concept  # "共有车辆46辆，其中…公务用车29辆": kinds, not the count
+                    if facts[first_fact:] and facts[-1].concept in _PARTS:
+                        part_by_class = True  # "项目支出X万元，其中：一般公共服务支出Y万元": no class figure
                     continue
                 if kind == 3:
                     if aside and not obj:
@@ -223,6 +228,9 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         continue
                     if unit.cell and term.term.name in _BARE:
                         continue  # "按月发放工资，支出12.30万元左右" in a row: the row's money
+                    if part_by_class and term.concept.startswith("expenditure.function"):
+                        subject = None
+                        continue
                     if (
                         subject is not None
                         and term.term.name in _BUDGET_WORDS

@@ -86,3 +86,9 @@ def test_a_public_institution_s_operating_income_and_spending_are_one_term() -> 
     ):
         (term,) = find_terms(text)
         assert (term.term.concept, term.start, term.end) == (concept, 0, len(text))
+
+
+def test_a_part_s_budget_word_names_the_part_not_the_department_s_spending() -> None:
+    assert [t.concept for t in find_terms("本单位基本支出预算数")] == ["expenditure.basic"]
+    assert [t.concept for t in find_terms("项目支出预算")] == ["expenditure.project"]
+    assert [t.concept for t in find_terms("本单位支出预算")] == ["expenditure.total"]

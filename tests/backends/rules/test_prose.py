@@ -52,3 +52,21 @@ def test_text_without_wrapped_lines_is_unchanged() -> None:
 
 def test_width_counts_wide_characters_twice() -> None:
     assert width("支出 12.5") == 4 + 1 + 4
+
+
+def test_a_figure_wrapped_before_its_count_or_date_unit_goes_on() -> None:
+    text = _page(_FULL[:27] + "共有车辆 3", "辆，其中，业务用车 1 辆。", _FULL[:27] + "截至 2030", "年 6 月底。")
+    joined = join_paragraphs(text).text
+    assert _FULL[:27] + "共有车辆 3辆，其中，业务用车 1 辆。" in joined
+    assert _FULL[:27] + "截至 2030年 6 月底。" in joined
+
+
+def test_a_paragraph_cut_by_a_page_break_goes_on_where_the_reader_joined_its_lines() -> None:
+    # each page's lines already joined (no band of full-width lines): only the page break cuts it
+    first = "本部门项目支出预算 12.50 万元，主要是为完成特定行政工作任务或事业发展目标而发生的"
+    text = f"{first}\n\n支出，包括专项业务费等。\n二、其他事项\n本年没有安排。"
+    turn = text.index("支出，")
+    joined = join_paragraphs(text, (0, turn)).text
+    assert first + "支出，包括专项业务费等。" in joined.split("\n")
+    assert "二、其他事项" in joined.split("\n")  # a heading on the next page starts its own line
+    assert join_paragraphs(text).text == text  # no page break between them: a break of the text stays

@@ -377,3 +377,13 @@ def test_a_whole_in_yuan_below_its_own_parts_in_wan_is_a_unit_slip() -> None:
     assert ("expenditure.basic", "budget", "current", "all", None, Decimal("1100.10")) in got
     fine = facts("公务接待费支出12,345元，其中国内接待费12,000元。")
     assert ("three_public.reception", "actual", "current", "all", None, Decimal("1.2345")) in fine
+
+
+def test_a_list_under_project_spending_breaks_the_part_down_and_gives_no_class_figure() -> None:
+    got = facts(
+        "本单位一般公共预算拨款支出 80.00 万元，其中：一般公共服务支出 80.00 万元。"
+        "项目支出预算 12.50 万元，主要用于专项业务，其中：一般公共服务支出 12.50 万元。"
+    )
+    classes = {f for f in got if f[0] == "expenditure.function"}
+    assert {f[5] for f in classes} == {Decimal("80.00")}
+    assert any(f[0] == "expenditure.project" and f[5] == Decimal("12.50") for f in got)
