@@ -9,6 +9,7 @@ off the name. A row whose cells do not fit its columns is left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from extractor.backends.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number
@@ -27,7 +28,10 @@ def read_indicators(doc: Document, roles: tuple[str, ...], body: list[Row]) -> l
     """The indicator rows of a table whose header has the given roles."""
     if body and all(r.explicit for r in body):
         return _positional(doc, roles, body)
-    return _anchored(doc, [c for r in body for c in r.cells if c.text])
+    cells = [c for r in body for c in r.cells if c.text]
+    anchored = _anchored(doc, cells)
+    by_width = _by_width(doc, roles, cells)
+    return by_width if len(by_width) > len(anchored) else anchored
 
 
 def _positional(doc: Document, roles: tuple[str, ...], body: list[Row]) -> list[Indicator]:
@@ -53,6 +57,17 @@ def _positional(doc: Document, roles: tuple[str, ...], body: list[Row]) -> list[
     return out
 
 
+def _fit(roles: Sequence[str], cells: Sequence[CellSpan]) -> dict[str, CellSpan | None] | None:
+    """Cells to these roles, one each, when weight and score cells hold numbers and the name does not."""
+    assigned = {role: (c if c.text else None) for role, c in zip(roles, cells, strict=True)}
+    numeric_ok = all(
+        (cell := assigned.get(key)) is None or ((p := cell_number(cell)) is not None and not p[2])
+        for key in INDICATOR_NUMBERS
+    )
+    name = assigned.get("name")
+    return assigned if numeric_ok and name is not None and cell_number(name) is None else None
+
+
 def _align(roles: tuple[str, ...], cells: list[CellSpan]) -> dict[str, CellSpan | None] | None:
     """Cells to roles. A full row keeps its positions; a short row misses its leading
     (merged) cells, or failing that its trailing (blank) ones: the alignment whose weight
@@ -60,15 +75,36 @@ def _align(roles: tuple[str, ...], cells: list[CellSpan]) -> dict[str, CellSpan 
     n, k = len(roles), len(cells)
     options = [roles[n - k :]] if k == n else [roles[n - k :], roles[:k]]
     for chosen in options:
-        assigned = {role: (c if c.text else None) for role, c in zip(chosen, cells, strict=True)}
-        numeric_ok = all(
-            (cell := assigned.get(key)) is None or ((p := cell_number(cell)) is not None and not p[2])
-            for key in INDICATOR_NUMBERS
-        )
-        name = assigned.get("name")
-        if numeric_ok and name is not None and cell_number(name) is None:
+        if (assigned := _fit(chosen, cells)) is not None:
             return assigned
     return None
+
+
+def _by_width(doc: Document, roles: tuple[str, ...], cells: list[CellSpan]) -> list[Indicator]:
+    """One cell per line with no row marks, weights in a column of their own (a Word table saved
+    as text, a form flattened onto one line): rows as wide as the header. A row may miss its
+    leading hierarchy cells (一级/二级指标 merged over the rows below): it is the widest run of
+    cells that fits the header's last columns (numbers under 分值 and 得分, the name no number)
+    and is followed by the text cell that opens the next row. The table ends where none fits."""
+    n = len(roles)
+    optional = roles.index("name") if "name" in roles else 0
+    out: list[Indicator] = []
+    carry: dict[str, str] = {}
+    i = 0
+    while i < len(cells):
+        for k in range(min(n, len(cells) - i), n - optional - 1, -1):
+            assigned = _fit(roles[n - k :], cells[i : i + k])
+            if assigned is not None and (i + k == len(cells) or cell_number(cells[i + k]) is None):
+                break
+        else:
+            break
+        if TOTAL_LABEL.match(re.sub(r"\s+", "", cells[i].text)):
+            break
+        ind = _indicator(doc, assigned, carry)
+        if ind is not None:
+            out.append(ind)
+        i += k
+    return out
 
 
 def _is_anchor(cell: CellSpan) -> bool:
