@@ -17,6 +17,7 @@ from extractor.backends.rules import (
     projects,
     sentences,
     tables,
+    wide,
 )
 from extractor.document import Document
 from extractor.ground import evidence_for
@@ -95,8 +96,12 @@ class RulesBackend:
             if kind.value == "project_performance_self_evaluation":
                 table_projects = project_forms.evaluated_project(document, org.value if org else None, table_projects)  # type: ignore[arg-type]
             table_projects = merge_projects(table_projects, project_forms.read_project_forms(document))
+        fiscal_year = year.value if year and isinstance(year.value, int) else None
+        if kind is not None and kind.value != "other":
+            measure = _MEASURE.get(str(kind.value), "budget")
+            coded = wide.read_named_columns(document, measure, fiscal_year)
         if kind is not None and kind.value == "department_budget":
-            coded = [*classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
+            coded = [*coded, *classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
         stated = sentences.scan(document, year.value if year and isinstance(year.value, int) else None)
         if kind is not None and kind.value == "department_budget":
             stated = sentences.as_budget(stated)

@@ -23,8 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.backends.rules.grids import Row
+from extractor.backends.rules.lexicon import find_terms
+from extractor.backends.rules.scopes import scope_in
 
-__all__ = ["TOTAL_HEADER", "Column", "bare", "columns", "paths"]
+__all__ = ["TOTAL_HEADER", "Column", "Named", "bare", "columns", "named_columns", "paths"]
 
 TOTAL_HEADER = re.compile(
     r"^(?:合计|小计|总计|金额|本年预算数?|预算数?|决算数?|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$"
@@ -78,13 +80,27 @@ def paths(header: Sequence[Row]) -> list[list[str]]:
     return out
 
 
-def columns(header: Sequence[Row], default_measure: str) -> dict[int, Column] | None:
-    """Grid column → its meaning, or ``None`` when the header cells have no grid columns."""
+def _period(path: Sequence[str], measure: str, current: int) -> str:
+    """``prior`` for 上年预算数 / 上年执行数 … or a year before ``current`` (a change is the current year's)."""
+    if measure in ("change", "change_pct"):
+        return "current"
+    dated = [int(y) for t in path for y in _YEAR.findall(t)]
+    prior = any(_PRIOR.search(t) for t in path) or bool(dated and max(dated) < current)
+    return "prior" if prior else "current"
+
+
+def _current_year(paths_: Sequence[Sequence[str]], year: int | None) -> int:
+    """The year whose columns are ``current``: the report's, else the newest the header names."""
+    return year or max((int(y) for path in paths_ for text in path for y in _YEAR.findall(text)), default=0)
+
+
+def columns(header: Sequence[Row], default_measure: str, year: int | None = None) -> dict[int, Column] | None:
+    """Grid column → its meaning, or ``None`` when the header cells have no grid columns.
+    ``year`` is the report's fiscal year (``2025年预算数`` in a 2026 budget is the prior year's)."""
     paths_ = paths(header)
     if not paths_:
         return None
-    years = [int(y) for path in paths_ for text in path for y in _YEAR.findall(text)]
-    newest = max(years, default=0)
+    newest = _current_year(paths_, year)
     out: dict[int, Column] = {}
     for j, path in enumerate(paths_):
         if any(_CARRIED.search(t) for t in path):
@@ -95,9 +111,65 @@ def columns(header: Sequence[Row], default_measure: str) -> dict[int, Column] | 
             role = "total"  # the row's own figure (a change column: its change)
         if role is None:
             continue
-        dated = [int(y) for t in path for y in _YEAR.findall(t)]
-        prior = measure not in ("change", "change_pct") and (  # a change is the current year's
-            any(_PRIOR.search(t) for t in path) or bool(dated and max(dated) < newest)
-        )
-        out[j] = Column(role, "prior" if prior else "current", measure)
+        out[j] = Column(role, _period(path, measure, newest), measure)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A column whose header names a catalogue concept, with the period and measure it says."""
+
+    concept: str
+    period: str
+    measure: str
+
+
+_BAND = re.compile(
+    r"^(?:20\d{2}\s*年度?)?(?:当年|本年)?(?:年初|调整后?)?(?:预算|决算|执行)?(?:数|安排)?(?:\((?:万元|元)\))?$"
+    r"|增减|变化|比上年"
+)
+"""A header text that says when or how (2025年预算数, 当年预算, 增减变化情况), not what."""
+_SUBTOTAL = re.compile(r"^(?:合计|小计|总计)$")
+
+
+def _named(text: str, family: str) -> str | bool | None:
+    """The concept of ``family`` a header text names (from its start, or after the fund that pays
+    for it: 一般公共预算拨款安排的“三公”经费); ``True`` for a text that names nothing (a band, a
+    subtotal); ``None`` for one that names something else (会议费, 科研因公出国(境)费用)."""
+    if _BAND.search(text) or _SUBTOTAL.match(text) or not text:
+        return True
+    terms = [t for t in find_terms(text) if t.concept.startswith(family)]
+    if len(terms) != 1:
+        return None
+    lead = text[: terms[0].start]
+    return terms[0].concept if not lead or scope_in(lead) else None
+
+
+def named_columns(
+    header: Sequence[Row], family: str, whole: bool, default_measure: str, year: int | None = None
+) -> dict[int, Named]:
+    """Grid column → the concept of ``family`` its header names ("因公出国(境)费",
+    "公务用车购置及运行费 / 小计"), with period and measure read as in :func:`columns`. A 合计 or
+    小计 is the total of the head above it; under bands only (2025年预算数 / 合计) it is the
+    table's whole (``family`` + ``total``) when ``whole`` says the table holds nothing else.
+    Columns of carried-over money (上年结转结余) and of other things (会议费) are left out."""
+    paths_ = paths(header)
+    current = _current_year(paths_, year)
+    out: dict[int, Named] = {}
+    for j, path in enumerate(paths_):
+        if any(_CARRIED.search(t) for t in path):
+            continue
+        concept: str | None = None
+        for text in reversed(path):  # the deepest text that names what the column holds
+            got = _named(text, family)
+            if got is None or isinstance(got, str):
+                concept = got if isinstance(got, str) else None
+                break
+        else:
+            if whole and any(_SUBTOTAL.match(t) for t in path):
+                concept = f"{family}total"
+        if concept is None:
+            continue
+        measure = _measure(path, default_measure)
+        out[j] = Named(concept, _period(path, measure, current), measure)
     return out

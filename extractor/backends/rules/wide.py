@@ -15,13 +15,25 @@ from __future__ import annotations
 
 import re
 
-from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number
+from extractor.backends.rules.classified import context
+from extractor.backends.rules.grids import (
+    TOTAL_LABEL,
+    CellSpan,
+    Row,
+    cell_evidence,
+    cell_number,
+    first_figure_row,
+    is_ordinal_row,
+    table_rows,
+)
+from extractor.backends.rules.headers import bare, named_columns
 from extractor.backends.rules.lexicon import find_terms
 from extractor.backends.rules.roles import VALUE_ROLES as _VALUE_ROLES
 from extractor.backends.rules.roles import role_of
 from extractor.backends.rules.scopes import scope_in
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
+from extractor.numbers import UNIT_LINE, to_wan
 from extractor.result import Fact
 
 __all__ = [
@@ -31,6 +43,7 @@ __all__ = [
     "ledger_header",
     "named_row",
     "read_ledger",
+    "read_named_columns",
     "read_wide",
     "wide_header",
 ]
@@ -228,3 +241,65 @@ def named_row(label: str, family: str) -> tuple[str, str, str | None] | None:
         return None  # a spending label on the income side: the columns are not what they seem
     scope = (terms[0].scope or "all") if BY_ID[concept].scoped else "all"
     return concept, scope, terms[0].label
+
+
+# ----------------------------------------------------------------------------- columns named by their header paths
+
+_WHOLE_OTHER = re.compile(r"会议费|培训费")
+"""Expenses a 三公 table may set beside its own (then its 合计 is not the 三公 total)."""
+
+
+def read_named_columns(doc: Document, measure: str, year: int | None) -> list[Fact]:
+    """Grids whose header columns name the parts of one concept family, the “三公” table:
+    "2025年预算数 | 2026年预算数" bands over "合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 |
+    购置费 | 运行费) | 公务接待费". Each column's concept, period and measure come from its header
+    path (:func:`headers.named_columns`); the figures are the table's 合计 row, or its one row of
+    figures (rows by budget unit are the units'). The unit line says 元 or 万元."""
+    facts: list[Fact] = []
+    for rows in table_rows(doc):
+        if not rows or rows[0].cells[0].col < 0:
+            continue
+        first_body = first_figure_row(rows, 0)
+        if not 0 < first_body < len(rows):
+            continue
+        header = [r for r in rows[:first_body] if not is_ordinal_row(r)]
+        title, unit = context(doc, rows[0].cells[0].start)
+        for row in header:  # title and unit lines drawn inside the grid
+            for c in row.cells:
+                if (m := UNIT_LINE.search(bare(c.text))) is not None:
+                    unit = m.group(1)
+                elif "三公" in c.text and "表" in c.text and len(bare(c.text)) <= 60:
+                    title = bare(c.text)
+        whole = "三公" in title and not _WHOLE_OTHER.search(title)
+        cols = named_columns(header, "three_public.", whole, measure, year)
+        if len({n.concept for n in cols.values()}) < 2:
+            continue
+        figures = [r for r in rows[first_body:] if any(cell_number(c) for c in r.cells)]
+        totals = [r for r in figures if any(TOTAL_LABEL.match(bare(c.text)) for c in r.cells)]
+        chosen = totals[0] if totals else figures[0] if len(figures) == 1 else None
+        if chosen is None:
+            continue
+        by_col = {c.col: c for c in chosen.cells}
+        seen: set[tuple[str, str, str]] = set()
+        for j, named in sorted(cols.items()):
+            cell = by_col.get(j)
+            parsed = cell_number(cell) if cell is not None else None
+            key = (named.concept, named.period, named.measure)
+            if cell is None or parsed is None or parsed[2] or key in seen:
+                continue
+            seen.add(key)
+            value, decimals = to_wan(parsed[0], unit, parsed[1])
+            facts.append(
+                Fact(
+                    concept=named.concept,
+                    measure=named.measure,
+                    period=named.period,
+                    value=value,
+                    unit=unit_for(named.concept, named.measure),
+                    decimals=decimals,
+                    evidence=cell_evidence(doc, cell.start, cell.end),
+                    source_unit=unit if unit != "万元" else None,
+                    backend="rules",
+                )
+            )
+    return facts

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from extractor.backends.rules.classified import read_classified
 from extractor.backends.rules.grids import CellSpan, Row
-from extractor.backends.rules.headers import Column, columns
+from extractor.backends.rules.headers import Column, Named, columns, named_columns
 from extractor.document import Document, TextBuilder
 
 
@@ -115,3 +115,42 @@ def test_a_table_that_prints_no_codes_classifies_its_rows_by_the_name_column_hea
     assert got[("expenditure.economic", "工资福利支出")] == Decimal("20.00")
     assert got[("expenditure.economic", "基本工资")] == Decimal("12.00")
     assert all(f.code is None for f in facts if f.label), "no code is invented for a row that prints none"
+
+
+def test_a_year_before_the_report_s_year_is_the_prior_year_even_where_no_later_year_is_printed() -> None:
+    header = [_row(("科目名称", 0, 1), ("2030年决算数", 1, 1), ("2031年预算数", 2, 1))]
+    assert columns(header, "budget", year=2031) == {
+        1: Column("total", "prior", "actual"),
+        2: Column("total", "current", "budget"),
+    }
+    alone = [_row(("科目名称", 0, 1), ("2030年预算数", 1, 1))]
+    assert columns(alone, "budget", year=2031) == {1: Column("total", "prior", "budget")}
+    assert columns(alone, "budget") == {1: Column("total", "current", "budget")}  # no year: the newest printed
+
+
+THREE_PUBLIC = [
+    _row(("单位名称", 0, 1), ("2030年", 1, 4), ("2031年", 5, 4), ("增减变化情况", 9, 1)),
+    _row(
+        ("合计", 1, 1),
+        ("一般公共预算拨款安排的“三公”经费预算", 2, 2),
+        ("会议费", 4, 1),
+        ("合计", 5, 1),
+        ("因公出国(境)费用", 6, 1),
+        ("公务用车购置及运行维护费", 7, 2),
+        ("合计", 9, 1),
+    ),
+    _row(("小计", 2, 1), ("科研因公出国(境)费用", 3, 1), ("小计", 7, 1), ("公务用车运行费", 8, 1)),
+]
+
+
+def test_named_columns_read_the_concept_from_the_deepest_text_that_names_one() -> None:
+    got = named_columns(THREE_PUBLIC, "three_public.", False, "budget", year=2031)
+    assert got == {
+        2: Named("three_public.total", "prior", "budget"),  # 小计 under the 三公 head (paid from a fund)
+        6: Named("three_public.overseas", "current", "budget"),
+        7: Named("three_public.vehicles", "current", "budget"),
+        8: Named("three_public.vehicles_operation", "current", "budget"),
+    }  # 单位名称, a sub-item (科研…), 会议费 and a 合计 over 三公 and 会议费 name nothing of the family
+    whole = named_columns(THREE_PUBLIC, "three_public.", True, "budget", year=2031)
+    assert whole[1] == Named("three_public.total", "prior", "budget")  # the table holds only 三公
+    assert whole[9] == Named("three_public.total", "current", "change")
