@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from extractor.backends.rules.roles import role_of
@@ -167,8 +167,8 @@ def table_rows(doc: Document) -> Iterator[list[Row]]:
     for block in doc.blocks:
         if block.kind is BlockKind.PAGE_BREAK:
             continue  # a table running over a page break goes on
-        if block.kind is BlockKind.PARAGRAPH and PAGE_NUMBER.match(doc.text[block.start : block.end]):
-            continue  # the page number between a table and its continuation
+        if block.kind is BlockKind.PARAGRAPH and _BETWEEN_PARTS.match(doc.text[block.start : block.end]):
+            continue  # the page number or 续表 caption between a table and its continuation
         if block.kind is not BlockKind.TABLE or not block.rows:
             if pending:
                 yield pending
@@ -194,11 +194,13 @@ def table_rows(doc: Document) -> Iterator[list[Row]]:
             for r in block.rows
         ]
         block_width = max(len(r) for r in block.rows)
-        if pending and block_width != width:
+        rows = [r for r in rows if r.cells]
+        joined = _continued(pending, width, rows, block_width) if pending else None
+        if pending and joined is None:
             yield pending
             pending = []
-        pending.extend(r for r in rows if r.cells)
-        width = block_width
+        pending.extend(rows if joined is None else joined)
+        width = width if joined is not None else block_width
     if pending:
         yield pending
     for start, end, html_rows in _html_tables(doc):
@@ -206,6 +208,38 @@ def table_rows(doc: Document) -> Iterator[list[Row]]:
         yield html_rows
     lines = [ln for ln in lines_of(doc) if not any(s <= ln.start < e for s, e in covered)]
     yield from _text_tables(lines, doc)
+
+
+_BETWEEN_PARTS = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*(?:续表|.{{0,30}}[(（]续表?[)）])\s*$")
+"""A page number, or a caption that only says the table goes on ("续表", "表3（续）")."""
+
+
+def _texts(row: Row) -> list[str]:
+    return [re.sub(r"\s+", "", c.text) for c in row.cells]
+
+
+def _continued(first: list[Row], width: int, rows: list[Row], block_width: int) -> list[Row] | None:
+    """The rows of a table's continuation (续表) as rows of its first part, or ``None`` when the
+    block is another table. The continuation may repeat the header (its repeated rows are
+    dropped) and its grid may differ by columns empty in every row of the wider part (a sliver
+    the ruling cuts at the edge): the other columns keep their order."""
+
+    def used(part: list[Row]) -> set[int]:
+        return {j for r in part for c in r.cells for j in range(c.col, c.col + c.colspan)}
+
+    if block_width > width and len(kept := sorted(used(rows))) <= width:
+        moved = dict(zip(kept, range(width), strict=False)) if len(kept) == width else None
+    elif block_width < width and len(kept := sorted(used(first))) == block_width:
+        moved = dict(enumerate(kept))
+    else:
+        moved = {j: j for j in range(width)} if block_width == width else None
+    if moved is None or any(c.col not in moved for r in rows for c in r.cells):
+        return None
+    rows = [Row(tuple(replace(c, col=moved[c.col]) for c in r.cells), r.explicit) for r in rows]
+    k = 0
+    while k < min(len(rows), first_figure_row(first, 0)) and _texts(rows[k]) == _texts(first[k]):
+        k += 1
+    return rows[k:]
 
 
 _HTML_TABLE = re.compile(r"<table\b[^>]*>.*?(?:</table\s*>|\Z)", re.S | re.I)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from extractor.backends.rules import RulesBackend
+from extractor.backends.rules.classified import read_classified
 from extractor.backends.rules.grids import table_rows
-from extractor.document import build_document
+from extractor.document import Document, TextBuilder, build_document
 from extractor.ingest import read_bytes
 from extractor.settings import Settings
 from tests.backends.rules.renderings import SERIALIZATIONS, Table, render
@@ -140,3 +142,45 @@ def test_a_form_flattened_onto_one_line_is_cut_into_cells_and_a_sentence_is_not(
     ]
     sentence = build_document("t.txt", "2022 年预算数 120.00 万元，决算数 117.30 万元，执行率 97.75%。\n")
     assert list(table_rows(sentence)) == []
+
+
+def _continued_doc(second: list[list[str]], caption: str | None = None) -> Document:
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("一般公共预算支出表")
+    b.paragraph("单位：万元")
+    first = [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", "30.00"], ["20101", "人大事务", "30.00"]]
+    b.table(first, spans=[[(1, 1)] * 3 for _ in first])
+    b.paragraph("7")  # the page number
+    b.start_page(2)
+    if caption:
+        b.paragraph(caption)
+    b.table(second, spans=[[(1, 1)] * len(r) for r in second])
+    return b.build("t")
+
+
+def _texts(doc: Document) -> list[list[list[tuple[str, int]]]]:
+    """The grid tables (text lines outside them are read as text rows, col -1: left out here)."""
+    tables = [[[(c.text, c.col) for c in r.cells] for r in table] for table in table_rows(doc)]
+    return [t for t in tables if t[0][0][1] >= 0]
+
+
+def test_a_continued_table_is_one_table_its_repeated_header_dropped() -> None:
+    second = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "5.00"]]
+    for caption in (None, "续表", "表5（续）"):
+        (table,) = _texts(_continued_doc(second, caption))
+        assert [r[0][0] for r in table] == ["科目编码", "201", "20101", "208"]
+
+
+def test_a_continuation_whose_grid_has_an_empty_sliver_column_keeps_the_columns_of_the_first_part() -> None:
+    second = [["208", "社会保障和就业支出", "", "5.00"]]  # the ruling cuts an empty column
+    (table,) = _texts(_continued_doc(second))
+    assert table[-1] == [("208", 0), ("社会保障和就业支出", 1), ("5.00", 2)]
+    # the first part's title and unit apply to the continuation
+    got = {(f.label, f.scope): f.value for f in read_classified(_continued_doc(second), "budget")}
+    assert got[("社会保障和就业支出", "general_public_budget")] == Decimal("5.00")
+
+
+def test_a_block_of_another_width_with_text_in_every_column_is_another_table() -> None:
+    second = [["项目", "预算数", "决算数", "执行率"], ["培训", "5.00", "4.00", "80%"]]
+    assert len(_texts(_continued_doc(second))) == 2
