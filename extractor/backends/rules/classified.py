@@ -308,11 +308,13 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
 
 def _first_of_each(facts: list[Fact]) -> list[Fact]:
     """A table that lists one class twice with different amounts is cross-classified (部门 ×
-    政府 经济分类: a 款 under two government classes): its first row stands for the class."""
-    seen: set[tuple[str, str, str, str | None]] = set()
+    政府 经济分类: a 款 under two government classes): its first row stands for the class.
+    Function items of one name under two codes (行政运行 of two 款) are two items."""
+    seen: set[tuple[str, str, str, str | None, str | None]] = set()
     out = []
     for f in facts:
-        key = (f.concept, f.measure, f.period, f.label)
+        code = f.code if f.concept.startswith("expenditure.function") else None
+        key = (f.concept, f.measure, f.period, f.label, code)
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -82,3 +82,16 @@ def test_a_three_public_table_by_budget_unit_gives_no_spending_total() -> None:
     facts = read_classified(doc(text), "budget")
     assert not any(f.concept == "expenditure.total" for f in facts), "its 合计 sums 三公, 会议费 and 培训费"
     assert not any(f.concept == "expenditure.function" for f in facts), "a unit code is no class code"
+
+
+def test_a_function_item_named_alike_under_two_codes_is_two_items_a_cross_classified_class_one() -> None:
+    text = (
+        "一般公共预算支出表\n单位:万元\n科目编码\t科目名称\t合计\n"
+        "2010101\t行政运行\t30.00\n2013101\t行政运行\t12.00\n"
+        "\n一般公共预算基本支出表\n单位:万元\n科目编码\t科目名称\t合计\n"
+        "301\t工资福利支出\t10.00\n30101\t基本工资\t8.00\n30101\t基本工资\t2.00\n"
+    )
+    facts = read_classified(doc(text), "budget")
+    items = sorted((f.code, f.value) for f in facts if f.label == "行政运行")
+    assert items == [("2010101", Decimal("30.00")), ("2013101", Decimal("12.00"))]
+    assert [f.value for f in facts if f.label == "基本工资"] == [Decimal("8.00")]
