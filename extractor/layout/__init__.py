@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
@@ -263,6 +264,22 @@ def _fill(cells: Sequence[Box], chars: list[Char]) -> tuple[_Table, set[int]]:
     return _Table(top, rows, boxes, spans), set(inside)
 
 
+def _in_running_text(table: _Table) -> bool:
+    """A ruled "table" that is text: fill-in boxes drawn round the words and figures of a sentence.
+
+    Such a grid has one cell with text, or one row across whose borders the characters run on
+    at their usual spacing (``…收入预算 | 1935. | 36 | 万元，…``: a box's border cuts a word or a
+    figure). A table's cells keep their text apart, each inside its own padding."""
+    texts = [t for row in table.rows for t in row if t.strip()]
+    if len(texts) <= 1:
+        return True
+    if len(table.rows) > 1:
+        return False
+    runs = [[b for b in boxes if b is not None] for boxes in table.boxes[0]]
+    runs = [r for r in runs if r]
+    return all(right[0][0] - left[-1][2] < 0.5 * (left[-1][3] - left[-1][1]) for left, right in pairwise(runs))
+
+
 # --------------------------------------------------------------------------- the page
 
 
@@ -273,7 +290,7 @@ def lay_out_page(page: Page, builder: TextBuilder) -> None:
     items: list[tuple[float, int, Any]] = []
     for cells in ruled_tables(page.rules):
         table, inside = _fill(cells, chars)
-        if any(t.strip() for row in table.rows for t in row):
+        if any(t.strip() for row in table.rows for t in row) and not _in_running_text(table):
             used |= inside
             items.append((table.top, 0, table))
     rest = [c for i, c in enumerate(chars) if i not in used and not c[0].isspace()]

@@ -83,3 +83,36 @@ def test_pdf_evidence_carries_its_page_and_box(fixtures_dir: Path, settings: Set
         assert ev.page is not None and ev.bbox is not None
         x0, top, x1, bottom = ev.bbox
         assert 0 <= x0 < x1 and 0 <= top < bottom
+
+
+def _laid_out(page: Page) -> tuple[list[str], list[list[list[str]]]]:
+    builder = TextBuilder()
+    builder.start_page(1)
+    lay_out_page(page, builder)
+    doc = builder.build("t")
+    paragraphs = [doc.text[b.start : b.end] for b in doc.blocks if b.kind is not BlockKind.TABLE]
+    return paragraphs, [[[c.text for c in row] for row in t.rows] for t in doc.tables()]
+
+
+def test_fill_in_boxes_inside_a_sentence_are_text() -> None:
+    # "本单位收入预算 [12.] [50] [万元，] 其中…": boxes drawn round a figure and a word, their borders
+    # cutting the figure; the characters run on across the borders at their usual spacing
+    line = "本单位收入预算12.50万元，其中"
+    words = [_word(line, 50, 100)]
+    xs = [50 + 7 * 10, 50 + 10 * 10, 50 + 12 * 10, 50 + 15 * 10]  # boxes round "12.", "50", "万元，"
+    paragraphs, tables = _laid_out(_page(words, _grid_rules(xs, [98, 112])))
+    assert tables == []
+    assert paragraphs == [line]
+
+
+def test_a_one_row_table_whose_cells_keep_their_text_apart_stays_a_table() -> None:
+    # a table's last row continued on a new page: padded cells, text well inside each
+    words = [
+        _word("收入总计", 60, 100),
+        _word("12.50", 260, 100),
+        _word("支出总计", 360, 100),
+        _word("12.50", 510, 100),
+    ]
+    paragraphs, tables = _laid_out(_page(words, _grid_rules([50, 250, 350, 500, 580], [95, 115])))
+    assert tables == [[["收入总计", "12.50", "支出总计", "12.50"]]]
+    assert paragraphs == []
