@@ -35,6 +35,16 @@ def scope_in(text: str) -> str | None:
     return None
 
 
+_ITS_FIGURE = re.compile(r"\s*[:：为]?\s*[-+]?\d")
+
+
+def _qualifier(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """The first match of a scope word that qualifies what follows it. A scope word followed by
+    its own figure is an item of a list ("其中，一般公共预算 80.00 万元，…，上年结转 0.00 万元"):
+    it names that figure's money and scopes nothing after it."""
+    return next((m for m in pattern.finditer(sentence) if not _ITS_FIGURE.match(sentence, m.end())), None)
+
+
 class SentenceScopes:
     """:func:`scope_in` of every prefix of one sentence, from one search per scope word.
 
@@ -47,7 +57,7 @@ class SentenceScopes:
 
     def __init__(self, sentence: str) -> None:
         self._sentence = sentence
-        self._first = [(scope, pattern, pattern.search(sentence)) for scope, pattern in SCOPE_WORDS]
+        self._first = [(scope, pattern, _qualifier(pattern, sentence)) for scope, pattern in SCOPE_WORDS]
 
     def before(self, n: int) -> str | None:
         for scope, pattern, m in self._first:

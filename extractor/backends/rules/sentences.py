@@ -237,6 +237,7 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         and not text[subject.end : term.start].strip()
                     ):
                         continue  # "机关运行经费财政拨款预算310.25万元": the subject's budget, not the department's
+                    opens = subject is not None and subject.start < s and not text[s : term.start].strip()
                     if (
                         term.term.name in _BARE
                         and list_at is not None
@@ -253,6 +254,7 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                         term.term.generic
                         and subject is not None
                         and _spending(term.concept) == _spending(subject.concept)
+                        and not opens  # "…支出80万元。支出较上年增加5万元": an opening 支出 is the department's
                     ) or term.term.continues_only:
                         said_again = term.end  # "支出决算为…" goes on about the current subject
                         continue

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from extractor.backends.rules.scopes import SentenceScopes, scope_in
+from extractor.backends.rules.scopes import SCOPE_WORDS, SentenceScopes, scope_in
 
 
 @pytest.mark.parametrize(
@@ -36,6 +38,18 @@ def test_non_fiscal_is_not_fiscal() -> None:
     ],
 )
 def test_sentence_scopes_equal_reading_every_prefix(sentence: str) -> None:
+    # a scope word followed by its own figure ("其中财政资金8万元") is a list item: it scopes nothing
+    qualifying = sentence
+    for _, pattern in SCOPE_WORDS:
+        for m in pattern.finditer(sentence):
+            if re.match(r"\s*[:：为]?\s*[-+]?\d", sentence[m.end() :]):
+                qualifying = qualifying[: m.start()] + "#" * (m.end() - m.start()) + qualifying[m.end() :]
     scopes = SentenceScopes(sentence)
     for n in range(len(sentence) + 1):
-        assert scopes.before(n) == scope_in(sentence[:n]), sentence[:n]
+        assert scopes.before(n) == scope_in(qualifying[:n]), sentence[:n]
+
+
+def test_a_scope_word_with_its_own_figure_is_an_item_and_scopes_what_follows_not() -> None:
+    sentence = "收入预算80万元，其中，一般公共预算 80.00 万元，政府性基金预算 0.00 万元，上年结转 0.00 万元"
+    assert SentenceScopes(sentence).before(len(sentence)) is None
+    assert SentenceScopes("一般公共预算安排的基本支出60万元").before(10) == "general_public_budget"

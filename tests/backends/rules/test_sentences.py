@@ -387,3 +387,9 @@ def test_a_list_under_project_spending_breaks_the_part_down_and_gives_no_class_f
     classes = {f for f in got if f[0] == "expenditure.function"}
     assert {f[5] for f in classes} == {Decimal("80.00")}
     assert any(f[0] == "expenditure.project" and f[5] == Decimal("12.50") for f in got)
+
+
+def test_a_bare_spending_word_opening_a_sentence_is_the_department_s_not_the_last_item_s() -> None:
+    got = facts("本单位支出预算 80.00 万元，其中：一般公共服务支出 80.00 万元。支出较去年增加 5.00 万元，上升 6.67%。")
+    assert ("expenditure.total", "change", "current", "all", None, Decimal("5.00")) in got
+    assert not any(f[0] == "expenditure.function" and f[1] in ("change", "change_pct") for f in got)
