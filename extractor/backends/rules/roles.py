@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["VALUE_ROLES", "role_of"]
+__all__ = ["PRIOR", "VALUE_ROLES", "base_role", "dated", "role_of"]
+
+_YEAR = re.compile(r"^\s*(20\d{2})\s*年")
 
 ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(p))
@@ -18,10 +21,13 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("score", r"^(?:自评)?(?:得分|评分|分数)$"),
         ("note", r"^(?:偏差(?:及|大或目标未完成)?原因(?:分析)?|原因分析|未完成原因|备注|偏差原因分析及改进措施)$"),
         ("item", r"^(?:项目名称|项目|职能名称|政策或重点任务|支出项目|科目名称|功能分类科目名称|资金来源|资金结构)$"),
-        ("budget", r"^(?:全年|年初|调整后?)?预算(?:数|金额|安排数)?(?:\(万元\)|\(元\)|\([A-Za-z]\))?$"),
+        (
+            "budget",
+            r"^(?:\d{4}\s*年度?)?(?:全年|年初|调整后?)?预算(?:数|金额|安排数)?(?:\(万元\)|\(元\)|\([A-Za-z]\))?$",
+        ),
         (
             "money_actual",
-            r"^(?:全年|年度)?(?:执行数|决算数|实际支出数?|支出数|执行金额)(?:\(万元\)|\(元\)|\([A-Za-z]\))?$",
+            r"^(?:\d{4}\s*年度?)?(?:全年|年度)?(?:执行数|决算数|实际支出数?|支出数|执行金额)(?:\(万元\)|\(元\)|\([A-Za-z]\))?$",
         ),
         ("rate", r"^(?:预算)?(?:执行率|完成率)(?:\([A-Za-z/]+\))?(?:\(%\))?$"),
         ("fiscal", r"^(?:其中:?)?财政(?:拨款|资金)$"),
@@ -29,6 +35,24 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 VALUE_ROLES = frozenset({"budget", "money_actual", "rate"})
+PRIOR = "~prior"
+"""Suffix of a value role whose column is dated before the header's newest year (2021年决算数 beside 2022年决算数)."""
+
+
+def base_role(role: str | None) -> str | None:
+    """A role without its period suffix."""
+    return role.removesuffix(PRIOR) if role else role
+
+
+def dated(roles: Sequence[str | None], texts: Sequence[str]) -> tuple[str | None, ...]:
+    """``roles`` of header cells ``texts`` with the budget and actual columns that name a year
+    before the newest year of the header marked prior (``budget~prior``)."""
+    years = [int(m.group(1)) if (m := _YEAR.match(t)) else None for t in texts]
+    newest = max((y for y in years if y is not None), default=0)
+    return tuple(
+        f"{r}{PRIOR}" if r in ("budget", "money_actual") and y is not None and y < newest else r
+        for r, y in zip(roles, years, strict=True)
+    )
 
 
 def role_of(text: str) -> str | None:

@@ -24,8 +24,8 @@ from decimal import Decimal
 from extractor.backends.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number, table_rows
 from extractor.backends.rules.indicators import read_indicators
 from extractor.backends.rules.lexicon import find_terms
+from extractor.backends.rules.roles import PRIOR, base_role, dated, role_of
 from extractor.backends.rules.roles import VALUE_ROLES as _VALUE_ROLES
-from extractor.backends.rules.roles import role_of
 from extractor.backends.rules.scopes import scope_in
 from extractor.backends.rules.wide import is_wide, ledger_header, read_ledger, read_wide, wide_header
 from extractor.concepts import BY_ID, unit_for
@@ -124,12 +124,14 @@ def _sections(rows: list[Row], doc: Document) -> Iterator[tuple[_Header, list[Ro
             texts = tuple(re.sub(r"\s+", "", flat[i][1].text) for i in range(k, j))
             row_roles: tuple[str | None, ...] = ()
             if first_row == last_row and rows[first_row].explicit:
-                row_roles = tuple(role_of(c.text) for c in rows[first_row].cells)
+                cells_ = rows[first_row].cells
+                row_roles = dated([role_of(c.text) for c in cells_], [c.text for c in cells_])
+            period_roles = tuple(r or "" for r in dated(roles, texts))
             headers.append(
                 (
                     first_row,
                     last_row,
-                    _Header(tuple(roles), flat[k][1].start, flat[j - 1][1].end, title, texts, row_roles),
+                    _Header(period_roles, flat[k][1].start, flat[j - 1][1].end, title, texts, row_roles),
                 )
             )
             k = j
@@ -190,7 +192,7 @@ def _money_rows(header: _Header, body: list[Row]) -> Iterator[tuple[CellSpan | N
 
 
 def _assign(roles: tuple[str, ...], values: list[CellSpan]) -> dict[str, CellSpan] | None:
-    value_roles = [r for r in roles if r in _VALUE_ROLES or r == "fiscal"]
+    value_roles = [r for r in roles if base_role(r) in _VALUE_ROLES or r == "fiscal"]
     numeric = [c for c in values if cell_number(c) is not None]
     if len(numeric) != len(value_roles):
         # a missing cell: only percent/money typing can still place a rate
@@ -204,13 +206,18 @@ def _assign(roles: tuple[str, ...], values: list[CellSpan]) -> dict[str, CellSpa
         assert parsed is not None
         if (role == "rate") != parsed[2] and not (role == "rate" and parsed[0] == 0):
             return None  # a percent in a money column or the reverse: the columns are not these
-        key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual", "money_actual": "actual"}.get(
-            role, role
-        )
+        key = _key(role, prev)
         out[key] = cell
         if role != "fiscal":
             prev = role
     return out
+
+
+def _key(role: str, prev: str) -> str:
+    """The measure a value column gives (``actual~prior`` for a prior year's 决算数)."""
+    base = base_role(role) or role
+    key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual", "money_actual": "actual"}.get(base, base)
+    return key + (PRIOR if role.endswith(PRIOR) else "")
 
 
 _FISCAL_PART = re.compile(r"^其中[:：]?(?:当年)?财政(?:拨款|资金)")
@@ -224,10 +231,9 @@ def _positional(header: _Header, row: Row) -> tuple[CellSpan | None, dict[str, C
     cells: dict[str, CellSpan] = {}
     prev = ""
     for role, cell in zip(header.row_roles, row.cells, strict=True):
-        if role in _VALUE_ROLES or role == "fiscal":
-            key = {"fiscal": "fiscal_budget" if prev == "budget" else "fiscal_actual", "money_actual": "actual"}.get(
-                role, role
-            )
+        if base_role(role) in _VALUE_ROLES or role == "fiscal":
+            assert role is not None
+            key = _key(role, prev)
             if role != "fiscal":
                 prev = role
             parsed = cell_number(cell) if cell.text else None
@@ -284,15 +290,17 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
     for (label, cells), (concept, scope) in zip(rows, concepts, strict=True):
         text = re.sub(r"\s+", "", label.text)
         if concept is not None and not (itemised and TOTAL_LABEL.match(text) and not families):
-            for measure, cell in cells.items():
-                if measure.startswith("fiscal_"):
+            for key, cell in cells.items():
+                if key.startswith("fiscal_"):
                     continue
                 parsed = cell_number(cell)
                 assert parsed is not None
+                measure = key.removesuffix(PRIOR)
                 facts.append(
                     Fact(
                         concept=concept,
                         measure=measure,
+                        period="prior" if key.endswith(PRIOR) else "current",
                         scope=scope,
                         value=parsed[0],
                         unit=unit_for(concept, measure),
@@ -338,6 +346,7 @@ def _concept_of(label: str, family: str) -> tuple[str | None, str]:
 
 
 def _project(doc: Document, name: str, label: CellSpan, cells: dict[str, CellSpan], *, total: bool) -> Project:
+    cells = {k: c for k, c in cells.items() if not k.endswith(PRIOR)}  # a project row is this year's
     values: dict[str, Decimal] = {}
     decimals: dict[str, int] = {}
     for k, c in cells.items():

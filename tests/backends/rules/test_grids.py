@@ -40,6 +40,12 @@ FORMS: dict[str, Table] = {
         ["信息化建设", "20.00", "19.40", "97.00%"],
         ["合计", "40.00", "38.90", "97.25%"],
     ],
+    "years": [
+        ["项目", "2021年决算数", "2022年预算数", "2022年决算数"],
+        ["本年支出合计", "110.00", "120.00", "117.30"],
+        ["基本支出", "70.00", "80.00", "78.40"],
+        ["项目支出", "40.00", "40.00", "38.90"],
+    ],
     "indicators": [
         ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
         ["产出指标", "数量指标", "培训人次", "10", "≥100人次", "120人次", "10"],
@@ -184,3 +190,12 @@ def test_a_continuation_whose_grid_has_an_empty_sliver_column_keeps_the_columns_
 def test_a_block_of_another_width_with_text_in_every_column_is_another_table() -> None:
     second = [["项目", "预算数", "决算数", "执行率"], ["培训", "5.00", "4.00", "80%"]]
     assert len(_texts(_continued_doc(second))) == 2
+
+
+def test_year_named_columns_give_each_figure_its_measure_and_period() -> None:
+    facts = reading("years", "tabs")[0]
+    got = {(c, m, p, v) for c, m, p, _, _, v in facts}
+    assert ("expenditure.total", "actual", "prior", "110.00") in got
+    assert ("expenditure.total", "budget", "current", "120.00") in got
+    assert ("expenditure.total", "actual", "current", "117.30") in got
+    assert ("expenditure.basic", "actual", "prior", "70.00") in got
