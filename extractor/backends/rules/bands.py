@@ -27,6 +27,7 @@ from extractor.backends.rules.grids import (
     table_rows,
 )
 from extractor.backends.rules.headers import bare, columns
+from extractor.backends.rules.scopes import GOV_FUND, GPB, STATE_CAP, scope_in
 from extractor.backends.rules.wide import GRAND_TOTAL, named_row
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
@@ -36,6 +37,10 @@ from extractor.result import Fact
 __all__ = ["read_bands"]
 
 _SIDES = {"收入": "income", "支出": "expenditure"}
+_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_FUND_ROW = re.compile(
+    rf"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?P<fund>{GPB}|{GOV_FUND}|{STATE_CAP})(?:资金|收入)?$"
+)
 _TITLE_ROW = re.compile(r"表\s*(?:[(（][^)）]{0,16}[)）])?\s*$")
 
 
@@ -79,8 +84,14 @@ def read_bands(doc: Document, measure: str) -> list[Fact]:
                 if c.role == "total" and c.period == "current" and c.measure == measure
             ]
             for name_col, total, kind in _ledgers(header, lo, totals, set(cols)):
+                under: str | None = None  # the concept of the section row above (一、本年收入, 二、上年结转)
                 for row in rows[first_body:]:
-                    facts.extend(_row_fact(doc, row, family, name_col, total, measure, table_scope, unit, kind))
+                    label = next((bare(c.text) for c in row.cells if c.col == name_col), "")
+                    if _SECTION.match(label):
+                        under = (named_row(label, family) or (None,))[0]
+                    facts.extend(
+                        _row_fact(doc, row, family, name_col, total, measure, table_scope, unit, kind, under=under)
+                    )
     return facts
 
 
@@ -157,12 +168,14 @@ def _row_fact(
     table_scope: str,
     unit: str,
     kind: str = "named",
+    *,
+    under: str | None = None,
 ) -> Iterator[Fact]:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     name, amount = by_col.get(name_col), by_col.get(total_col)
     if name is None or amount is None or GRAND_TOTAL.match(bare(name.text)):
         return
-    named = _classified_row(bare(name.text), family, kind)
+    named = _classified_row(bare(name.text), family, kind) or _fund_row(bare(name.text), family, under)
     parsed = cell_number(amount)
     if named is None or parsed is None or parsed[2]:
         return
@@ -182,3 +195,13 @@ def _row_fact(
         source_unit=unit if unit != "万元" else None,
         backend="rules",
     )
+
+
+def _fund_row(label: str, family: str, under: str | None) -> tuple[str, str, str | None] | None:
+    """An income row that names only a fund ("（一）一般公共预算资金" under 一、本年收入) is that fund's
+    income; under 二、上年结转 it is that fund's carry-over."""
+    fund = _FUND_ROW.match(label)
+    if family != "income" or fund is None:
+        return None
+    scope = scope_in(fund.group("fund")) or "all"
+    return ("carryover.opening" if under == "carryover.opening" else "income.total"), scope, None

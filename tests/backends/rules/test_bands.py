@@ -131,3 +131,49 @@ def test_every_ledger_of_a_band_is_read_by_what_its_name_column_classifies() -> 
     assert got[("income.operating", None)] == Decimal("0")
     assert not any(f.concept == "expenditure.total" and f.scope == "state_capital" for f in facts)
     assert {f.scope for f in facts} == {"all"}
+
+
+def _fund_sections() -> TextBuilder:
+    """An income band whose section rows (一、本年收入, 二、上年结转) list the funds by name only."""
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [("财政拨款收支总表", 4)] + [("", 1)] * 3,
+        [("单位:万元", 4)] + [("", 1)] * 3,
+        [("收 入", 2), ("", 1), ("支 出", 2), ("", 1)],
+        [("项 目", 1), ("预算数", 1), ("项 目", 1), ("预算数", 1)],
+        [("一、本年收入", 1), ("90.00", 1), ("一、一般公共服务支出", 1), ("70.00", 1)],
+        [("（一）一般公共预算资金", 1), ("80.00", 1), ("二、住房保障支出", 1), ("30.00", 1)],
+        [("（二）政府性基金预算资金", 1), ("10.00", 1), ("", 1), ("", 1)],
+        [("二、上年结转", 1), ("10.00", 1), ("", 1), ("", 1)],
+        [("（一）一般公共预算资金", 1), ("6.00", 1), ("", 1), ("", 1)],
+        [("（二）政府性基金预算资金", 1), ("4.00", 1), ("", 1), ("", 1)],
+        [("收 入 总 计", 1), ("100.00", 1), ("支 出 总 计", 1), ("100.00", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    return b
+
+
+def test_a_row_naming_only_a_fund_is_that_funds_income_or_carry_over_by_its_section() -> None:
+    facts = read_bands(_fund_sections().build("t"), "budget")
+    got = {(f.concept, f.scope): f.value for f in facts if f.concept in ("income.total", "carryover.opening")}
+    assert got[("income.total", "fiscal")] == Decimal("90.00"), "the section row keeps the table's scope"
+    assert got[("income.total", "general_public_budget")] == Decimal("80.00")
+    assert got[("income.total", "government_fund")] == Decimal("10.00")
+    assert got[("carryover.opening", "general_public_budget")] == Decimal("6.00"), "under 二、上年结转"
+    assert got[("carryover.opening", "government_fund")] == Decimal("4.00")
+    assert not any(f.concept == "income.total" and f.value in (Decimal("6.00"), Decimal("4.00")) for f in facts)
+
+
+def test_a_fund_named_on_the_spending_side_is_not_read_as_income() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [("收支总表", 4)] + [("", 1)] * 3,
+        [("收 入", 2), ("", 1), ("支 出", 2), ("", 1)],
+        [("项 目", 1), ("预算数", 1), ("项 目", 1), ("预算数", 1)],
+        [("一、一般公共预算拨款收入", 1), ("50.00", 1), ("（一）一般公共预算资金", 1), ("50.00", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    facts = read_bands(b.build("t"), "budget")
+    assert not any(f.concept.startswith("expenditure") and f.scope == "general_public_budget" for f in facts)
