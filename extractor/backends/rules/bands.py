@@ -39,7 +39,7 @@ __all__ = ["read_bands"]
 _SIDES = {"收入": "income", "支出": "expenditure"}
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _FUND_ROW = re.compile(
-    rf"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?P<fund>{GPB}|{GOV_FUND}|{STATE_CAP})(?:资金|收入)?$"
+    rf"^(?:\d?[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?P<fund>{GPB}|{GOV_FUND}|{STATE_CAP})(?:资金|收入)?$"
 )
 _TITLE_ROW = re.compile(r"表\s*(?:[(（][^)）]{0,16}[)）])?\s*$")
 

@@ -177,3 +177,24 @@ def test_a_fund_named_on_the_spending_side_is_not_read_as_income() -> None:
     b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
     facts = read_bands(b.build("t"), "budget")
     assert not any(f.concept.startswith("expenditure") and f.scope == "general_public_budget" for f in facts)
+
+
+def test_rows_naming_only_a_fund_are_its_income_or_under_the_carry_over_its_carry_over() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [("财政拨款收支总体情况表", 4)] + [("", 1)] * 3,
+        [("单位:万元", 4)] + [("", 1)] * 3,
+        [("收入", 2), ("", 1), ("支出", 2), ("", 1)],
+        [("项目", 1), ("预算数", 1), ("项目", 1), ("预算数", 1)],
+        [("一、本年收入", 1), ("90.00", 1), ("一、本年支出", 1), ("100.00", 1)],
+        [("(一)一般公共预算资金", 1), ("70.00", 1), ("(一)教育支出", 1), ("100.00", 1)],
+        [("1(二)政府性基金预算资金", 1), ("20.00", 1), ("", 1), ("", 1)],
+        [("二、上年结转", 1), ("10.00", 1), ("", 1), ("", 1)],
+        [("(一)一般公共预算拨款", 1), ("10.00", 1), ("", 1), ("", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    got = {(f.concept, f.scope): f.value for f in read_bands(b.build("t"), "budget")}
+    assert got[("income.total", "general_public_budget")] == Decimal("70.00")
+    assert got[("income.total", "government_fund")] == Decimal("20.00")
+    assert got[("carryover.opening", "general_public_budget")] == Decimal("10.00")
