@@ -222,6 +222,9 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                     continue
                 if kind == 0:
                     term: TermMatch = obj  # type: ignore[assignment]
+                    if text[max(s, term.start - 2) : term.start] == "涉及":
+                        subject = None  # "项目均实行绩效目标管理，涉及一般公共预算当年拨款X万元": the projects' money
+                        continue
                     if _WHOLE_BEFORE.search(text, max(s, term.start - 4), term.start):  # 占 + at most 3
                         continue  # the whole of a share, not a new subject
                     if term.concept == kinds_of:

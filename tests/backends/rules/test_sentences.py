@@ -393,3 +393,8 @@ def test_a_bare_spending_word_opening_a_sentence_is_the_department_s_not_the_las
     got = facts("本单位支出预算 80.00 万元，其中：一般公共服务支出 80.00 万元。支出较去年增加 5.00 万元，上升 6.67%。")
     assert ("expenditure.total", "change", "current", "all", None, Decimal("5.00")) in got
     assert not any(f[0] == "expenditure.function" and f[1] in ("change", "change_pct") for f in got)
+
+
+def test_the_money_a_programme_involves_is_not_a_fund_s_spending() -> None:
+    text = "2026年本部门项目均实行绩效目标管理，涉及一般公共预算当年拨款320.40万元，一级项目5个。"
+    assert not any(f[0] == "expenditure.total" for f in facts(text))
