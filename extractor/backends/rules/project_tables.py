@@ -10,7 +10,9 @@ it holds (项目金额, 资金总额, 预算批复, 当年预算 …); an evalua
 rows that name a unit (its code in the first cell, or a name ending in 局 / 中心 / 委员会 …) are
 the unit's subtotals, and category rows (:mod:`project_rows`) are not projects either. The unit
 line above the table (单位：元) converts the amounts. A table of basic spending (基本支出) by
-economic class is no project table. A table that says it lists only part of the projects
+economic class is no project table. A page that repeats the header, has no 合计 and numbers
+its rows on from the page before (序号 17 → 18) continues the table (续表); a 序号 is no unit's
+code. A table that says it lists only part of the projects
 (重点项目 in its title, 注：已剔除涉密项目 under it) keeps no 合计 row: its rows cannot add up to
 it. The same project in a later table (a 绩效目标表 restating the 项目支出表, a table repeated
 in another form) is one row.
@@ -19,6 +21,8 @@ in another form) is one row.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from extractor.backends.rules.classified import context
@@ -47,6 +51,8 @@ _PROJECT_WORD = re.compile(r"经费|资金|专项|项目|费用?|补助|补贴|�
 """A name that says what money is for is a project even where it ends with the unit that
 spends it (辅助人员补助经费-某某站)."""
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计)$")
+_ORDINAL_HEADER = re.compile(r"^(?:序号|行次)$")
+_UNIT_CODE_HEADER = re.compile(r"^(?:预算)?单位(?:编码|代码|编号)$")
 _FISCAL = re.compile(r"财政拨款|一般公共预算")
 _CARRIED = re.compile(r"结转|结余")
 _BUDGET_COL = re.compile(
@@ -62,7 +68,7 @@ _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：].*$", re.M)
 
 def read_project_tables(doc: Document, measure: str) -> list[Project]:
     """Every project table's rows; ``measure`` is the report's (``budget`` or ``actual``)."""
-    tables: list[list[Project]] = []
+    parts: list[_Part] = []
     for rows in table_rows(doc):
         if not rows or rows[0].cells[0].col < 0:
             continue
@@ -86,14 +92,62 @@ def read_project_tables(doc: Document, measure: str) -> list[Project]:
         fields = _fields(header, measure, name_col + name_span)
         if not fields:
             continue
+        ordinal, unit_codes = _headed(header, _ORDINAL_HEADER), _headed(header, _UNIT_CODE_HEADER)
         found = [
-            r for row in rows[first_body:] if (r := _read(doc, row, name_col, name_span, fields, unit)) is not None
+            r
+            for row in rows[first_body:]
+            if (r := _read(doc, row, name_col, name_span, fields, unit, ordinal, unit_codes)) is not None
         ]
-        projects = drop_categories(found)
-        if sum(not p.is_total for p in projects) < 2 or _partial(doc, title, rows[-1].cells[-1].end):
+        found = _coded_units(found)
+        part = _Part(
+            tuple(bare(c.text) for r in header for c in r.cells),
+            title,
+            found,
+            rows[0].cells[0].start,
+            rows[-1].cells[-1].end,
+        )
+        if parts and _continues(doc, parts[-1], part):
+            parts[-1].found.extend(found)
+            parts[-1].end = part.end
+            continue
+        parts.append(part)
+    tables: list[list[Project]] = []
+    for part in parts:
+        projects = drop_categories(part.found)
+        if sum(not p.is_total for p in projects) < 2 or _partial(doc, part.title, part.end):
             projects = [p for p in projects if not p.is_total]  # a total over one row (or rows left out) checks nothing
         tables.append(projects)
     return drop_repeats(tables)
+
+
+@dataclass
+class _Part:
+    """One grid of a project table: the table itself, or a page of it."""
+
+    header: tuple[str, ...]
+    title: str
+    found: list[Read]
+    start: int
+    end: int
+
+
+_GAP_LINES = 3
+"""Lines a continued table's next page may repeat above its header (the title, the unit line)."""
+
+
+def _continues(doc: Document, before: _Part, part: _Part) -> bool:
+    """A grid continues the project table before it (续表) when it repeats that table's header, has
+    no 合计 of its own, numbers its rows on from the last row before (序号 17 → 18), and only its
+    repeated title and unit lines stand between them."""
+    if part.header != before.header or any(r.project.is_total for r in part.found):
+        return False
+    if not before.found or not part.found:
+        return False
+    last, first = before.found[-1].marker, part.found[0].marker
+    if not (last.isdigit() and first.isdigit() and int(first) == int(last) + 1):
+        return False  # its 序号 must go on from the page before: else the same rows again, or another table
+    gap = [line for line in doc.text[before.end : part.start].split("\n") if line.strip()]
+    return len(gap) <= _GAP_LINES and all(len(line.strip()) <= 60 for line in gap)
 
 
 def _partial(doc: Document, title: str, end: int) -> bool:
@@ -164,11 +218,46 @@ def _is_unit(name: str) -> bool:
     return bool(_UNIT_ROW.search(name)) and not _PROJECT_WORD.search(name)
 
 
-def _read(doc: Document, row: Row, name_col: int, name_span: int, fields: dict[str, int], unit: str) -> Read | None:
+def _coded_units(found: list[Read]) -> list[Read]:
+    """Where the 单位编码 column is filled on a unit's row only, a row with a code there is that
+    unit's subtotal whatever its name says (收费公路管理中心 holds 费); where every project row
+    repeats its unit's code, the code tells nothing."""
+    names = Counter(r.project.name for r in found)
+    return [
+        replace(r, unit=True)
+        if r.unit_code
+        and not r.project.is_total
+        and names[r.project.name] == 1  # a name the table also gives a project is that project's row
+        and i + 1 < len(found)
+        and not found[i + 1].unit_code
+        else r
+        for i, r in enumerate(found)
+    ]
+
+
+def _headed(header: list[Row], pattern: re.Pattern[str]) -> set[int]:
+    """The grid columns whose header cell matches ``pattern``."""
+    return {c.col for r in header for c in r.cells if pattern.match(bare(c.text))}
+
+
+def _read(
+    doc: Document,
+    row: Row,
+    name_col: int,
+    name_span: int,
+    fields: dict[str, int],
+    unit: str,
+    ordinal: set[int] | None = None,
+    unit_codes: set[int] | None = None,
+) -> Read | None:
+    """The row as a project (or the 合计 / a unit's subtotal row). ``ordinal``: the 序号 columns,
+    whose numbers are no codes; ``unit_codes``: the 单位编码 columns."""
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     names = [c for c in row.cells if name_col <= c.col < name_col + name_span and cell_number(c) is None]
     totals = [c for c in row.cells if c.col < name_col + name_span and _TOTAL_ROW.match(bare(c.text))]
-    coded = any(re.fullmatch(r"\d{3,}", bare(c.text)) for c in row.cells if c.col < name_col)
+    coded = any(
+        re.fullmatch(r"\d{3,}", bare(c.text)) for c in row.cells if c.col < name_col and c.col not in (ordinal or ())
+    )
     if totals:
         names = totals
     elif not names:
@@ -176,13 +265,10 @@ def _read(doc: Document, row: Row, name_col: int, name_span: int, fields: dict[s
     name_cell = names[-1]
     name = bare(name_cell.text)
     is_total = bool(_TOTAL_ROW.match(name))
-    if not is_total and (
-        _is_unit(name)
-        or (coded and not _PROJECT_WORD.search(name))
-        or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2
-        or re.match(r"\d+个", name)
-    ):
-        return None  # a unit's subtotal (its code before it, or a unit's name), or no name
+    if not is_total and (len(re.findall(r"[\u4e00-\u9fff]", name)) < 2 or re.match(r"\d+个", name)):
+        return None  # no name
+    unit_coded = any(re.fullmatch(r"\d{3,}", bare(c.text)) for c in row.cells if c.col in (unit_codes or ()))
+    unit_row = not is_total and (_is_unit(name) or (coded and not _PROJECT_WORD.search(name)))
     values: dict[str, Decimal] = {}
     cells: dict[str, Evidence] = {}
     decimals: dict[str, int] = {}
@@ -207,4 +293,6 @@ def _read(doc: Document, row: Row, name_col: int, name_span: int, fields: dict[s
         is_total=is_total,
         **values,
     )
-    return Read(project, marker=marker, depth=name_cell.col - name_col)
+    return Read(
+        project, marker=marker, depth=name_cell.col - name_col, unit=unit_row, unit_code=unit_coded
+    )  # a unit's subtotal: no project

@@ -170,3 +170,57 @@ def test_a_table_of_part_of_the_projects_keeps_no_total_row() -> None:
     assert ("合计", True) not in key
     whole = [(p.name, p.is_total) for p in read_project_tables(_table(rows).build("t"), "budget")]
     assert ("合计", True) in whole, "a table that does not say so keeps its total for the Σ check"
+
+
+def test_nested_categories_of_a_table_grouped_by_unit_and_continued_on_the_next_page() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("专项业务经费支出表")
+    b.paragraph("单位:万元")
+    header = ["序号", "单位编码", "单位(项目)名称", "项目金额", "项目简介"]
+    b.table(
+        [
+            header,
+            ["1", "", "合计", "160.00", ""],
+            ["2", "", "全额", "160.00", ""],
+            ["3", "801001", "某某局", "130.00", ""],
+            ["4", "", "专用项目", "130.00", ""],
+            ["5", "", "其他履职尽责专项业务费", "130.00", ""],
+            ["6", "", "档案整理经费", "30.00", ""],
+            ["7", "", "业务宣传费", "30.00", ""],
+        ]
+    )
+    b.start_page(2)
+    b.paragraph("专项业务经费支出表")
+    b.paragraph("单位:万元")
+    b.table(
+        [
+            header,
+            ["8", "", "信息系统运维费", "70.00", ""],
+            ["9", "801002", "某某收费站管理中心", "30.00", ""],
+            ["10", "", "通用项目", "30.00", ""],
+            ["11", "", "专项购置", "10.00", ""],
+            ["12", "", "办公设备购置", "10.00", ""],
+            ["13", "", "委托咨询业务", "20.00", ""],
+            ["14", "", "法律顾问费用", "20.00", ""],
+        ]
+    )
+    got = [(p.name, p.budget) for p in read_project_tables(b.build("t"), "budget") if not p.is_total]
+    assert got == [
+        ("档案整理经费", Decimal("30.00")),
+        ("业务宣传费", Decimal("30.00")),
+        ("信息系统运维费", Decimal("70.00")),
+        ("办公设备购置", Decimal("10.00")),
+        ("法律顾问费用", Decimal("20.00")),
+    ], "categories within categories (each the sum of the rows under it) and the units' rows are no projects"
+
+
+def test_a_serial_number_of_three_digits_is_no_unit_code() -> None:
+    rows = [
+        ["序号", "单位(项目)名称", "项目金额"],
+        ["", "合计", "30.00"],
+        ["101", "档案数字化整理", "10.00"],
+        ["102", "政策宣传推广", "20.00"],
+    ]
+    got = {p.name for p in read_project_tables(_table(rows).build("t"), "budget") if not p.is_total}
+    assert got == {"档案数字化整理", "政策宣传推广"}, "a 序号 of 100 and more is no unit's code"
