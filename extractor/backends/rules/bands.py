@@ -34,7 +34,7 @@ from extractor.document import Document
 from extractor.numbers import UNIT_LINE, to_wan
 from extractor.result import Fact
 
-__all__ = ["read_bands"]
+__all__ = ["banded", "read_bands"]
 
 _SIDES = {"收入": "income", "支出": "expenditure"}
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
@@ -48,6 +48,11 @@ def _bands(row: Row) -> dict[str, tuple[int, int]] | None:
     """{family: (first column, end column)} of a band row, or ``None``."""
     found = {_SIDES[bare(c.text)]: (c.col, c.col + c.colspan) for c in row.cells if bare(c.text) in _SIDES}
     return found if len(found) == 2 and len(row.cells) == 2 else None
+
+
+def banded(rows: list[Row]) -> bool:
+    """A grid ledger whose band row (收 入 | 支 出) this module reads: no other reader's."""
+    return bool(rows) and rows[0].cells[0].col >= 0 and any(_bands(r) for r in rows[:6])
 
 
 def _title_and_unit(doc: Document, rows: list[Row], upto: int) -> tuple[str, str]:

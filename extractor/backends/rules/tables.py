@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractor.backends.rules.bands import banded
 from extractor.backends.rules.grids import TOTAL_LABEL, CellSpan, Row, cell_evidence, cell_number, table_rows
 from extractor.backends.rules.indicators import read_indicators
 from extractor.backends.rules.lexicon import find_terms
@@ -36,6 +37,8 @@ __all__ = ["TableReading", "read_tables", "role_of"]
 
 _INDICATOR_ROLES = {"name", "level2", "level1"}
 _PROJECT_NAME = re.compile(r"项目名称\s*[:：]?\s*\n?\s*(?P<name>[^\s\t]{2,40})")
+_TARGETS = re.compile(r"绩效目标")
+"""A performance-target table (整体支出绩效目标表, 项目绩效目标表): its amounts are its tasks'."""
 _PROJECT_COLUMN = re.compile(r"^(?:项目名称|职能名称|政策或重点任务|支出项目)$")
 _PROJECT_TOTAL_LABEL = re.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:项目)?(?:资金)?总额$|^合计$|^(?:年度)?资金合计$")
 
@@ -70,6 +73,8 @@ class _Header:
 def read_tables(doc: Document) -> TableReading:
     out = TableReading()
     for rows in table_rows(doc):
+        if banded(rows):
+            continue  # a two-sided ledger's rows are read by their bands (a short tail row has no unit here)
         for header, body in _sections(rows, doc):
             if _INDICATOR_ROLES & set(header.roles) and {"actual", "score"} & set(header.roles):
                 out.indicators.extend(read_indicators(doc, header.roles, body))
@@ -287,8 +292,11 @@ def _money(doc: Document, header: _Header, body: list[Row]) -> tuple[list[Fact],
     )
     facts: list[Fact] = []
     projects: list[Project] = []
+    targets = _TARGETS.search(header.title[-80:]) is not None
     for (label, cells), (concept, scope) in zip(rows, concepts, strict=True):
         text = re.sub(r"\s+", "", label.text)
+        if targets and TOTAL_LABEL.match(text):
+            continue  # a 绩效目标表's 金额合计 sums its tasks' (projects') money: no total of the catalogue
         if concept is not None and not (itemised and TOTAL_LABEL.match(text) and not families):
             for key, cell in cells.items():
                 if key.startswith("fiscal_"):

@@ -244,3 +244,38 @@ def test_a_ledger_headed_item_is_no_project_table() -> None:
     assert read_tables(doc(text)).projects == [], "项目 heads a ledger's rows; a project table says 项目名称"
     named = "项目支出表\n单位：万元\n项目名称\t预算数\n信息系统运维经费\t2.00\n档案整理经费\t3.00\n"
     assert [p.name for p in read_tables(doc(named)).projects] == ["信息系统运维经费", "档案整理经费"]
+
+
+def test_a_performance_target_table_s_amount_total_is_its_tasks_not_spending() -> None:
+    from extractor.document import TextBuilder
+
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("部门整体支出绩效目标表")
+    grid = [
+        [("部门(单位)名称", 3), ("", 1), ("", 1), ("某局", 3), ("", 1), ("", 1)],
+        [("年度主要任务", 1), ("任务名称", 1), ("主要内容", 1), ("预算金额(万元)", 3), ("", 1), ("", 1)],
+        [("", 1), ("", 1), ("", 1), ("总额", 1), ("财政拨款", 1), ("其他资金", 1)],
+        [("", 1), ("任务1", 1), ("机关运行保障", 1), ("120.00", 1), ("120.00", 1), ("", 1)],
+        [("", 1), ("任务2", 1), ("信息系统运维", 1), ("30.00", 1), ("30.00", 1), ("", 1)],
+        [("", 1), ("金额合计", 1), ("", 1), ("150.00", 1), ("150.00", 1), ("", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    assert not any(f.concept == "expenditure.total" for f in read_tables(b.build("t")).facts)
+
+
+def test_a_banded_ledger_is_left_to_the_band_reader() -> None:
+    from extractor.document import TextBuilder
+
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("部门收支总表")
+    b.paragraph("单位:元")
+    grid = [
+        [("收 入", 2), ("", 1), ("支 出", 2), ("", 1)],
+        [("项 目", 1), ("预算数", 1), ("支出功能分类科目", 1), ("预算数", 1)],
+        [("1、财政拨款", 1), ("300000.00", 1), ("1、教育支出", 1), ("100000.00", 1)],
+        [("", 1), ("", 1), ("2、住房保障支出", 1), ("200000.00", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    assert read_tables(b.build("t")).facts == [], "its short tail rows ('2、住房保障支出 | 200000.00') are the bands'"
