@@ -33,9 +33,9 @@ TOTAL_HEADER = re.compile(
 )
 _PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^基本支出(?:合计)?$"), "basic"),
-    (re.compile(r"^项目支出(?:合计)?$"), "project"),
-    (re.compile(r"^人员经费$|^人员支出$"), "personnel"),
-    (re.compile(r"^(?:日常)?公用(?:经费|支出)$"), "public"),
+    (re.compile(r"^(?:项目|专项业务经费)支出(?:合计)?$"), "project"),  # 专项业务经费: a name of project spending
+    (re.compile(r"^人员(?:经费|支出)(?:支出)?$"), "personnel"),
+    (re.compile(r"^(?:日常)?公用(?:经费|支出)(?:支出)?$"), "public"),
 )
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _PRIOR = re.compile(r"上年(?:度)?(?:预算|执行|决算|支出|数)")

@@ -154,3 +154,19 @@ def test_named_columns_read_the_concept_from_the_deepest_text_that_names_one() -
     whole = named_columns(THREE_PUBLIC, "three_public.", True, "budget", year=2031)
     assert whole[1] == Named("three_public.total", "prior", "budget")  # the table holds only 三公
     assert whole[9] == Named("three_public.total", "current", "change")
+
+
+def test_parts_of_spending_headed_with_their_spending_word_and_project_spending_by_its_other_name() -> None:
+    header = [
+        _row(
+            ("功能科目编码", 0, 1),
+            ("功能科目名称", 1, 1),
+            ("合计", 2, 1),
+            ("人员经费支出", 3, 1),
+            ("公用经费支出", 4, 1),
+            ("专项业务经费支出", 5, 1),
+        ),
+    ]
+    got = columns(header, "budget")
+    assert got is not None
+    assert [got[j].role for j in (2, 3, 4, 5)] == ["total", "personnel", "public", "project"]
