@@ -18,7 +18,7 @@ basic spending: no class figure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -140,7 +140,7 @@ def _tables(doc: Document, measure: str) -> Iterator[_Table]:
         for n, (i, col) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
             body = rows[i + 1 : end]
-            uncoded = None if any(row_code(r.cells) for r in body) else _naming(rows[i])
+            uncoded = None if any(row_code(r.cells) for r in body) else _naming(rows[i], _above(rows, i))
             if uncoded is None and not any(row_code(r.cells) for r in body):
                 continue
             title, unit = context(doc, rows[i].cells[0].start)
@@ -165,8 +165,23 @@ def _tables(doc: Document, measure: str) -> Iterator[_Table]:
             yield prev
 
 
-def _naming(header: Row) -> str | None:
-    texts = "".join(c.text for c in header.cells)
+def _above(rows: list[Row], i: int) -> list[Row]:
+    """The header rows over row ``i``: a two-line header (``经济分类科目名称 | 本年…基本支出`` over
+    ``| 合计 | 人员经费 | 公用经费``) names its columns in the row above the one holding 合计; the
+    figure-less, code-less rows right above it."""
+    out: list[Row] = []
+    for row in reversed(rows[max(0, i - 2) : i]):
+        if row_code(row.cells) is not None or any(cell_number(c) is not None for c in row.cells):
+            break
+        out.insert(0, row)
+    return out
+
+
+def _naming(header: Row, above: Sequence[Row] = ()) -> str | None:
+    """``economic`` / ``function`` where the name column (the first cell of a header row) is
+    headed 经济分类 / 功能分类; a ledger that names a classification in a later column
+    (收入 | 功能分类 | 政府预算支出经济分类) is no table of classes."""
+    texts = "".join(r.cells[0].text for r in (*above, header) if r.cells)
     return "economic" if "经济分类" in texts else "function" if "功能分类" in texts else None
 
 

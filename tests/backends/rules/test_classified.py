@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractor.backends.rules.classified import read_classified
+from extractor.document import TextBuilder
+from extractor.result import Fact
 from tests.backends.rules.conftest import doc
 
 TABLES = (
@@ -95,3 +97,44 @@ def test_a_function_item_named_alike_under_two_codes_is_two_items_a_cross_classi
     items = sorted((f.code, f.value) for f in facts if f.label == "行政运行")
     assert items == [("2010101", Decimal("30.00")), ("2013101", Decimal("12.00"))]
     assert [f.value for f in facts if f.label == "基本工资"] == [Decimal("8.00")]
+
+
+def _grid(title: str, rows: list[list[tuple[str, int]]]) -> list[Fact]:
+    """A table read from page geometry: each cell with its colspan."""
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph(title)
+    b.paragraph("单位:万元")
+    b.table([[t for t, _ in r] for r in rows], spans=[[(s, 1) for _, s in r] for r in rows])
+    return read_classified(b.build("t"), "budget")
+
+
+def test_a_two_line_header_names_the_uncoded_classes_in_the_row_above_its_total() -> None:
+    facts = _grid(
+        "一般公共预算基本支出表",
+        [
+            [("经济分类科目名称", 1), ("本年一般公共预算基本支出", 3), ("", 1), ("", 1)],
+            [("", 1), ("合计", 1), ("人员经费", 1), ("公用经费", 1)],
+            [("合计", 1), ("31.00", 1), ("21.00", 1), ("10.00", 1)],
+            [("工资福利支出", 1), ("21.00", 1), ("21.00", 1), ("", 1)],
+            [("基本工资", 1), ("13.00", 1), ("13.00", 1), ("", 1)],
+            [("商品和服务支出", 1), ("10.00", 1), ("", 1), ("10.00", 1)],
+        ],
+    )
+    got = {(f.concept, f.label): f.value for f in facts}
+    assert got[("expenditure.economic", "工资福利支出")] == Decimal("21.00")
+    assert got[("expenditure.economic", "基本工资")] == Decimal("13.00")
+    assert got[("expenditure.economic", "商品和服务支出")] == Decimal("10.00")
+    assert got[("expenditure.basic", None)] == Decimal("31.00")
+
+
+def test_a_ledger_naming_a_classification_in_a_later_column_is_no_table_of_classes() -> None:
+    facts = _grid(
+        "收支预算总表",
+        [
+            [("收入项目", 1), ("金额", 1), ("政府预算支出经济分类", 1), ("金额", 1)],
+            [("一、财政拨款收入", 1), ("40.00", 1), ("机关工资福利支出", 1), ("40.00", 1)],
+            [("二、事业收入", 1), ("5.00", 1), ("机关商品和服务支出", 1), ("5.00", 1)],
+        ],
+    )
+    assert not [f for f in facts if f.concept == "expenditure.economic"], "income labels are no economic classes"
