@@ -7,6 +7,8 @@ like any header by :mod:`headers`). Each row of a band is read on its own: its n
 concept (一、财政拨款收入, 一般公共预算拨款收入, 一、一般公共服务支出 …), the band's current
 total column the amount. A name that names a scope (一般公共预算拨款收入) keeps it; others take
 the table's (财政拨款收支总表 → ``fiscal``). 收入总计 / 支出总计 include carry-over: no figure.
+A spending band that lists the 款 and 项 under each function class by name, without codes,
+gives each as a ``function_item`` of the table's scope.
 
 Only grids whose cells know their columns (tables read from page geometry) are read here;
 text ledgers are read by :mod:`wide`.
@@ -90,12 +92,25 @@ def read_bands(doc: Document, measure: str) -> list[Fact]:
             ]
             for name_col, total, kind in _ledgers(header, lo, totals, set(cols)):
                 under: str | None = None  # the concept of the section row above (一、本年收入, 二、上年结转)
-                for row in rows[first_body:]:
+                items = _function_items(rows[first_body:], family, name_col, kind)
+                for n, row in enumerate(rows[first_body:]):
                     label = next((bare(c.text) for c in row.cells if c.col == name_col), "")
                     if _SECTION.match(label):
                         under = (named_row(label, family) or (None,))[0]
                     facts.extend(
-                        _row_fact(doc, row, family, name_col, total, measure, table_scope, unit, kind, under=under)
+                        _row_fact(
+                            doc,
+                            row,
+                            family,
+                            name_col,
+                            total,
+                            measure,
+                            table_scope,
+                            unit,
+                            kind,
+                            under=under,
+                            item=n in items,
+                        )
                     )
     return facts
 
@@ -163,6 +178,31 @@ def _classified_row(label: str, family: str, kind: str) -> tuple[str, str, str |
     return "expenditure.economic", "all", name
 
 
+_ITEM_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff（）()、]*")
+"""A 款 or 项 written by its name alone (行政运行, 其他一般公共服务支出): no enumerator, no figure."""
+
+
+def _function_items(rows: list[Row], family: str, name_col: int, kind: str) -> set[int]:
+    """The rows (by index) that are items of the function class above them.
+
+    A spending band lists the classes of the 功能分类 with their 款 and 项 under them, by name
+    only (``一般公共服务支出 | 财政事务 | 行政运行``): a row under a class whose name is no term of
+    its own is one of the class's items, until a row names something else."""
+    out: set[int] = set()
+    under_class = False
+    for n, row in enumerate(rows):
+        name = next((c for c in row.cells if c.col == name_col), None)
+        if name is None:
+            continue
+        text = bare(name.text)
+        named = _classified_row(text, family, kind)
+        if named is None and under_class and _ITEM_NAME.fullmatch(text) and not GRAND_TOTAL.match(text):
+            out.add(n)
+        else:
+            under_class = named is not None and named[0] == "expenditure.function"
+    return out
+
+
 def _row_fact(
     doc: Document,
     row: Row,
@@ -175,12 +215,15 @@ def _row_fact(
     kind: str = "named",
     *,
     under: str | None = None,
+    item: bool = False,
 ) -> Iterator[Fact]:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     name, amount = by_col.get(name_col), by_col.get(total_col)
     if name is None or amount is None or GRAND_TOTAL.match(bare(name.text)):
         return
     named = _classified_row(bare(name.text), family, kind) or _fund_row(bare(name.text), family, under)
+    if named is None and item:
+        named = ("expenditure.function_item", "all", bare(name.text))
     parsed = cell_number(amount)
     if named is None or parsed is None or parsed[2]:
         return

@@ -198,3 +198,31 @@ def test_rows_naming_only_a_fund_are_its_income_or_under_the_carry_over_its_carr
     assert got[("income.total", "general_public_budget")] == Decimal("70.00")
     assert got[("income.total", "government_fund")] == Decimal("20.00")
     assert got[("carryover.opening", "general_public_budget")] == Decimal("10.00")
+
+
+def test_items_listed_by_name_under_a_class_are_its_function_items() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [("财政拨款收支总表", 4)] + [("", 1)] * 3,
+        [("收 入", 2), ("", 1), ("支 出", 2), ("", 1)],
+        [("项 目", 1), ("预算数", 1), ("项 目", 1), ("预算数", 1)],
+        [("一、财政拨款", 1), ("50.00", 1), ("一般公共服务支出", 1), ("42.00", 1)],
+        [("一般公共预算", 1), ("50.00", 1), ("财政事务", 1), ("42.00", 1)],
+        [("", 1), ("", 1), ("行政运行", 1), ("30.00", 1)],
+        [("", 1), ("", 1), ("其他财政事务支出", 1), ("12.00", 1)],
+        [("", 1), ("", 1), ("住房保障支出", 1), ("8.00", 1)],
+        [("", 1), ("", 1), ("住房公积金", 1), ("8.00", 1)],
+        [("", 1), ("", 1), ("二、年终结转结余", 1), ("0.00", 1)],
+        [("收 入 总 计", 1), ("50.00", 1), ("支 出 总 计", 1), ("50.00", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    got = {(f.concept, f.scope, f.label): f.value for f in read_bands(b.build("t"), "budget")}
+    assert got[("expenditure.function", "fiscal", "一般公共服务支出")] == Decimal("42.00")
+    assert got[("expenditure.function_item", "fiscal", "财政事务")] == Decimal("42.00")
+    assert got[("expenditure.function_item", "fiscal", "行政运行")] == Decimal("30.00")
+    assert got[("expenditure.function_item", "fiscal", "其他财政事务支出")] == Decimal("12.00")
+    assert got[("expenditure.function_item", "fiscal", "住房公积金")] == Decimal("8.00")
+    assert got[("carryover.closing", "fiscal", None)] == Decimal("0.00")
+    items = {label for concept, _, label in got if concept == "expenditure.function_item"}
+    assert items == {"财政事务", "行政运行", "其他财政事务支出", "住房公积金"}, "a row after a non-class is no item"
