@@ -160,14 +160,20 @@ TERMS: tuple[Term, ...] = (
     _t("tp.reception_foreign", r"外宾接待(?:支出|费)", "three_public.reception_foreign"),
     _t("tp.reception_domestic", r"国内公务接待(?:支出|费)", "three_public.reception_domestic"),
     # procurement ------------------------------------------------------------------------
-    _t("pr.total", r"政府采购(?:支出)?(?:总额|合计|预算)|政府采购支出(?=\s*[\d为:])", "procurement.total"),
+    # 政府采购预算总额 / 政府采购资金 / 本部门政府采购安排X万元: the department's procurement
+    _t("pr.total", r"政府采购(?:支出)?(?:总额|合计|预算|资金|安排)|政府采购支出(?=\s*[\d为:])", "procurement.total"),
     _t("pr.amount", r"(?:实际)?采购(?:金额|总额)", "procurement.total", within="procurement", generic=True),
-    _t("pr.goods", r"政府采购货物支出|(?<!授予中小企业合同金额占)货物采购支出", "procurement.goods"),
-    _t("pr.works", r"政府采购工程支出|工程采购支出", "procurement.works"),
-    _t("pr.services", r"政府采购服务支出|服务采购支出", "procurement.services"),
-    _t("pr.goods.in", r"货物(?:类|采购)(?:支出)?", "procurement.goods", within="procurement"),
-    _t("pr.works.in", r"工程(?:类|采购)(?:支出)?", "procurement.works", within="procurement"),
-    _t("pr.services.in", r"服务(?:类|采购)(?:支出)?", "procurement.services", within="procurement"),
+    # each kind's own figure: 政府采购货物预算 / 拟采购货物支出 / 货物采购支出 (货物类采购预算 inside procurement)
+    _t(
+        "pr.goods",
+        r"(?:政府|拟)采购货物(?:支出)?(?:预算)?|(?<!授予中小企业合同金额占)货物采购支出",
+        "procurement.goods",
+    ),
+    _t("pr.works", r"(?:政府|拟)采购工程(?:支出)?(?:预算)?|工程采购支出", "procurement.works"),
+    _t("pr.services", r"(?:政府|拟)采购服务(?:支出)?(?:预算)?|服务采购支出", "procurement.services"),
+    _t("pr.goods.in", r"货物(?:类|采购)(?:采购)?(?:支出|预算)?", "procurement.goods", within="procurement"),
+    _t("pr.works.in", r"工程(?:类|采购)(?:采购)?(?:支出|预算)?", "procurement.works", within="procurement"),
+    _t("pr.services.in", r"服务(?:类|采购)(?:采购)?(?:支出|预算)?", "procurement.services", within="procurement"),
     _t("pr.sme", r"授予中小企业(?:的)?合同(?:金额|总?额)", "procurement.sme"),
     _t("pr.small_micro", r"授予小微企业(?:的)?合同(?:金额|总?额)", "procurement.small_micro"),
     # other money ------------------------------------------------------------------------

@@ -48,6 +48,10 @@ _BUDGET_WORDS = frozenset({"exp.budget", "exp.budget_word", "income.budget"})
 _HELD = ("vehicles.", "assets.")
 """What a department holds (its 国有资产占用情况), counted at a date; staff are the establishment."""
 _BREAKDOWN_OF_POSTS = frozenset({"staff.admin", "staff.inst"})
+_FUND_PART = re.compile(r"\s*其中[:：，,]?\s*(?:一般公共预算|政府性基金|国有资本经营|财政拨款)")
+_UNSCOPED_PARTS = ("procurement.",)
+"""Concepts with no scope: in a clause about one fund's part (其中一般公共预算拨款政府采购X万元：
+货物…) their figures are that fund's share of the department's, not the department's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +335,8 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                     facts.append(fact)
                     last_bound_end = m.end()
             facts[first_fact:] = _without_unit_slips(facts[first_fact:], sentence)
+            if _FUND_PART.match(sentence):
+                facts[first_fact:] = [f for f in facts[first_fact:] if not f.concept.startswith(_UNSCOPED_PARTS)]
             as_of = patterns.AS_OF.search(sentence)
             if as_of and year is not None and int(as_of.group("year")) < year:
                 facts[first_fact:] = [
