@@ -323,14 +323,14 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
 
 def _first_of_each(facts: list[Fact]) -> list[Fact]:
     """A table that lists one class twice with different amounts is cross-classified (部门 ×
-    政府 经济分类: a 款 under two government classes): its first row stands for the class.
-    Function items of one name under two codes (行政运行 of two 款) are two items."""
+    政府 经济分类: a 款 under two government classes): its first row stands for the class. Rows
+    of one name under different codes (离休费 30301 and 3030101) are different rows, and so are
+    function items named alike without codes (行政运行 under each 款)."""
     seen: set[tuple[str, str, str, str | None, str | None]] = set()
     out = []
     for f in facts:
-        code = f.code if f.concept.startswith("expenditure.function") else None
-        key = (f.concept, f.measure, f.period, f.label, code)
-        if key not in seen:
+        key = (f.concept, f.measure, f.period, f.label, f.code)
+        if key not in seen or (f.code is None and f.concept == "expenditure.function_item"):
             seen.add(key)
             out.append(f)
     return out

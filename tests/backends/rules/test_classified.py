@@ -138,3 +138,30 @@ def test_a_ledger_naming_a_classification_in_a_later_column_is_no_table_of_class
         ],
     )
     assert not [f for f in facts if f.concept == "expenditure.economic"], "income labels are no economic classes"
+
+
+def test_rows_of_one_name_are_kept_apart_by_their_codes_or_their_place_under_a_class() -> None:
+    coded = (
+        "一般公共预算基本支出表\n部门:某局 单位:万元\n"
+        "科目编码\t科目名称\t合计\n"
+        "合计\t\t50.00\n"
+        "303\t对个人和家庭的补助\t50.00\n"
+        "30301\t离休费\t50.00\n"
+        "3030101\t离休费\t20.00\n"
+        "30301\t离休费\t9.00\n"
+    )
+    values = sorted(f.value for f in read_classified(doc(coded), "budget") if f.label == "离休费")
+    assert values == [Decimal("20.00"), Decimal("50.00")], "two codes two rows; a code listed again is the first"
+    named = _grid(
+        "一般公共预算支出表",
+        [
+            [("功能分类科目名称", 1), ("合计", 1)],
+            [("合计", 1), ("40.00", 1)],
+            [("公共安全支出", 1), ("40.00", 1)],
+            [("司法", 1), ("25.00", 1)],
+            [("行政运行", 1), ("25.00", 1)],
+            [("监狱", 1), ("15.00", 1)],
+            [("行政运行", 1), ("15.00", 1)],
+        ],
+    )
+    assert sorted(f.value for f in named if f.label == "行政运行") == [Decimal("15.00"), Decimal("25.00")]
