@@ -12,6 +12,7 @@ from extractor.backends.rules import (
     bands,
     classified,
     metadata,
+    org_counts,
     project_forms,
     project_tables,
     projects,
@@ -105,7 +106,7 @@ class RulesBackend:
         stated = sentences.scan(document, year.value if year and isinstance(year.value, int) else None)
         if kind is not None and kind.value == "department_budget":
             stated = sentences.as_budget(stated)
-        facts, _ = dedupe_facts([*stated, *reading.facts, *coded])
+        facts, _ = dedupe_facts([*stated, *org_counts.scan_counts(document), *reading.facts, *coded])
         return Extraction(
             facts=tuple(facts),
             projects=tuple(
