@@ -105,6 +105,9 @@ TERMS: tuple[Term, ...] = (
     _t("income.operating", r"(?<!非)(?:事业单位)?经营(?:服务)?收入", "income.operating"),
     _t("income.affiliated", r"附属单位上缴收入", "income.affiliated"),
     _t("income.other", r"其他收入", "income.other"),
+    # money the treasury holds for the unit (财政专户管理资金收入, 财政专户拨款) and the unit's own funds
+    _t("income.special", r"财政专户(?:管理)?(?:资金|拨款)(?:收入)?", "income.fiscal_special_account"),
+    _t("income.unit", r"单位资金收入", "income.unit_funds"),
     # expenditure ------------------------------------------------------------------------
     _t("exp.scoped.basic", rf"{_SCOPED}基本支出{_NOT_CARRY}", "expenditure.basic"),
     _t("exp.scoped.project", rf"{_SCOPED}项目支出{_NOT_CARRY}", "expenditure.project"),

@@ -115,7 +115,15 @@ def _same_family(a: str, b: str) -> bool:
 
 # Income from sources other than the treasury is never fiscal: only its own words scope it.
 _NON_FISCAL = frozenset(
-    {"income.superior_subsidy", "income.business", "income.operating", "income.affiliated", "income.other"}
+    {
+        "income.superior_subsidy",
+        "income.business",
+        "income.operating",
+        "income.affiliated",
+        "income.other",
+        "income.fiscal_special_account",
+        "income.unit_funds",
+    }
 )
 
 
