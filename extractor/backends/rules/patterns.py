@@ -183,8 +183,11 @@ class LineComparisons:
 
     _CUES = (VS_PRIOR, COMPARISON_FAMILY, VS_BUDGET)
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, given: Comparison | None = None) -> None:
         self._text, self._start, self._end = text, start, end
+        self._given = given
+        """A comparison the line inherits (a list item under "比上年减少X万元，其中："), used where the
+        line itself names none before the number."""
         self._read_to = start
         self._read(min(end, start + 4096))
 
@@ -199,7 +202,11 @@ class LineComparisons:
         self._starts = {p: [a for a, _ in spans] for p, spans in self._matches.items()}
 
     def before(self, pos: int) -> Comparison:
-        """The comparison named in ``text[start:pos]``."""
+        """The comparison named in ``text[start:pos]`` (else the inherited one)."""
+        found = self._before(pos)
+        return found if found.named or self._given is None else self._given
+
+    def _before(self, pos: int) -> Comparison:
         if not self._start <= pos <= self._end:
             return Comparison.of(self._text[self._start : pos])
         if pos > self._read_to:

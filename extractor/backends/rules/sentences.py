@@ -48,6 +48,8 @@ _BUDGET_WORDS = frozenset({"exp.budget", "exp.budget_word", "income.budget"})
 _HELD = ("vehicles.", "assets.")
 """What a department holds (its 国有资产占用情况), counted at a date; staff are the establishment."""
 _BREAKDOWN_OF_POSTS = frozenset({"staff.admin", "staff.inst"})
+_LEADS_A_LIST = re.compile(r"其中[:：]\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*\d{1,2}\s*[)）])")
 _FUND_PART = re.compile(r"\s*其中[:：，,]?\s*(?:一般公共预算|政府性基金|国有资本经营|财政拨款)")
 _UNSCOPED_PARTS = ("procurement.",)
 """Concepts with no scope: in a clause about one fund's part (其中一般公共预算拨款政府采购X万元：
@@ -170,8 +172,13 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
     facts: list[Fact] = []
     view = binding.View(doc, join_paragraphs(doc.text, doc.page_starts))
     text = view.text
+    carried: patterns.Comparison | None = None  # the comparison a list of changes is under
     for unit in units_of(text):
-        comparisons = patterns.LineComparisons(text, unit.start, unit.end)
+        line = text[unit.start : unit.end]
+        carried = carried if carried is not None and _LIST_ITEM.match(line) else None
+        comparisons = patterns.LineComparisons(text, unit.start, unit.end, carried)
+        if _LEADS_A_LIST.search(line) and (stated := patterns.Comparison.of(line)).named:
+            carried = stated  # "比上年减少X万元，其中：" / "1.收入预算减少Y万元" …: each item's change
         subject: TermMatch | None = None
         subject_scope = "all"
         aside = False  # inside what the money is for

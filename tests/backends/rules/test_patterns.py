@@ -139,6 +139,15 @@ def test_line_comparisons_equal_reading_every_prefix(line: str) -> None:
         assert index.before(pos) == patterns.Comparison.of(text[start:pos]), text[start:pos]
 
 
+def test_a_line_without_a_comparison_of_its_own_takes_the_one_it_is_given() -> None:
+    given = patterns.Comparison(named=True, vs_budget=False)
+    line = "支出预算减少6万元，较年初预算数减少1万元"
+    index = patterns.LineComparisons(line, 0, len(line), given)
+    assert index.before(line.index("6")) == given
+    assert index.before(len(line)) == patterns.Comparison(named=True, vs_budget=True), "its own wins"
+    assert patterns.LineComparisons(line, 0, len(line)).before(line.index("6")).named is False
+
+
 def test_line_comparisons_on_a_long_line_read_in_stretches() -> None:
     line = "".join(_COMPARISON_LINES) * 40  # past the first stretch read (4096 characters)
     index = patterns.LineComparisons(line, 0, len(line))
