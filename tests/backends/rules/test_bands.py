@@ -226,3 +226,22 @@ def test_items_listed_by_name_under_a_class_are_its_function_items() -> None:
     assert got[("carryover.closing", "fiscal", None)] == Decimal("0.00")
     items = {label for concept, _, label in got if concept == "expenditure.function_item"}
     assert items == {"财政事务", "行政运行", "其他财政事务支出", "住房公积金"}, "a row after a non-class is no item"
+
+
+def test_funds_listed_under_the_carry_over_are_its_parts_by_fund() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [("财政拨款收支总体情况表", 4)] + [("", 1)] * 3,
+        [("收 入", 2), ("", 1), ("支 出", 2), ("", 1)],
+        [("项 目", 1), ("预算数", 1), ("项 目", 1), ("预算数", 1)],
+        [("一、本年收入", 1), ("20.00", 1), ("一、本年支出", 1), ("27.00", 1)],
+        [("二、上年结转", 1), ("7.00", 1), ("二、结转下年", 1), ("", 1)],
+        [("(一)一般公共预算拨款", 1), ("3.00", 1), ("", 1), ("", 1)],
+        [("(二)政府性基金预算拨款", 1), ("4.00", 1), ("", 1), ("", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    got = {(f.concept, f.scope): f.value for f in read_bands(b.build("t"), "budget")}
+    assert got[("carryover.opening", "fiscal")] == Decimal("7.00")
+    assert got[("carryover.opening", "general_public_budget")] == Decimal("3.00")
+    assert got[("carryover.opening", "government_fund")] == Decimal("4.00")
