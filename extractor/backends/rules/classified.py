@@ -123,10 +123,12 @@ def _header(row: Row) -> int | None:
     return next((j for j, t in enumerate(texts) if _TOTAL_HEADER.match(t)), None)
 
 
-def _tables(doc: Document, measure: str) -> Iterator[_Table]:
+def _tables(doc: Document, measure: str) -> list[_Table]:
     """Each header row with coded rows under it starts a table (one run of rows may hold
-    several tables, one per page). A table with no title of its own whose header repeats
-    the one before continues it (续表): it keeps that table's title, scope and unit."""
+    several tables, one per page). A header that repeats the one before, under no title or
+    the same title, continues that table (续表): its rows join the table's, so a code split
+    over 类 | 款 | 项 goes on from the class above the page break."""
+    out: list[_Table] = []
     prev: _Table | None = None
     for rows in table_rows(doc):
         starts: list[tuple[int, int]] = []
@@ -140,14 +142,15 @@ def _tables(doc: Document, measure: str) -> Iterator[_Table]:
         for n, (i, col) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
             body = rows[i + 1 : end]
+            title, unit = context(doc, rows[i].cells[0].start)
+            if prev is not None and _texts(prev.header) == _texts(rows[i]) and title in ("", prev.title):
+                prev.rows.extend(body)  # 续表: the header (and title) repeated on the next page
+                continue
             uncoded = None if any(row_code(r.cells) for r in body) else _naming(rows[i], _above(rows, i))
             if uncoded is None and not any(row_code(r.cells) for r in body):
                 continue
-            title, unit = context(doc, rows[i].cells[0].start)
             first_body = next((k for k, r in enumerate(body) if row_code(r.cells) or _is_total(r)), 0)
             header = [rows[i], *body[:first_body]]
-            if not title and prev is not None and _texts(prev.header) == _texts(rows[i]):
-                title, unit = prev.title, prev.unit
             prev = _Table(
                 title,
                 scope_of(title),
@@ -162,7 +165,8 @@ def _tables(doc: Document, measure: str) -> Iterator[_Table]:
                 continue  # income or procurement broken down by function: its rows are no spending
             if _PARTS_TABLE.search(title):
                 continue  # a “三公”经费 (会议费, 培训费) table: its 合计 sums those parts, no spending total
-            yield prev
+            out.append(prev)
+    return out
 
 
 def _above(rows: list[Row], i: int) -> list[Row]:
@@ -267,7 +271,7 @@ def _cell_at(row: Row, t: _Table, name_at: int, header_name: int) -> CellSpan | 
 
 def read_classified(doc: Document, measure: str) -> list[Fact]:
     """Facts from every coded row of the document's classified tables."""
-    tables = list(_tables(doc, measure))
+    tables = _tables(doc, measure)
     basic_scopes = {
         t.scope
         for t in tables

@@ -165,3 +165,30 @@ def test_rows_of_one_name_are_kept_apart_by_their_codes_or_their_place_under_a_c
         ],
     )
     assert sorted(f.value for f in named if f.label == "行政运行") == [Decimal("15.00"), Decimal("25.00")]
+
+
+def test_a_table_continued_under_its_repeated_title_and_header_goes_on_from_its_class() -> None:
+    header = [["科目编码", "", "", "科目名称", "合计"], ["类", "款", "项", "", ""]]
+    spans = [[(1, 1)] * 5 for _ in range(8)]
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("公开表3支出总体情况表")
+    b.paragraph("单位:万元")
+    b.table(
+        [
+            *header,
+            ["合计", "", "", "", "60.00"],
+            ["208", "", "", "社会保障和就业支出", "40.00"],
+            ["", "05", "", "行政事业单位养老支出", "40.00"],
+            ["221", "", "", "住房保障支出", "20.00"],
+        ],
+        spans=spans,
+    )
+    b.start_page(2)
+    b.paragraph("公开表3支出总体情况表")
+    b.paragraph("单位:万元")
+    b.table([*header, ["", "02", "", "住房改革支出", "20.00"], ["", "", "01", "住房公积金", "20.00"]], spans=spans)
+    facts = read_classified(b.build("t"), "budget")
+    got = {(f.concept, f.label): (f.value, f.code) for f in facts}
+    assert got[("expenditure.function_item", "住房改革支出")] == (Decimal("20.00"), "22102")
+    assert got[("expenditure.function_item", "住房公积金")] == (Decimal("20.00"), "2210201")
