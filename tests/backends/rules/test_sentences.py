@@ -174,49 +174,6 @@ def test_procurement_categories_inside_a_procurement_sentence_only() -> None:
     assert facts("采购办公设备，货物类10万元。") == set()
 
 
-def test_each_kind_of_procurement_is_named_with_its_budget_word() -> None:
-    def kinds(text: str) -> dict[str, Decimal]:
-        return {c: v for c, m, _, _, _, v in facts(text) if c.startswith("procurement.")}
-
-    assert kinds(
-        "政府采购预算总额66.00万元，其中：政府采购货物预算12.00万元、政府采购工程预算0万元、政府采购服务预算54.00万元。"
-    ) == {
-        "procurement.total": Decimal("66.00"),
-        "procurement.goods": Decimal("12.00"),
-        "procurement.works": Decimal("0"),
-        "procurement.services": Decimal("54.00"),
-    }
-    assert kinds(
-        "本部门政府采购安排30.5万元，其中：货物类采购预算1.5万元，工程类采购预算9万元，服务类采购预算20万元等。"
-    ) == {
-        "procurement.total": Decimal("30.5"),
-        "procurement.goods": Decimal("1.5"),
-        "procurement.works": Decimal("9"),
-        "procurement.services": Decimal("20"),
-    }
-    assert kinds(
-        "政府采购支出预算总额8万元，其中：拟采购货物支出0万元、拟采购工程支出0万元、拟采购服务支出8万元。"
-    ) == {
-        "procurement.total": Decimal("8"),
-        "procurement.goods": Decimal("0"),
-        "procurement.works": Decimal("0"),
-        "procurement.services": Decimal("8"),
-    }
-    assert kinds("本局预算内政府采购资金12.34万元，用于购买办公用品。") == {"procurement.total": Decimal("12.34")}
-
-
-def test_the_procurement_of_one_fund_is_no_figure_of_the_department() -> None:
-    got = facts(
-        "政府采购预算总额100万元：政府采购货物预算40万元、政府采购服务预算60万元；"
-        "其中一般公共预算拨款政府采购70万元：政府采购货物预算25万元、政府采购服务预算45万元。"
-    )
-    values = {(c, v) for c, _, _, _, _, v in got}
-    assert ("procurement.goods", Decimal("40")) in values
-    assert ("procurement.services", Decimal("60")) in values
-    assert ("procurement.goods", Decimal("25")) not in values
-    assert ("procurement.services", Decimal("45")) not in values
-
-
 def test_counts_after_the_first_need_their_own_noun() -> None:
     got = facts("内设办公室(中心)6个，下辖社区9个；现有公务用车2辆。")
     assert got == {

@@ -1,0 +1,92 @@
+"""The sentence scanner on the wordings of a budget's own sections: procurement by kind, money of
+no fund, the units of a department, changes listed under a comparison (sentences written for the test)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.backends.rules.test_sentences import facts
+
+
+def test_each_kind_of_procurement_is_named_with_its_budget_word() -> None:
+    def kinds(text: str) -> dict[str, Decimal]:
+        return {c: v for c, m, _, _, _, v in facts(text) if c.startswith("procurement.")}
+
+    assert kinds(
+        "政府采购预算总额66.00万元，其中：政府采购货物预算12.00万元、政府采购工程预算0万元、政府采购服务预算54.00万元。"
+    ) == {
+        "procurement.total": Decimal("66.00"),
+        "procurement.goods": Decimal("12.00"),
+        "procurement.works": Decimal("0"),
+        "procurement.services": Decimal("54.00"),
+    }
+    assert kinds(
+        "本部门政府采购安排30.5万元，其中：货物类采购预算1.5万元，工程类采购预算9万元，服务类采购预算20万元等。"
+    ) == {
+        "procurement.total": Decimal("30.5"),
+        "procurement.goods": Decimal("1.5"),
+        "procurement.works": Decimal("9"),
+        "procurement.services": Decimal("20"),
+    }
+    assert kinds(
+        "政府采购支出预算总额8万元，其中：拟采购货物支出0万元、拟采购工程支出0万元、拟采购服务支出8万元。"
+    ) == {
+        "procurement.total": Decimal("8"),
+        "procurement.goods": Decimal("0"),
+        "procurement.works": Decimal("0"),
+        "procurement.services": Decimal("8"),
+    }
+    assert kinds("本局预算内政府采购资金12.34万元，用于购买办公用品。") == {"procurement.total": Decimal("12.34")}
+
+
+def test_the_procurement_of_one_fund_is_no_figure_of_the_department() -> None:
+    got = facts(
+        "政府采购预算总额100万元：政府采购货物预算40万元、政府采购服务预算60万元；"
+        "其中一般公共预算拨款政府采购70万元：政府采购货物预算25万元、政府采购服务预算45万元。"
+    )
+    values = {(c, v) for c, _, _, _, _, v in got}
+    assert ("procurement.goods", Decimal("40")) in values
+    assert ("procurement.services", Decimal("60")) in values
+    assert ("procurement.goods", Decimal("25")) not in values
+    assert ("procurement.services", Decimal("45")) not in values
+
+
+def test_a_funds_appropriation_of_the_year_is_its_spending() -> None:
+    got = facts("2026年一般公共预算当年拨款600.00万元，比上年执行数减少30.00万元，下降4.8%。")
+    assert ("expenditure.total", "change", "current", "general_public_budget", None, Decimal("-30.00")) in got
+    assert ("expenditure.total", "change_pct", "current", "general_public_budget", None, Decimal("-4.8")) in got
+    assert not [f for f in got if f[0].startswith("income.")]
+    assert facts("（五）一般公共预算当年拨款情况说明") == set(), "a heading names no figure"
+
+
+def test_second_level_budget_units_named_before_their_count() -> None:
+    assert ("org.subordinate_units", "actual", "current", "all", None, Decimal("7")) in facts(
+        "下设二级预算单位 7 个，分别是：某局本级、某中心。"
+    )
+    assert ("org.subordinate_units", "actual", "current", "all", None, Decimal("5")) in facts(
+        "纳入本部门 2030 年部门预算编制范围的二级预算单位共 5 个。"
+    )
+
+
+def test_money_held_in_the_treasury_for_the_unit_is_its_own_income_of_no_fund() -> None:
+    got = facts("收入包括一般公共预算拨款收入80.00万元、财政专户管理资金收入0.00万元、单位资金收入5.00万元。")
+    assert ("income.fiscal_special_account", "actual", "current", "all", None, Decimal("0.00")) in got
+    assert ("income.unit_funds", "actual", "current", "all", None, Decimal("5.00")) in got
+    assert ("income.total", "actual", "current", "general_public_budget", None, Decimal("80.00")) in got
+
+
+def test_a_numbered_list_under_a_stated_comparison_gives_each_items_change() -> None:
+    got = facts(
+        "（三）增减变化情况：2030年收支预算50.00万元，比上年减少6.00万元，其中：\n"
+        "1.收入预算减少6.00万元，其中一般公共预算收入减少5.00万元。\n"
+        "2.支出预算减少6.00万元，其中基本支出增加1.00万元，项目支出减少7.00万元。\n"
+        "某项工作增加3.00万元。"
+    )
+    changes = {(c, sc, v) for c, m, _, sc, _, v in got if m == "change"}
+    assert changes == {
+        ("income.total", "all", Decimal("-6.00")),
+        ("income.total", "general_public_budget", Decimal("-5.00")),
+        ("expenditure.total", "all", Decimal("-6.00")),
+        ("expenditure.basic", "all", Decimal("1.00")),
+        ("expenditure.project", "all", Decimal("-7.00")),
+    }, "a line after the list names its own comparison or none"
