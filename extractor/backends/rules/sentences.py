@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractor.backends.rules import binding, patterns
+from extractor.backends.rules import binding, clauses, patterns
 from extractor.backends.rules.lexicon import TermMatch, find_terms
 from extractor.backends.rules.prose import join_paragraphs
 from extractor.backends.rules.scopes import SentenceScopes, scope_in
@@ -45,15 +45,7 @@ _LIST_JOINER = re.compile(r"\s*[、和及与,，]\s*")
 _BARE = frozenset({"income.generic", "exp.generic"})
 _CLAUSE_OPEN = re.compile(r"[，,；;]\s*$")
 _BUDGET_WORDS = frozenset({"exp.budget", "exp.budget_word", "income.budget"})
-_HELD = ("vehicles.", "assets.")
-"""What a department holds (its 国有资产占用情况), counted at a date; staff are the establishment."""
 _BREAKDOWN_OF_POSTS = frozenset({"staff.admin", "staff.inst"})
-_LEADS_A_LIST = re.compile(r"其中[:：]\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*\d{1,2}\s*[)）])")
-_FUND_PART = re.compile(r"\s*其中[:：，,]?\s*(?:一般公共预算|政府性基金|国有资本经营|财政拨款)")
-_UNSCOPED_PARTS = ("procurement.",)
-"""Concepts with no scope: in a clause about one fund's part (其中一般公共预算拨款政府采购X万元：
-货物…) their figures are that fund's share of the department's, not the department's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +166,8 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
     text = view.text
     carried: patterns.Comparison | None = None  # the comparison a list of changes is under
     for unit in units_of(text):
-        line = text[unit.start : unit.end]
-        carried = carried if carried is not None and _LIST_ITEM.match(line) else None
-        comparisons = patterns.LineComparisons(text, unit.start, unit.end, carried)
-        if _LEADS_A_LIST.search(line) and (stated := patterns.Comparison.of(line)).named:
-            carried = stated  # "比上年减少X万元，其中：" / "1.收入预算减少Y万元" …: each item's change
+        given, carried = clauses.list_comparison(text[unit.start : unit.end], carried)
+        comparisons = patterns.LineComparisons(text, unit.start, unit.end, given)
         subject: TermMatch | None = None
         subject_scope = "all"
         aside = False  # inside what the money is for
@@ -350,16 +339,8 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                     facts.append(fact)
                     last_bound_end = m.end()
             facts[first_fact:] = _without_unit_slips(facts[first_fact:], sentence)
-            if _FUND_PART.match(sentence):
-                facts[first_fact:] = [f for f in facts[first_fact:] if not f.concept.startswith(_UNSCOPED_PARTS)]
-            as_of = patterns.AS_OF.search(sentence)
-            if as_of and year is not None and int(as_of.group("year")) < year:
-                facts[first_fact:] = [
-                    f.model_copy(update={"period": "prior"})
-                    if f.concept.startswith(_HELD) and f.measure == "actual" and f.period == "current"
-                    else f
-                    for f in facts[first_fact:]
-                ]
+            facts[first_fact:] = clauses.without_fund_parts(facts[first_fact:], sentence)
+            facts[first_fact:] = clauses.counted_before(facts[first_fact:], sentence, year)
             flat = patterns.FLAT.search(sentence)
             if flat and subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "money":
                 facts.append(
