@@ -10,6 +10,7 @@ from __future__ import annotations
 from extractor.backends import dedupe_facts
 from extractor.backends.rules import (
     bands,
+    binding,
     classified,
     metadata,
     org_counts,
@@ -105,7 +106,7 @@ class RulesBackend:
             coded = [*coded, *classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
         stated = sentences.scan(document, year.value if year and isinstance(year.value, int) else None)
         if kind is not None and kind.value == "department_budget":
-            stated = sentences.as_budget(stated)
+            stated = binding.as_budget(stated)
         facts, _ = dedupe_facts([*stated, *org_counts.scan_counts(document), *reading.facts, *coded])
         return Extraction(
             facts=tuple(facts),

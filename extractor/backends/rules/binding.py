@@ -24,7 +24,7 @@ from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import Fact
 
-__all__ = ["MAX_QUOTE", "View", "bind", "fact", "rate_of"]
+__all__ = ["MAX_QUOTE", "View", "as_budget", "bind", "fact", "rate_of"]
 
 MAX_QUOTE = 120
 """The longest quote from the subject to its number; a longer one starts near the number."""
@@ -165,3 +165,18 @@ def fact(
         source_unit=source_unit if WAN_SHIFT.get(source_unit or "万元") else None,  # only a converted one
         backend="rules",
     )
+
+
+_EXECUTED = re.compile(r"决算|执行|实际|完成|使用|到位|发生")
+"""Words of execution (``patterns.ACTUAL_WORD`` without 支出, which every spending term holds)."""
+
+
+def as_budget(facts: list[Fact]) -> list[Fact]:
+    """In a budget's prose a sum of money stated with no word of execution (执行, 决算, 实际,
+    完成 …) is the budget: ``一般公共服务支出2,345.67万元`` in a 部门预算 is its budget."""
+    out = []
+    for f in facts:
+        if f.measure == "actual" and f.unit == "万元" and not _EXECUTED.search(f.evidence.quote):
+            f = f.model_copy(update={"measure": "budget", "unit": unit_for(f.concept, "budget")})
+        out.append(f)
+    return out

@@ -201,7 +201,7 @@ TERMS: tuple[Term, ...] = (
     ),
     _t("staff.auth", r"(?:核定的?)?(?:人员)?编制(?:人数|数)?|核定编制", "staff.authorized", units=_COUNT_PEOPLE),
     _t("staff.in", r"(?:年末|实有|实际)?在职(?:人员|人数|职工)?", "staff.in_service", units=_COUNT_PEOPLE),
-    _t("staff.retired", r"离退休(?:人员|人数)?|退休人员", "staff.retired", units=_COUNT_PEOPLE),
+    _t("staff.retired", r"离退休(?:人员|人数|职工|干部)?|退休(?:人员|职工|干部)", "staff.retired", units=_COUNT_PEOPLE),
     _t("staff.fiscal", r"财政供养(?:人员|人数)", "staff.fiscally_supported", units=_COUNT_PEOPLE),
     _t(
         "staff.admin",

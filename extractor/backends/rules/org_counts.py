@@ -1,5 +1,5 @@
 """How a department is made up, counted number first: ``共设置N个内设机构``, ``包括N个机关行政
-科室及M个下属单位``, ``内设N个处（室）``, ``所属N个预算单位``.
+科室及M个下属单位``, ``内设N个处（室）``, ``所属N个预算单位``, ``下属N个二级预算单位``.
 
 The sentence scanner binds a number to the subject before it (``内设机构N个``); these wordings
 put the count before its noun. Each match is one ``org.internal_units`` or
@@ -31,7 +31,7 @@ _INTERNAL = re.compile(
 )
 _SUBORDINATE = re.compile(
     r"(?P<n>\d{1,4})\s*个\s*(?:下属|直属|所属)(?:二级|基层)?(?:预算)?(?:事业)?单位"
-    r"|所属\s*(?P<m>\d{1,4})\s*个\s*(?:二级|基层)?预算单位"
+    r"|(?:下属|直属|所属|下设)\s*(?:有\s*)?(?P<m>\d{1,4})\s*个\s*(?:二级|基层)?(?:预算)?(?:事业)?单位"
 )
 _CHANGED = re.compile(r"(?:新增|增加|减少|撤销|撤并|合并|新设|新成立)\s*$")
 

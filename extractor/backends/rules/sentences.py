@@ -27,7 +27,7 @@ from extractor.backends.rules import binding, clauses, patterns
 from extractor.backends.rules.lexicon import TermMatch, find_terms
 from extractor.backends.rules.prose import join_paragraphs
 from extractor.backends.rules.scopes import SentenceScopes, scope_in
-from extractor.concepts import BY_ID, unit_for
+from extractor.concepts import BY_ID
 from extractor.document import Document, heading_level
 from extractor.result import Fact
 
@@ -141,21 +141,6 @@ def _scope_for(term: TermMatch, prefix_scope: str | None, heading_scope: str | N
     return term.scope or prefix_scope or heading_scope or "all"
 
 
-_EXECUTED = re.compile(r"决算|执行|实际|完成|使用|到位|发生")
-"""Words of execution (``patterns.ACTUAL_WORD`` without 支出, which every spending term holds)."""
-
-
-def as_budget(facts: list[Fact]) -> list[Fact]:
-    """In a budget's prose a sum of money stated with no word of execution (执行, 决算, 实际,
-    完成 …) is the budget: ``一般公共服务支出2,345.67万元`` in a 部门预算 is its budget."""
-    out = []
-    for f in facts:
-        if f.measure == "actual" and f.unit == "万元" and not _EXECUTED.search(f.evidence.quote):
-            f = f.model_copy(update={"measure": "budget", "unit": unit_for(f.concept, "budget")})
-        out.append(f)
-    return out
-
-
 def scan(doc: Document, year: int | None = None) -> list[Fact]:
     """Every fact the running text states, with evidence. Offsets are into ``doc.text``.
 
@@ -173,12 +158,14 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
         aside = False  # inside what the money is for
         inherited: str | None = None  # the scope a 其中 list takes from its head clause
         list_at: int | None = None  # where the open 其中 list starts
+        budget_list = False  # the 其中 list breaks down a budget: its items are budgets too
         for s, e in _sentences(text, unit.start, unit.end):
             sentence = text[s:e]
             first_fact = len(facts)
             aside = aside and bool(patterns.ASIDE_GOES_ON.match(sentence))
             if s > unit.start and text[s - 1] not in ";；":
                 inherited = list_at = None  # a list runs over clauses split by ；, not past a full stop
+                budget_list = False
             scopes = SentenceScopes(sentence)
             terms = [_shift(t, s) for t in find_terms(sentence)]
             numbers = list(patterns.UNIT_NUMBER.finditer(text, s, e))
@@ -207,6 +194,9 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                     list_at = pos
                     if subject is not None and subject_scope != "all":
                         inherited = subject_scope  # "一般公共预算支出X万元，其中：基本支出Y万元"
+                    # "“三公”经费预算为20万元，其中：公务接待费9万元": the head's measure
+                    budget_list = subject is not None and bool(facts) and facts[-1].concept == subject.concept
+                    budget_list = budget_list and facts[-1].measure == "budget"
                     if subject is not None and BY_ID.get(subject.concept) and BY_ID[subject.concept].kind == "count":
                         kinds_of = subject.concept  # "共有车辆46辆，其中…公务用车29辆": kinds, not the count
                     if facts[first_fact:] and facts[-1].concept in _PARTS:
@@ -322,6 +312,8 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                 ):
                     subject = None  # "A4.20万元，工会经费9.60万元": the second figure is another item's
                 fact = binding.bind(view, s, m, subject, subject_scope, last_token_end, last_bound_end, comparisons)
+                if fact is not None and budget_list:
+                    (fact,) = binding.as_budget([fact])  # unless its own words say executed
                 named = patterns.named_year(text[max(s, last_token_end) : m.start()])
                 earlier = year is not None and named is not None and named < year
                 if fact is not None and earlier and fact.measure in ("budget", "actual"):

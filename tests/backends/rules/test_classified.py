@@ -55,7 +55,8 @@ def test_every_value_is_measured_as_budget_with_its_cell_as_evidence() -> None:
 
 
 def test_a_budgets_prose_states_budgets_unless_it_says_executed() -> None:
-    from extractor.backends.rules.sentences import as_budget, scan
+    from extractor.backends.rules.binding import as_budget
+    from extractor.backends.rules.sentences import scan
 
     text = "2026年一般公共服务支出1,935.36万元。2025年执行数为1,800.00万元。"
     got = {(f.measure, f.value) for f in as_budget(scan(doc(text)))}

@@ -26,6 +26,11 @@ def test_internal_and_subordinate_units_counted_before_their_noun() -> None:
     assert counts("本部门共设置 17 个内设机构和机关党委。") == [("org.internal_units", Decimal(17), "17 个内设机构")]
     assert counts("某委内设 9 个处(室)和两个办公室。") == [("org.internal_units", Decimal(9), "9 个处(室)")]
     assert counts("单位范围包括部门本级及所属0 个预算单位。") == [("org.subordinate_units", Decimal(0), "0 个预算单位")]
+    assert counts("本单位内设5个科室，下属2个二级预算单位。") == [
+        ("org.internal_units", Decimal(5), "5个科室"),
+        ("org.subordinate_units", Decimal(2), "2个二级预算单位"),
+    ]
+    assert counts("本局下设 3 个事业单位。") == [("org.subordinate_units", Decimal(3), "3 个事业单位")]
 
 
 def test_a_change_in_units_and_a_count_in_words_are_no_count() -> None:

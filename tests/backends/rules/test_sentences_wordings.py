@@ -90,3 +90,22 @@ def test_a_numbered_list_under_a_stated_comparison_gives_each_items_change() -> 
         ("expenditure.basic", "all", Decimal("1.00")),
         ("expenditure.project", "all", Decimal("-7.00")),
     }, "a line after the list names its own comparison or none"
+
+
+def test_a_list_under_a_budget_is_of_budgets_unless_its_items_say_executed() -> None:
+    got = facts("“三公”经费预算为20万元，其中：因公出国(境)费0万元，公务接待费9万元，公务用车购置及运行费11万元。")
+    assert {(c, m, v) for c, m, _, _, _, v in got} == {
+        ("three_public.total", "budget", Decimal("20")),
+        ("three_public.overseas", "budget", Decimal("0")),
+        ("three_public.reception", "budget", Decimal("9")),
+        ("three_public.vehicles", "budget", Decimal("11")),
+    }
+    spent = facts("“三公”经费支出20万元，其中：公务接待费9万元。")
+    assert ("three_public.reception", "actual", Decimal("9")) in {(c, m, v) for c, m, _, _, _, v in spent}
+    executed = facts("“三公”经费预算为20万元，其中：公务接待费实际支出9万元。")
+    assert ("three_public.reception", "actual", Decimal("9")) in {(c, m, v) for c, m, _, _, _, v in executed}
+
+
+def test_retired_staff_as_reports_word_them() -> None:
+    for text in ("退休职工8人。", "离退休干部8人。", "退休人员8人。"):
+        assert ("staff.retired", "actual", "current", "all", None, Decimal(8)) in facts(text), text
