@@ -24,7 +24,7 @@ from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number, to_wan
 from extractor.result import Fact
 
-__all__ = ["MAX_QUOTE", "View", "as_budget", "bind", "fact", "rate_of"]
+__all__ = ["MAX_QUOTE", "View", "as_budget", "bind", "fact", "rate_after_budget", "rate_of"]
 
 MAX_QUOTE = 120
 """The longest quote from the subject to its number; a longer one starts near the number."""
@@ -42,22 +42,34 @@ class View:
         return self.prose.text
 
 
-def rate_of(view: View, change: Fact, m: re.Match[str]) -> Fact:
-    """The rate of a change written in brackets right after it, with the change's sign."""
+def rate_of(view: View, change: Fact, m: re.Match[str], measure: str = "change_pct") -> Fact:
+    """The rate of a change written in brackets right after it, with the change's sign; with
+    ``measure="rate"``, the execution rate written after the budget it is of."""
     value = parse_number(m.group("num"))
-    if change.value < 0 < value:
+    if measure == "change_pct" and change.value < 0 < value:
         value = -value
     end = view.prose.doc_span(m.start(), m.end())[1]
     return change.model_copy(
         update={
-            "measure": "change_pct",
+            "measure": measure,
             "value": value,
-            "unit": unit_for(change.concept, "change_pct"),
+            "unit": unit_for(change.concept, measure),
             "decimals": decimals_of(m.group("num")),
             "source_unit": None,
             "evidence": evidence_for(view.doc, change.evidence.start, end),
         }
     )
+
+
+_COMPLETED_BUDGET = re.compile(r"完成(?:了)?(?:年初|全年|调整后?的?)?预算(?:数)?\s*[\d,.]+\s*(?:万元|元|亿元)$")
+"""A budget figure an execution rate is of: "…完成预算100万元的80%"."""
+
+
+def rate_after_budget(view: View, budget: Fact, m: re.Match[str]) -> Fact | None:
+    """The execution rate written after the budget it is of ("完成预算100万元的80%"), else ``None``."""
+    if m.group("unit") != "%" or budget.measure != "budget" or not _COMPLETED_BUDGET.search(budget.evidence.quote):
+        return None
+    return rate_of(view, budget, m, "rate")
 
 
 _GLOSS = re.compile(r"\([^()]*\)")

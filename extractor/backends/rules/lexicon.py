@@ -92,6 +92,8 @@ TERMS: tuple[Term, ...] = (
         "income.total", r"(?:部门|单位)?(?:本年|年度|全年|当年)?(?:总)?收入(?:合计|总额|决算数?|总预算)", "income.total"
     ),
     _t("income.year", r"(?:本年|年度|全年)(?:总)?收入", "income.total"),
+    # a narrative total: "2024年度当期取得收入120.50万元"
+    _t("income.gained", r"(?:当期|本期|当年|本年度?)取得(?:的)?(?:各项)?收入(?:合计|总额)?", "income.total"),
     _t("income.generic", r"(?<![\u4e00-\u9fff])收入", "income.total", generic=True),
     # a budget word right after a subject is the subject's (sentences), after a fee ("会议费预算支出") the fee's
     _t(
@@ -187,7 +189,7 @@ TERMS: tuple[Term, ...] = (
         rf"{_SCOPED}?(?:年初|上年)结转(?:(?:和|及)?结余)?(?:收入|资金)?(?:的{_SCOPED}(?:收入)?)?",
         "carryover.opening",
     ),
-    _t("carry.close", rf"{_SCOPED}?(?:年末|年终)结转(?:和|及)?结余|结转下年", "carryover.closing"),
+    _t("carry.close", rf"{_SCOPED}?(?:年末|年终)(?:结转(?:和|及)?)?结余|结转下年", "carryover.closing"),
     _t("surplus.dist", r"结余分配", "surplus_distribution"),
     _t("surplus.used", r"使用非财政拨款结余", "non_fiscal_surplus_used"),
     _t("assets", r"资产(?:总额|总计|合计)|(?<![\u4e00-\u9fff])资产(?=\s*\d)", "assets.total"),

@@ -326,6 +326,8 @@ def scan(doc: Document, year: int | None = None) -> list[Fact]:
                     and _BRACKETED.fullmatch(text, last_bound_end, m.start())
                 ):
                     fact = binding.rate_of(view, facts[-1], m)  # "较上年减少3.00万元（12.50%）"
+                elif fact is None and facts[first_fact:] and text[last_bound_end : m.start()] == "的":
+                    fact = binding.rate_after_budget(view, facts[-1], m)  # "完成预算100万元的80%"
                 last_token_end = m.end()
                 if fact is not None:
                     facts.append(fact)

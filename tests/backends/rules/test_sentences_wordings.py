@@ -109,3 +109,18 @@ def test_a_list_under_a_budget_is_of_budgets_unless_its_items_say_executed() -> 
 def test_retired_staff_as_reports_word_them() -> None:
     for text in ("退休职工8人。", "离退休干部8人。", "退休人员8人。"):
         assert ("staff.retired", "actual", "current", "all", None, Decimal(8)) in facts(text), text
+
+
+def test_narrative_totals_of_the_year() -> None:
+    got = {(c, m, v) for c, m, _, _, _, v in facts("2024年度当期取得收入120.50万元，年末结余10.20万元。")}
+    assert got == {("income.total", "actual", Decimal("120.50")), ("carryover.closing", "actual", Decimal("10.20"))}
+
+
+def test_a_rate_written_after_the_budget_it_is_of() -> None:
+    got = {(c, m, v) for c, m, _, _, _, v in facts("项目支出决算80万元，完成预算100万元的80%。")}
+    assert got == {
+        ("expenditure.project", "actual", Decimal("80")),
+        ("expenditure.project", "budget", Decimal("100")),
+        ("expenditure.project", "rate", Decimal("80")),
+    }
+    assert not any(m == "rate" for _, m, _, _, _, _ in facts("项目支出预算100万元的80%用于设备购置。"))
