@@ -204,7 +204,9 @@ def _indicator(doc: Document, assigned: dict[str, CellSpan | None], carry: dict[
         or not re.search(r"[\u4e00-\u9fffA-Za-z]", name_cell.text)
     ):
         return None
-    if any(c is not None and k != "note" and _NOT_AN_INDICATOR.search(c.text) for k, c in assigned.items()):
+    if any(
+        c is not None and k not in ("note", "rubric") and _NOT_AN_INDICATOR.search(c.text) for k, c in assigned.items()
+    ):
         return None  # the notes under a table ("偏差大或目标未完成原因分析"), not a row of it
     if assigned.get("actual") is None and assigned.get("score") is None:
         return None
