@@ -19,21 +19,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extractor.backends.rules.classified import context, scope_of
+from extractor.backends.rules.classified import cell_fact, context, scope_of
 from extractor.backends.rules.grids import (
     CellSpan,
     Row,
-    cell_evidence,
-    cell_number,
     first_figure_row,
     table_rows,
 )
 from extractor.backends.rules.headers import bare, columns
 from extractor.backends.rules.scopes import GOV_FUND, GPB, STATE_CAP, scope_in
 from extractor.backends.rules.wide import GRAND_TOTAL, named_row
-from extractor.concepts import BY_ID, unit_for
+from extractor.concepts import BY_ID
 from extractor.document import Document
-from extractor.numbers import UNIT_LINE, to_wan
+from extractor.numbers import UNIT_LINE
 from extractor.result import Fact
 
 __all__ = ["banded", "read_bands"]
@@ -224,25 +222,13 @@ def _row_fact(
     named = _classified_row(bare(name.text), family, kind) or _fund_row(bare(name.text), family, under)
     if named is None and item:
         named = ("expenditure.function_item", "all", bare(name.text))
-    parsed = cell_number(amount)
-    if named is None or parsed is None or parsed[2]:
+    if named is None:
         return
     concept, scope, label = named
     if BY_ID[concept].scoped and scope == "all":
         scope = table_scope
-    value, decimals = to_wan(parsed[0], unit, parsed[1])
-    yield Fact(
-        concept=concept,
-        measure=measure,
-        scope=scope,
-        label=label,
-        value=value,
-        unit=unit_for(concept, measure),
-        decimals=decimals,
-        evidence=cell_evidence(doc, amount.start, amount.end),
-        source_unit=unit if unit != "万元" else None,
-        backend="rules",
-    )
+    if (fact := cell_fact(doc, concept, measure, scope, label, amount, unit)) is not None:  # type: ignore[arg-type]
+        yield fact
 
 
 def _fund_row(label: str, family: str, under: str | None) -> tuple[str, str, str | None] | None:

@@ -40,7 +40,7 @@ from extractor.document import Document
 from extractor.numbers import UNIT_LINE, to_wan
 from extractor.result import Fact
 
-__all__ = ["context", "read_classified", "scope_of"]
+__all__ = ["cell_fact", "context", "read_classified", "scope_of"]
 
 _TITLE = re.compile(r"表\s*$|表[(（][^)）]{0,16}[)）]\s*$|^\s*(?:公开)?\d{1,2}\s*表|情况表|明细表|预算表|决算表")
 _PARTS_TABLE = re.compile(r"三公|会议费|培训费")
@@ -223,7 +223,7 @@ def _value(cell: CellSpan, unit: str) -> tuple[Decimal, int] | None:
     return to_wan(parsed[0], unit, parsed[1])
 
 
-def _fact(
+def cell_fact(
     doc: Document,
     concept: str,
     measure: str,
@@ -235,6 +235,8 @@ def _fact(
     period: str = "current",
     code: str | None = None,
 ) -> Fact | None:
+    """The figure of one table cell, written in the table's ``unit`` (元 / 万元 / 亿元): in 万元,
+    with the unit it was written in; ``None`` for a cell without one number (or a percentage)."""
     got = _value(cell, unit)
     if got is None:
         return None
@@ -316,7 +318,7 @@ def read_classified(doc: Document, measure: str) -> list[Fact]:
             cell = _cell_at(row, t, name_at, header_name)
             if cell is None:
                 continue
-            fact = _fact(
+            fact = cell_fact(
                 doc, concept, measure, t.scope, label, cell, t.unit, code=None if by_name else valid_code(code)
             )
             if fact is not None:
@@ -368,7 +370,7 @@ def _by_columns(
         if key in seen:
             continue  # a second column of the same meaning (a sub-total repeated)
         seen.add(key)
-        fact = _fact(doc, name, column.measure, t.scope, label, cell, t.unit, period=column.period, code=code)
+        fact = cell_fact(doc, name, column.measure, t.scope, label, cell, t.unit, period=column.period, code=code)
         if fact is not None:
             yield fact
 
@@ -382,9 +384,9 @@ def _totals(doc: Document, t: _Table, row: Row, measure: str) -> Iterator[Fact]:
         for j, head in enumerate(texts):
             for pattern, concept in _TOTAL_COLUMNS:
                 wanted = pattern.match(head) and not (t.basic_only and concept == "expenditure.basic")
-                if wanted and (fact := _fact(doc, concept, measure, t.scope, None, row.cells[j], t.unit)):
+                if wanted and (fact := cell_fact(doc, concept, measure, t.scope, None, row.cells[j], t.unit)):
                     yield fact
     total = t.total_concept
     at = _cell_at(row, t, 0, 0)
-    if at is not None and (fact := _fact(doc, total, measure, t.scope, None, at, t.unit)):
+    if at is not None and (fact := cell_fact(doc, total, measure, t.scope, None, at, t.unit)):
         yield fact

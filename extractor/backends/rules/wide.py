@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.backends.rules.classified import context
+from extractor.backends.rules.classified import cell_fact, context
 from extractor.backends.rules.grids import (
     TOTAL_LABEL,
     CellSpan,
@@ -33,7 +33,7 @@ from extractor.backends.rules.roles import role_of
 from extractor.backends.rules.scopes import scope_in
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
-from extractor.numbers import UNIT_LINE, to_wan
+from extractor.numbers import UNIT_LINE
 from extractor.result import Fact
 
 __all__ = [
@@ -283,23 +283,11 @@ def read_named_columns(doc: Document, measure: str, year: int | None) -> list[Fa
         seen: set[tuple[str, str, str]] = set()
         for j, named in sorted(cols.items()):
             cell = by_col.get(j)
-            parsed = cell_number(cell) if cell is not None else None
             key = (named.concept, named.period, named.measure)
-            if cell is None or parsed is None or parsed[2] or key in seen:
+            if cell is None or key in seen:
                 continue
-            seen.add(key)
-            value, decimals = to_wan(parsed[0], unit, parsed[1])
-            facts.append(
-                Fact(
-                    concept=named.concept,
-                    measure=named.measure,
-                    period=named.period,
-                    value=value,
-                    unit=unit_for(named.concept, named.measure),
-                    decimals=decimals,
-                    evidence=cell_evidence(doc, cell.start, cell.end),
-                    source_unit=unit if unit != "万元" else None,
-                    backend="rules",
-                )
-            )
+            fact = cell_fact(doc, named.concept, named.measure, "all", None, cell, unit, period=named.period)
+            if fact is not None:
+                seen.add(key)
+                facts.append(fact)
     return facts
