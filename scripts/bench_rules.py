@@ -62,7 +62,10 @@ def startup(code: Path, sample: Path, runs: int = 5) -> dict[str, float]:
 
 def stages(forms: dict[str, list[Path]], repeat: int) -> dict[str, dict[str, float]]:
     """CPU seconds per document of each stage and form (the tree on ``sys.path`` is measured)."""
-    from extractor.backends.rules import RulesBackend
+    try:
+        from extractor.backends.rules import RulesBackend
+    except ImportError:  # a revision before extractor/extract became extractor/backends (the issue's day)
+        from extractor.extract.rules import RulesBackend  # type: ignore[no-redef]
     from extractor.ingest import read
     from extractor.pipeline import extract
     from extractor.reconcile import reconcile
