@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from extractor.backends.rules import binding, clauses, patterns
 from extractor.backends.rules.lexicon import TermMatch, find_terms
-from extractor.backends.rules.prose import join_paragraphs
+from extractor.backends.rules.prose import Prose, join_paragraphs
 from extractor.backends.rules.scopes import SentenceScopes, scope_in
 from extractor.concepts import BY_ID
 from extractor.document import Document, heading_level
@@ -141,17 +141,22 @@ def _scope_for(term: TermMatch, prefix_scope: str | None, heading_scope: str | N
     return term.scope or prefix_scope or heading_scope or "all"
 
 
-def scan(doc: Document, year: int | None = None) -> list[Fact]:
+def scan(doc: Document, year: int | None = None, prose: Prose | None = None) -> list[Fact]:
     """Every fact the running text states, with evidence. Offsets are into ``doc.text``.
 
     ``year`` is the report's fiscal year: a stock stated as of an earlier date ("截至2025年
-    12月31日，本部门共有车辆5辆" in a 2026 budget) is the prior year's."""
+    12月31日，本部门共有车辆5辆" in a 2026 budget) is the prior year's. ``prose``: the document's
+    :func:`join_paragraphs`, when the caller has it already."""
     facts: list[Fact] = []
-    view = binding.View(doc, join_paragraphs(doc.text, doc.page_starts))
+    view = binding.View(doc, prose or join_paragraphs(doc.text, doc.page_starts))
     text = view.text
     carried: patterns.Comparison | None = None  # the comparison a list of changes is under
     for unit in units_of(text):
         given, carried = clauses.list_comparison(text[unit.start : unit.end], carried)
+        if not patterns.UNIT_NUMBER.search(text, unit.start, unit.end) and not patterns.FLAT.search(
+            text, unit.start, unit.end
+        ):
+            continue  # facts come from its numbers and 持平 only: a unit with neither states none
         comparisons = patterns.LineComparisons(text, unit.start, unit.end, given)
         subject: TermMatch | None = None
         subject_scope = "all"
