@@ -21,6 +21,8 @@ from extractor.backends.rules import (
     tables,
     wide,
 )
+from extractor.backends.rules.grids import table_rows
+from extractor.backends.rules.prose import join_paragraphs
 from extractor.document import Document
 from extractor.ground import evidence_for
 from extractor.result import Evaluation, Evidence, Extraction, Fact, Project
@@ -90,24 +92,39 @@ class RulesBackend:
             cells=cells,
             decimals=decimals,
         )
-        reading = tables.read_tables(document)
+        grids = list(table_rows(document))  # read once: five readers walk the same tables
+        reading = tables.read_tables(document, grids)
         coded: list[Fact] = []
         table_projects: list[Project] = []
         if kind is not None and kind.value != "other":
-            table_projects = project_tables.read_project_tables(document, _MEASURE.get(str(kind.value), "budget"))
+            table_projects = project_tables.read_project_tables(
+                document, _MEASURE.get(str(kind.value), "budget"), grids
+            )
             if kind.value == "project_performance_self_evaluation":
                 table_projects = project_forms.evaluated_project(document, org.value if org else None, table_projects)  # type: ignore[arg-type]
-            table_projects = merge_projects(table_projects, project_forms.read_project_forms(document))
+            table_projects = merge_projects(table_projects, project_forms.read_project_forms(document, grids))
         fiscal_year = year.value if year and isinstance(year.value, int) else None
         if kind is not None and kind.value != "other":
             measure = _MEASURE.get(str(kind.value), "budget")
-            coded = wide.read_named_columns(document, measure, fiscal_year)
+            coded = wide.read_named_columns(document, measure, fiscal_year, grids)
         if kind is not None and kind.value == "department_budget":
-            coded = [*coded, *classified.read_classified(document, "budget"), *bands.read_bands(document, "budget")]
-        stated = sentences.scan(document, year.value if year and isinstance(year.value, int) else None)
+            coded = [
+                *coded,
+                *classified.read_classified(document, "budget", grids),
+                *bands.read_bands(document, "budget", grids),
+            ]
+        prose = join_paragraphs(document.text, document.page_starts)  # joined once for both scanners
+        stated = sentences.scan(document, year.value if year and isinstance(year.value, int) else None, prose)
         if kind is not None and kind.value == "department_budget":
             stated = binding.as_budget(stated)
-        facts, _ = dedupe_facts([*stated, *org_counts.scan_counts(document), *reading.facts, *coded])
+        facts, _ = dedupe_facts(
+            [
+                *stated,
+                *org_counts.scan_counts(document, None if document.page_starts else prose),
+                *reading.facts,
+                *coded,
+            ]
+        )
         return Extraction(
             facts=tuple(facts),
             projects=tuple(

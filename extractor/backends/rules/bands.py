@@ -17,7 +17,7 @@ text ledgers are read by :mod:`wide`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from extractor.backends.rules.classified import cell_fact, context, scope_of
 from extractor.backends.rules.grids import (
@@ -67,9 +67,9 @@ def _title_and_unit(doc: Document, rows: list[Row], upto: int) -> tuple[str, str
     return title, unit
 
 
-def read_bands(doc: Document, measure: str) -> list[Fact]:
+def read_bands(doc: Document, measure: str, grids: Sequence[list[Row]] | None = None) -> list[Fact]:
     facts: list[Fact] = []
-    for rows in table_rows(doc):
+    for rows in table_rows(doc) if grids is None else grids:
         if not rows or rows[0].cells[0].col < 0:
             continue
         at = next((i for i, r in enumerate(rows[:6]) if _bands(r)), None)

@@ -123,14 +123,14 @@ def _header(row: Row) -> int | None:
     return next((j for j, t in enumerate(texts) if _TOTAL_HEADER.match(t)), None)
 
 
-def _tables(doc: Document, measure: str) -> list[_Table]:
+def _tables(doc: Document, measure: str, grids: Sequence[list[Row]] | None) -> list[_Table]:
     """Each header row with coded rows under it starts a table (one run of rows may hold
     several tables, one per page). A header that repeats the one before, under no title or
     the same title, continues that table (续表): its rows join the table's, so a code split
     over 类 | 款 | 项 goes on from the class above the page break."""
     out: list[_Table] = []
     prev: _Table | None = None
-    for rows in table_rows(doc):
+    for rows in table_rows(doc) if grids is None else grids:
         starts: list[tuple[int, int]] = []
         for i, row in enumerate(rows):
             col = _header(row)
@@ -271,9 +271,9 @@ def _cell_at(row: Row, t: _Table, name_at: int, header_name: int) -> CellSpan | 
     return row.cells[j] if 0 <= j < len(row.cells) else None
 
 
-def read_classified(doc: Document, measure: str) -> list[Fact]:
-    """Facts from every coded row of the document's classified tables."""
-    tables = _tables(doc, measure)
+def read_classified(doc: Document, measure: str, grids: Sequence[list[Row]] | None = None) -> list[Fact]:
+    """Facts from every coded row of the document's classified tables (``grids``: its :func:`table_rows`)."""
+    tables = _tables(doc, measure, grids)
     basic_scopes = {
         t.scope
         for t in tables

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from extractor.backends.rules.prose import join_paragraphs
+from extractor.backends.rules.prose import Prose, join_paragraphs
 from extractor.concepts import unit_for
 from extractor.document import Document
 from extractor.ground import evidence_for
@@ -50,9 +50,10 @@ def _fact(doc: Document, concept: str, value: int, start: int, end: int) -> Fact
     )
 
 
-def scan_counts(doc: Document) -> Iterator[Fact]:
-    """Every number-first count of the department's internal and subordinate units."""
-    prose = join_paragraphs(doc.text)
+def scan_counts(doc: Document, prose: Prose | None = None) -> Iterator[Fact]:
+    """Every number-first count of the department's internal and subordinate units; ``prose``: the
+    document's :func:`join_paragraphs` (page breaks not given), when the caller has it already."""
+    prose = prose or join_paragraphs(doc.text)
     text = prose.text
     for pattern, concept in ((_INTERNAL, "org.internal_units"), (_SUBORDINATE, "org.subordinate_units")):
         for m in pattern.finditer(text):

@@ -67,9 +67,9 @@ def _title_above(doc: Document, start: int) -> tuple[str, int, int] | None:
     return None
 
 
-def read_project_forms(doc: Document) -> list[Project]:
+def read_project_forms(doc: Document, grids: Sequence[list[Row]] | None = None) -> list[Project]:
     out: list[Project] = []
-    for rows in table_rows(doc):
+    for rows in table_rows(doc) if grids is None else grids:
         if not rows or rows[0].cells[0].col < 0:
             continue
         forms: list[tuple[str, Evidence, list[Row]]] = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -66,10 +67,11 @@ _PART = re.compile(r"涉密|重点项目|部分项目|主要项目")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：].*$", re.M)
 
 
-def read_project_tables(doc: Document, measure: str) -> list[Project]:
-    """Every project table's rows; ``measure`` is the report's (``budget`` or ``actual``)."""
+def read_project_tables(doc: Document, measure: str, grids: Sequence[list[Row]] | None = None) -> list[Project]:
+    """Every project table's rows; ``measure`` is the report's (``budget`` or ``actual``), ``grids`` the
+    document's :func:`table_rows` when the caller has them already."""
     parts: list[_Part] = []
-    for rows in table_rows(doc):
+    for rows in table_rows(doc) if grids is None else grids:
         if not rows or rows[0].cells[0].col < 0:
             continue
         at = next(

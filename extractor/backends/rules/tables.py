@@ -17,7 +17,7 @@ row above. A value whose column cannot be named is left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -70,9 +70,10 @@ class _Header:
         return (preferred or items)[-1]
 
 
-def read_tables(doc: Document) -> TableReading:
+def read_tables(doc: Document, grids: Sequence[list[Row]] | None = None) -> TableReading:
+    """``grids``: the document's :func:`table_rows`, when the caller has them already."""
     out = TableReading()
-    for rows in table_rows(doc):
+    for rows in table_rows(doc) if grids is None else grids:
         if banded(rows):
             continue  # a two-sided ledger's rows are read by their bands (a short tail row has no unit here)
         for header, body in _sections(rows, doc):

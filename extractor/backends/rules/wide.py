@@ -14,6 +14,7 @@ just like a header.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractor.backends.rules.classified import cell_fact, context
 from extractor.backends.rules.grids import (
@@ -249,14 +250,17 @@ _WHOLE_OTHER = re.compile(r"会议费|培训费")
 """Expenses a 三公 table may set beside its own (then its 合计 is not the 三公 total)."""
 
 
-def read_named_columns(doc: Document, measure: str, year: int | None) -> list[Fact]:
+def read_named_columns(
+    doc: Document, measure: str, year: int | None, grids: Sequence[list[Row]] | None = None
+) -> list[Fact]:
     """Grids whose header columns name the parts of one concept family, the “三公” table:
     "2025年预算数 | 2026年预算数" bands over "合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 |
     购置费 | 运行费) | 公务接待费". Each column's concept, period and measure come from its header
     path (:func:`headers.named_columns`); the figures are the table's 合计 row, or its one row of
-    figures (rows by budget unit are the units'). The unit line says 元 or 万元."""
+    figures (rows by budget unit are the units'). The unit line says 元 or 万元. ``grids``: the document's
+    :func:`table_rows`, when the caller has them already."""
     facts: list[Fact] = []
-    for rows in table_rows(doc):
+    for rows in table_rows(doc) if grids is None else grids:
         if not rows or rows[0].cells[0].col < 0:
             continue
         first_body = first_figure_row(rows, 0)
