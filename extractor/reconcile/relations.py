@@ -39,7 +39,8 @@ def _sum_bindings(rule: Sum, book: Book) -> Iterator[tuple[str, str]]:
             yield c, ""
 
 
-def _expand_sum(rule: Sum, book: Book) -> Out:
+def _expand_sum(rule: Sum, book: Book, stated_concepts: set[str]) -> Out:
+    """``stated_concepts``: the concepts of the book's facts (a binding naming none of them has no check)."""
     instances: list[Instance] = []
     records: list[CheckRecord] = []
     total_ref = parse_ref(rule.total.replace("*", ""))
@@ -47,6 +48,8 @@ def _expand_sum(rule: Sum, book: Book) -> Out:
     scopes = rule.scopes or SCOPES
     named: set[str] = set()  # instances' and records' names so far: one relation each
     for concept, label in _sum_bindings(rule, book):
+        if all((r.concept or concept) not in stated_concepts for r in (total_ref, *part_refs)):
+            continue  # none of its slots can be stated
         for scope in scopes:
             for measure in rule.measures:
                 for period in rule.periods:
@@ -278,8 +281,9 @@ def expand(profile: Profile, book: Book) -> Out:
     """Every concrete check of ``profile`` over ``book``, and the not-run records."""
     instances: list[Instance] = []
     records: list[CheckRecord] = []
+    stated_concepts = {k[1] for k in book.slots if k[0] == "fact"}
     for rule in profile.sums:
-        i, r = _expand_sum(rule, book)
+        i, r = _expand_sum(rule, book, stated_concepts)
         instances += i
         records += r
     for part in (
