@@ -26,7 +26,7 @@ from extractor.backends.rules.grids import (
     first_figure_row,
     table_rows,
 )
-from extractor.backends.rules.headers import bare, columns
+from extractor.backends.rules.headers import ORDINAL_HEADER, bare, columns
 from extractor.backends.rules.scopes import GOV_FUND, GPB, STATE_CAP, scope_in
 from extractor.backends.rules.wide import GRAND_TOTAL, named_row
 from extractor.concepts import BY_ID
@@ -45,9 +45,11 @@ _TITLE_ROW = re.compile(r"表\s*(?:[(（][^)）]{0,16}[)）])?\s*$")
 
 
 def _bands(row: Row) -> dict[str, tuple[int, int]] | None:
-    """{family: (first column, end column)} of a band row, or ``None``."""
-    found = {_SIDES[bare(c.text)]: (c.col, c.col + c.colspan) for c in row.cells if bare(c.text) in _SIDES}
-    return found if len(found) == 2 and len(row.cells) == 2 else None
+    """{family: (first column, end column)} of a band row, or ``None``. A 序号 column's head beside
+    the bands is row furniture: the band row is still the two bands."""
+    cells = [c for c in row.cells if not ORDINAL_HEADER.match(bare(c.text))]
+    found = {_SIDES[bare(c.text)]: (c.col, c.col + c.colspan) for c in cells if bare(c.text) in _SIDES}
+    return found if len(found) == 2 and len(cells) == 2 else None
 
 
 def banded(rows: list[Row]) -> bool:

@@ -26,7 +26,10 @@ from extractor.backends.rules.grids import Row
 from extractor.backends.rules.lexicon import find_terms
 from extractor.backends.rules.scopes import scope_in
 
-__all__ = ["TOTAL_HEADER", "Column", "Named", "bare", "columns", "named_columns", "paths"]
+__all__ = ["ORDINAL_HEADER", "TOTAL_HEADER", "Column", "Named", "bare", "columns", "named_columns", "paths"]
+
+ORDINAL_HEADER = re.compile(r"^(?:序号|行次)$")
+"""The head of a column that numbers the rows: row furniture, never a figure or a name."""
 
 TOTAL_HEADER = re.compile(
     r"^(?:合计|小计|总计|金额|本年预算数?|预算数?|决算数?|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$"

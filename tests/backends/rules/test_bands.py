@@ -245,3 +245,21 @@ def test_funds_listed_under_the_carry_over_are_its_parts_by_fund() -> None:
     assert got[("carryover.opening", "fiscal")] == Decimal("7.00")
     assert got[("carryover.opening", "general_public_budget")] == Decimal("3.00")
     assert got[("carryover.opening", "government_fund")] == Decimal("4.00")
+
+
+def test_a_row_number_column_beside_the_bands_is_furniture() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [("收支总表", 5)] + [("", 1)] * 4,
+        [("单位:万元", 5)] + [("", 1)] * 4,
+        [("序号", 1), ("收 入", 2), ("", 1), ("支 出", 2), ("", 1)],
+        [("", 1), ("项 目", 1), ("预算数", 1), ("项 目", 1), ("预算数", 1)],
+        [("1", 1), ("一、财政拨款收入", 1), ("100.00", 1), ("一、一般公共服务支出", 1), ("80.00", 1)],
+        [("2", 1), ("", 1), ("", 1), ("二、住房保障支出", 1), ("20.00", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    got = {(f.concept, f.label): f.value for f in read_bands(b.build("t"), "budget")}
+    assert got[("expenditure.function", "一般公共服务支出")] == Decimal("80.00")
+    assert got[("expenditure.function", "住房保障支出")] == Decimal("20.00")
+    assert Decimal(1) not in got.values() and Decimal(2) not in got.values(), "a row's 序号 is no figure"
