@@ -10,6 +10,7 @@ is missing, so a missing check is never mistaken for a passed one.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from extractor.concepts import BY_ID, CATALOGUE, SCOPES
 from extractor.reconcile.equations import ChangePctEq, Equation, PriorPctEq, RatioEq, ShareOfSumEq, SumEq
@@ -93,6 +94,14 @@ def _expand_sum(rule: Sum, book: Book, stated_concepts: set[str]) -> Out:
     return instances, records
 
 
+def _partial(book: Book, total: SlotKey, parts: tuple[SlotKey, ...]) -> bool:
+    """The parts fall short of their total by more than any one of them: a listing of some
+    classes (a 其中 list naming the main ones, or 项 among 类), not all of them with a slip in
+    one. Only ``Σ ≤ total`` is then sure."""
+    values = [book.slots[k].candidates[0].value for k in parts]
+    return book.slots[total].candidates[0].value - sum(values, Decimal(0)) > max(values)
+
+
 def _expand_label_sums(profile: Profile, book: Book) -> Out:
     instances: list[Instance] = []
     for rule in profile.label_sums:
@@ -104,7 +113,7 @@ def _expand_label_sums(profile: Profile, book: Book) -> Out:
             if not book.has(tkey):
                 continue
             pkeys = tuple(("fact", concept, measure, period, scope, lab) for lab in labels)
-            eq = SumEq((1,) * len(pkeys), le=len(pkeys) < 2)
+            eq = SumEq((1,) * len(pkeys), le=len(pkeys) < 2 or _partial(book, tkey, pkeys))
             instances.append(
                 Instance(
                     rule.id, "bound" if eq.le else "sum", rule.id + qual(scope, measure, period), (tkey, *pkeys), eq

@@ -346,3 +346,25 @@ def test_a_class_restarting_in_a_cross_classified_table_ends_its_rows() -> None:
     doc.fact("expenditure.economic", "162.35", "budget", label="绩效工资", code="30107", table=True)
     r = reconcile(doc.result())
     assert material(r) == [] and [c.status for c in r.checks if c.rule.startswith("code_sum")] == ["passed"]
+
+
+def test_classes_short_of_their_total_by_more_than_any_of_them_are_a_partial_listing() -> None:
+    def run(*classes: str) -> list[CheckRecord]:
+        doc = Doc()
+        doc.fact("expenditure.total", "1000.00", "budget")
+        for i, v in enumerate(classes):
+            doc.fact("expenditure.function", v, "budget", label=f"第{i}类支出")
+        r = reconcile(doc.result())
+        assert not [f for f in material(r) if f.rule.startswith("expenditure.total=function_classes")]
+        return checks(r, "expenditure.total=function_classes")
+
+    # 行政运行 …, 社会保障和就业支出 40, 住房保障支出 35: the list names two classes among its items
+    (partial,) = run("40.00", "35.00")
+    assert partial.kind == "bound" and partial.status == "passed"
+    # the classes all but add up, one slipped: a finding, the equation still holds the list whole
+    doc = Doc()
+    doc.fact("expenditure.total", "1000.00", "budget")
+    doc.fact("expenditure.function", "600.00", "budget", label="一般公共服务支出")
+    doc.fact("expenditure.function", "390.00", "budget", label="住房保障支出")
+    (slip,) = [f for f in material(reconcile(doc.result())) if f.rule == "expenditure.total=function_classes"]
+    assert slip.kind == "sum"
