@@ -6,6 +6,8 @@
 * A 其中 clause about one fund (``其中一般公共预算拨款政府采购X万元：货物…``) states that fund's
   part; concepts with no scope (procurement) would read it as the department's figure, so
   their figures there are left out.
+* A term in a parenthesis right after a name that is no term (``行政运行（行政及参公单位基本支出）
+  2678.58万元``) glosses that name: the figure is the name's, not the term's.
 * A clause dating a count before the report's year (``截至2029年底，单位共有车辆3辆``) makes what
   the department holds (vehicles, assets) the prior year's; staff are the establishment.
 """
@@ -17,12 +19,14 @@ import re
 from extractor.backends.rules.patterns import AS_OF, Comparison
 from extractor.result import Fact
 
-__all__ = ["counted_before", "list_comparison", "without_fund_parts"]
+__all__ = ["counted_before", "glosses_a_name", "list_comparison", "without_fund_parts"]
 
 _LEADS_A_LIST = re.compile(r"其中[:：]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*\d{1,2}\s*[)）])")
 _FUND_PART = re.compile(r"\s*其中[:：，,]?\s*(?:一般公共预算|政府性基金|国有资本经营|财政拨款)")
 _UNSCOPED_PARTS = ("procurement.",)
+_GLOSS_OPEN = re.compile(r"[\u4e00-\u9fff]\s*\(([^()\d]*)$")
+_AFTER_FIGURE = re.compile(r"\d\s*[\u4e00-\u9fff%]{0,3}\s*$")  # "100万元（其中：基本支出…）" breaks a figure down
 _HELD = ("vehicles.", "assets.")  # what a department holds (its 国有资产占用情况), counted at a date
 
 
@@ -52,3 +56,13 @@ def counted_before(facts: list[Fact], sentence: str, year: int | None) -> list[F
         else f
         for f in facts
     ]
+
+
+def glosses_a_name(text: str, start: int, term_start: int, subject_end: int | None) -> bool:
+    """True when the term at ``term_start`` sits in a parenthesis opened right after a name
+    (Chinese text) that no term read, the subject's own gloss (``subject_end`` right before
+    the bracket) aside."""
+    m = _GLOSS_OPEN.search(text, start, term_start)
+    if m is None or _AFTER_FIGURE.search(text, start, m.start() + 1):
+        return False
+    return subject_end is None or bool(text[subject_end : m.start(1) - 1].strip())

@@ -266,6 +266,9 @@ def scan(doc: Document, year: int | None = None, prose: Prose | None = None) -> 
                         continue
                     if subject is not None and _in_gloss(text, subject.end, term.start):
                         continue  # "人员经费（含离退休费）…": a gloss on the subject, not a new one
+                    if clauses.glosses_a_name(text, s, term.start, subject.end if subject else None):
+                        subject = None  # "行政运行（…基本支出）2678.58万元": the figure is the name's
+                        continue
                     if term.term.within and (subject is None or not subject.concept.startswith(term.term.within)):
                         continue  # "货物类" names procurement of goods only inside procurement
                     if (

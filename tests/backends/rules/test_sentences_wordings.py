@@ -124,3 +124,21 @@ def test_a_rate_written_after_the_budget_it_is_of() -> None:
         ("expenditure.project", "rate", Decimal("80")),
     }
     assert not any(m == "rate" for _, m, _, _, _, _ in facts("项目支出预算100万元的80%用于设备购置。"))
+
+
+def test_a_term_glossing_a_name_in_brackets_does_not_take_the_names_figure() -> None:
+    got = facts(
+        "本部门一般公共预算拨款支出500.00万元，其中：（1）行政运行（行政单位基本支出）200.00万元，"
+        "较上年减少10.00万元。（2）住房保障支出30.00万元。"
+    )
+    assert not [f for f in got if f[0] == "expenditure.basic"], "the 200.00 is 行政运行's, not the basic spending"
+    assert ("expenditure.function", "住房保障支出", Decimal("30.00")) in {(c, lab, v) for c, _, _, _, lab, v in got}
+    # a bracket after a figure breaks it down: its terms are read
+    kept = facts("本部门支出合计100.00万元（其中：基本支出60.00万元，项目支出40.00万元）。")
+    assert {(c, v) for c, _, _, _, _, v in kept} >= {
+        ("expenditure.basic", Decimal("60.00")),
+        ("expenditure.project", Decimal("40.00")),
+    }
+    # the subject's own gloss stays the subject's
+    own = facts("人员经费（含离退休费）80.00万元。")
+    assert ("expenditure.personnel", Decimal("80.00")) in {(c, v) for c, _, _, _, _, v in own}
