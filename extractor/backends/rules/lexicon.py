@@ -317,11 +317,15 @@ KUAN_RE = re.compile(rf"{_CJK_NAME}{{2,30}}?{_MARK_KUAN}")
 _FUNCTION_CLASS_TERM = Term("function.class", FUNCTION_CLASS_RE, "expenditure.function")
 _FUNCTION_ITEM_TERM = Term("function.item", FUNCTION_ITEM_RE, "expenditure.function_item")
 _MARKERS = re.compile(rf"{_MARK_CLASS}|{_MARK_KUAN}|{_MARK_ITEM}")
+_HAS_CLASS_MARK, _HAS_ITEM_MARK = re.compile(_MARK_CLASS), re.compile(_MARK_ITEM)
+_BARE_CLASS_RE = re.compile(rf"(?P<bare>{_CLASS_NAMES})")
+"""What FUNCTION_CLASS_RE finds in a text with no （类） marker (its first branch needs one); every
+class name ends in 支出, and an item needs its （项）: the lazy name scans run only where they can match."""
 
 
 def _function_matches(text: str) -> list[TermMatch]:
     out: list[TermMatch] = []
-    for m in FUNCTION_ITEM_RE.finditer(text):
+    for m in FUNCTION_ITEM_RE.finditer(text) if _HAS_ITEM_MARK.search(text) else ():
         label = m.group("label")
         # the item name starts after the last 类/款 marker or enumerator before it
         label = re.split(r"[)）]", label)[-1]
@@ -330,8 +334,9 @@ def _function_matches(text: str) -> list[TermMatch]:
         item_marker = _MARKERS.match(text, m.end())
         end = item_marker.end() if item_marker else m.end()
         out.append(TermMatch(_FUNCTION_ITEM_TERM, start, end, label=label.replace(" ", "")))
-    for m in FUNCTION_CLASS_RE.finditer(text):
-        group = "label" if m.group("label") else "bare"
+    classes = FUNCTION_CLASS_RE if _HAS_CLASS_MARK.search(text) else _BARE_CLASS_RE if "支出" in text else None
+    for m in classes.finditer(text) if classes else ():
+        group = m.lastgroup or "bare"
         label = re.sub(r"^[\d.、]+", "", m.group(group))
         marker = _MARKERS.match(text, m.end(group))
         # "一般公共服务（类）支出" writes the class name around its marker
@@ -351,9 +356,6 @@ def _function_matches(text: str) -> list[TermMatch]:
 _GATED: tuple[tuple[Term, frozenset[str] | None], ...] = tuple((t, first_chars(t.pattern)) for t in TERMS)
 """Each term with the characters its matches start with: a text holding none of them is not
 scanned for the term (most fragments hold none of most terms)."""
-_ITEM_MARK = "项"
-_CLASS_MARKS = ("类", "支出")
-"""A function item needs its （项） marker; a class its （类） marker or a class name (each ends in 支出)."""
 
 
 @lru_cache(maxsize=4096)
@@ -362,9 +364,7 @@ def find_terms(text: str) -> tuple[TermMatch, ...]:
 
     Cached: a document repeats many fragments (table labels, headers, sentences read by
     several readers), and the answer depends on the text alone."""
-    candidates: list[TermMatch] = (
-        _function_matches(text) if _ITEM_MARK in text or any(m in text for m in _CLASS_MARKS) else []
-    )
+    candidates = _function_matches(text)
     if "(" in text:
         candidates += _coded_matches(text)
     chars = set(text)
