@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from extractor.backends.rules.roles import role_of
 from extractor.document import PAGE_NUMBER, BlockKind, Document
@@ -107,11 +108,13 @@ def lines_of(doc: Document) -> list[Line]:
 _WIDE_GAP = re.compile(r" {2,}")
 
 
-def _separated(text: str) -> list[tuple[int, int]] | None:
+@lru_cache(maxsize=4096)
+def _separated(text: str) -> tuple[tuple[int, int], ...] | None:
     """Cell spans (in ``text``, a stripped line) where cells are separated by pipes (Markdown
     ``| a | b |`` or ``a|b|``: empty cells keep their place) or by runs of two or more spaces
     (columns aligned with spaces, as ``pdftotext -layout`` writes them); ``None`` for a line
-    that is one cell. Letters spaced out one by one (``合  计``) stay one cell."""
+    that is one cell. Letters spaced out one by one (``合  计``) stay one cell. Cached: the table
+    reader asks of a line several times."""
     if "|" in text:
         lo = 1 if text.startswith("|") else 0
         hi = len(text) - 1 if text.endswith("|") and len(text) > lo else len(text)
@@ -120,13 +123,13 @@ def _separated(text: str) -> list[tuple[int, int]] | None:
             lead = len(part) - len(part.lstrip())
             spans.append((pos + lead, pos + lead + len(part.strip())))
             pos += len(part) + 1
-        return spans if len(spans) >= 2 or lo or hi < len(text) else None
+        return tuple(spans) if len(spans) >= 2 or lo or hi < len(text) else None
     gaps = list(_WIDE_GAP.finditer(text))
     if not gaps:
         return None
     bounds = [0, *(x for g in gaps for x in (g.start(), g.end())), len(text)]
-    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
-    return None if all(e - s <= 1 for s, e in spans) else spans
+    cut = tuple(zip(bounds[::2], bounds[1::2], strict=True))
+    return None if all(e - s <= 1 for s, e in cut) else cut
 
 
 def _cells_of_line(line: Line, doc: Document) -> tuple[CellSpan, ...]:
@@ -288,8 +291,9 @@ def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
         if cellish:
             run.append(line)
             continue
-        if len(run) >= 4 or (len(run) >= 2 and sum(len(_cells_of_line(ln, doc)) >= 2 for ln in run) >= 2):
-            yield _rows(run, doc)
+        cells = [_cells_of_line(ln, doc) for ln in run] if len(run) >= 2 else []
+        if len(run) >= 4 or (len(run) >= 2 and sum(len(c) >= 2 for c in cells) >= 2):
+            yield _rows(run, cells)
         run = [line] if cellish else []
 
 
@@ -312,13 +316,13 @@ def _unflattened(line: Line, doc: Document) -> list[Line]:
     ]
 
 
-def _rows(run: list[Line], doc: Document) -> list[Row]:
+def _rows(run: list[Line], cells_of: list[tuple[CellSpan, ...]]) -> list[Row]:
+    """The rows of a run of lines, ``cells_of`` each line's cells."""
     rows: list[Row] = []
     tabbed = sum(ln.tabbed for ln in run) >= len(run) * 0.6
     group: list[CellSpan] = []
     gap = 0
-    for ln in run:
-        cells = _cells_of_line(ln, doc)
+    for ln, cells in zip(run, cells_of, strict=True):
         if len(cells) >= 2 and sum(bool(c.text) for c in cells) >= 2:  # a tab-separated row
             if group:
                 rows.append(Row(tuple(group), tabbed, gap))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 __all__ = ["PRIOR", "VALUE_ROLES", "base_role", "dated", "role_of"]
 
@@ -60,7 +61,9 @@ def dated(roles: Sequence[str | None], texts: Sequence[str]) -> tuple[str | None
     )
 
 
+@lru_cache(maxsize=4096)
 def role_of(text: str) -> str | None:
+    """The column role a header cell's text names (cached: a table's readers ask of each cell, several times)."""
     t = re.sub(r"\s+", "", text)
     for role, pattern in ROLES:
         if pattern.match(t):
