@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.document import HEADING_MAX_CHARS, PAGE_NUMBER, heading_level
 
@@ -42,8 +43,10 @@ CLUSTER_SPAN = 8
 MAX_FULL = 160
 
 
+@lru_cache(maxsize=4096)
 def width(line: str) -> int:
-    """Display width: a CJK or full-width character counts two."""
+    """Display width: a CJK or full-width character counts two (cached: the band of full lines
+    and the joining step measure the same lines)."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
@@ -85,7 +88,7 @@ def _furniture(line: str, repeated: set[str]) -> bool:
 def _goes_on(line: str, nxt: str, full: int) -> bool:
     if "\t" in line or "\t" in nxt or not nxt.strip():
         return False
-    if width(line.rstrip()) < FULL_SLACK * full or _CLAUSE_END.search(line):
+    if _CLAUSE_END.search(line) or width(line.rstrip()) < FULL_SLACK * full:
         return False
     if heading_level(nxt[:HEADING_MAX_CHARS]) is not None:
         return False
