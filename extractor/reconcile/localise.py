@@ -89,19 +89,27 @@ class Suspect:
         )
 
 
-def _digits_variants(v: Decimal, decimals: int) -> Iterator[tuple[str, Decimal]]:
+def _digits_variants(v: Decimal, decimals: int, best: Decimal) -> Iterator[tuple[str, Decimal]]:
+    """The slips of the pen (one digit miswritten, two neighbours swapped) that make ``best`` read ``v``.
+    A variant is written as ``best`` would be (``decimals`` places, no leading zero), so only one
+    spelled like it can equal it: the others are not parsed."""
     text = f"{abs(v):.{decimals}f}"
+    want = f"{abs(best):.{decimals}f}"
     sign = "-" if v < 0 else ""
+    spelled: list[tuple[str, str]] = []
     for i, ch in enumerate(text):
         if not ch.isdigit():
             continue
         for d in "0123456789":
             if d != ch and not (i == 0 and d == "0" and len(text.split(".")[0]) > 1):
-                yield "typo", Decimal(sign + text[:i] + d + text[i + 1 :])
+                spelled.append(("typo", text[:i] + d + text[i + 1 :]))
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         if a.isdigit() and b.isdigit() and a != b and not (i == 0 and b == "0"):
-            yield "transposed", Decimal(sign + text[:i] + b + a + text[i + 2 :])
+            spelled.append(("transposed", text[:i] + b + a + text[i + 2 :]))
+    for name, s in spelled:
+        if s == want and (c := Decimal(sign + s)) == best:
+            yield name, c
 
 
 def signature_of(
@@ -131,7 +139,7 @@ def signature_of(
         hits.append(("sign", -v))
     if not hits and v != 0:  # a slip of the pen explains the value the checks point to, not a neighbour
         best = quantize(target, decimals)
-        hits = [(n, c) for n, c in _digits_variants(v, decimals) if c == best and feasible.contains(c)]
+        hits = [(n, c) for n, c in _digits_variants(v, decimals, best) if feasible.contains(c)]
     return min(hits, key=lambda h: abs(h[1] - target)) if hits else None
 
 
