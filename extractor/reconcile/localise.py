@@ -230,6 +230,24 @@ def _single(
     return None
 
 
+def _remembered(
+    memo: dict[tuple[object, ...], Suspect | None],
+    key: SlotKey,
+    slot: Slot,
+    failing: Sequence[Check],
+    passing: Sequence[Check],
+    base: Overrides,
+) -> Suspect | None:
+    """:func:`_single`, asked again in the next greedy round only where its answer can differ: it
+    depends on the checks touching ``key`` and the overrides of their figures, nothing else."""
+    mine, keep = _touching(key, failing), _touching(key, passing)
+    figures = {k for c in (*mine, *keep) for k in c.inst.slots}
+    asked = (key, tuple(map(id, mine)), tuple(map(id, keep)), frozenset((k, base[k]) for k in figures & base.keys()))
+    if asked not in memo:
+        memo[asked] = _single(key, slot, failing, passing, base)
+    return memo[asked]
+
+
 def _fixed(s: Suspect) -> Interval:
     c = s.cand
     value = s.suggested if s.suggested is not None else s.feasible.nearest(c.value)
@@ -296,13 +314,15 @@ def localise(
 
     base: Overrides = {}
     uncovered = {f.inst.name for f in failing}
+    memo: dict[tuple[object, ...], Suspect | None] = {}
     while uncovered:
         left = [f for f in failing if f.inst.name in uncovered]
         kept = [*passing, *(f for f in failing if f.inst.name not in uncovered)]
         suspects = [
             s
             for key in {k for f in left for k in allowed[f.inst.name]} - base.keys()
-            if (s := _single(key, slots[key], [f for f in left if key in allowed[f.inst.name]], kept, base)) is not None
+            if (s := _remembered(memo, key, slots[key], [f for f in left if key in allowed[f.inst.name]], kept, base))
+            is not None
         ]
         ranked = sorted(suspects, key=lambda s: (-len(s.covers), s.cost, s.change, s.cand.position))
         if not ranked:
