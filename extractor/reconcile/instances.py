@@ -12,7 +12,7 @@ from extractor.reconcile.profiles import Ref
 from extractor.reconcile.slots import SlotKey
 from extractor.result import CheckRecord
 
-__all__ = ["Instance", "Out", "not_run", "qual", "show", "slot_key"]
+__all__ = ["Instance", "KeyShape", "Out", "key_shape", "not_run", "qual", "show", "slot_key"]
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,32 @@ class Instance:
 Out = tuple[list[Instance], list[CheckRecord]]
 
 
-def slot_key(ref: Ref, concept: str, scope: str, measure: str, period: str, label: str) -> SlotKey:
+@dataclass(frozen=True, slots=True)
+class KeyShape:
+    """A ref's slot key for one binding (concept, label): what is left to fill is the scope, measure
+    and period, so a relation over many of them builds its keys' shapes once."""
+
+    concept: str
+    scope: str | None
+    measure: str | None
+    period: str | None
+    scoped: bool
+    label: str
+
+    def key(self, scope: str, measure: str, period: str) -> SlotKey:
+        s = self.scope or (scope if self.scoped else "all")
+        return ("fact", self.concept, self.measure or measure, self.period or period, s, self.label)
+
+
+def key_shape(ref: Ref, concept: str, label: str) -> KeyShape:
     c = ref.concept or concept
     concept_def = BY_ID.get(c)
-    s = ref.scope or (scope if concept_def is None or concept_def.scoped else "all")
     lab = label if concept_def is not None and concept_def.labelled else ""
-    return ("fact", c, ref.measure or measure, ref.period or period, s, lab)
+    return KeyShape(c, ref.scope, ref.measure, ref.period, concept_def is None or concept_def.scoped, lab)
+
+
+def slot_key(ref: Ref, concept: str, scope: str, measure: str, period: str, label: str) -> SlotKey:
+    return key_shape(ref, concept, label).key(scope, measure, period)
 
 
 def qual(scope: str, measure: str, period: str, label: str = "") -> str:

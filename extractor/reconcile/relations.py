@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from extractor.concepts import BY_ID, CATALOGUE, SCOPES
 from extractor.reconcile.equations import ChangePctEq, Equation, PriorPctEq, RatioEq, ShareOfSumEq, SumEq
-from extractor.reconcile.instances import Instance, Out, not_run, qual, show, slot_key
+from extractor.reconcile.instances import Instance, Out, key_shape, not_run, qual, show, slot_key
 from extractor.reconcile.profiles import Form, Profile, Ref, Sum, parse_ref
 from extractor.reconcile.rows import expand_indicators, expand_projects
 from extractor.reconcile.slots import Book, SlotKey
@@ -49,19 +49,21 @@ def _expand_sum(rule: Sum, book: Book, stated_concepts: set[str]) -> Out:
     scopes = rule.scopes or SCOPES
     named: set[str] = set()  # instances' and records' names so far: one relation each
     for concept, label in _sum_bindings(rule, book):
-        if all((r.concept or concept) not in stated_concepts for r in (total_ref, *part_refs)):
+        total_shape = key_shape(total_ref, concept, label)
+        part_shapes = [key_shape(r, concept, label) for r in part_refs]
+        if all(s.concept not in stated_concepts for s in (total_shape, *part_shapes)):
             continue  # none of its slots can be stated
         for scope in scopes:
             for measure in rule.measures:
                 for period in rule.periods:
-                    tkey = slot_key(total_ref, concept, scope, measure, period, label)
-                    pkeys = [slot_key(r, concept, scope, measure, period, label) for r in part_refs]
-                    name = rule.id + (f":{concept}" if concept else "") + qual(tkey[4], measure, period, label)
-                    if name in named:
-                        continue  # an unscoped relation is the same for every scope
+                    tkey = total_shape.key(scope, measure, period)
+                    pkeys = [s.key(scope, measure, period) for s in part_shapes]
                     stated = [(k, r.sign) for k, r in zip(pkeys, part_refs, strict=True) if book.has(k)]
                     if not book.has(tkey) and not stated:
                         continue
+                    name = rule.id + (f":{concept}" if concept else "") + qual(tkey[4], measure, period, label)
+                    if name in named:
+                        continue  # an unscoped relation is the same for every scope
                     kind = rule.kind
                     if rule.mode == "exact":
                         missing = [
