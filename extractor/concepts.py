@@ -60,6 +60,9 @@ class Concept:
     kind: Literal["money", "count"] = "money"
     scoped: bool = False
     labelled: bool = False
+    kinds: tuple[str, ...] = ()
+    """Wordings that name kinds of the concept counted apart (聘用 and 派遣 staff): figures of
+    different kinds are not two statements of one number."""
 
     @property
     def family(self) -> str:
@@ -70,8 +73,8 @@ def _m(id: str, *zh: str, scoped: bool = False, labelled: bool = False) -> Conce
     return Concept(id, zh, "money", scoped, labelled)
 
 
-def _c(id: str, *zh: str) -> Concept:
-    return Concept(id, zh, "count")
+def _c(id: str, *zh: str, kinds: tuple[str, ...] = ()) -> Concept:
+    return Concept(id, zh, "count", kinds=kinds)
 
 
 CATALOGUE: tuple[Concept, ...] = (
@@ -122,7 +125,7 @@ CATALOGUE: tuple[Concept, ...] = (
     _c("staff.administrative", "行政人员", "公务员及参照公务员管理人员"),
     _c("staff.institutional", "事业人员", "事业编制"),
     _c("staff.on_establishment", "在编人员"),
-    _c("staff.other", "其他人员", "编外", "公益性岗位"),
+    _c("staff.other", "其他人员", "编外", "公益性岗位", kinds=("编外", "聘", "派遣", "公益性岗位")),
     _c("org.internal_units", "内设机构数"),
     _c("org.subordinate_units", "下属单位数"),
 )

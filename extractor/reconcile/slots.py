@@ -16,6 +16,7 @@ as exactly nothing (``无``/``0万元``), not as anything below 5000元.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -224,6 +225,33 @@ def _row_labels(facts: Sequence[Fact]) -> dict[int, str | None]:
     return out
 
 
+def _kind(f: Fact, kinds: tuple[str, ...]) -> str:
+    """The kind a figure's wording names (``""`` for none): the one written last before the
+    figure in its quote (``聘用人员3人，派遣人员2人``: 2 is the 派遣 staff's)."""
+    quote = f.evidence.quote
+    number = None
+    if f.value == f.value.to_integral_value():
+        number = re.search(rf"(?<![\d.]){int(f.value)}(?!\d)", quote)
+    head = quote[: number.start()] if number else quote
+    ends = {k: head.rfind(k) + len(k) for k in kinds if k in head}
+    return max(ends, key=lambda k: ends[k]) if ends else ""
+
+
+def _kinds(facts: Sequence[Fact]) -> dict[int, str]:
+    """Figures keyed by the kind their wording names, where a report writes more than one kind
+    of one concept (聘用 and 派遣 staff, each counted): two kinds are two numbers, not a
+    conflict, while one kind stated twice with two values still is one. A report that writes
+    one kind only keeps the plain key."""
+    found: dict[int, str] = {}
+    by_base: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for i, f in enumerate(facts):
+        concept = BY_ID.get(f.concept)
+        if concept is not None and concept.kinds:
+            found[i] = _kind(f, concept.kinds)
+            by_base[_base(f)].add(found[i])
+    return {i: kind for i, kind in found.items() if kind and len(by_base[_base(facts[i])]) > 1}
+
+
 def _project_rows(projects: Sequence[Project], book: Book) -> list[tuple[str, str]]:
     """The slot row of each project, and each total row's members (``book.project_members``).
 
@@ -277,6 +305,7 @@ def build_book(result: Result) -> Book:
     book = Book()
     facts = [f for f in result.facts if not _no_key(f)]
     rows = _row_labels(facts)
+    kinds = _kinds(facts)
     stated = {_base(f) for f in facts if not _worded(f)}
     for i, f in enumerate(facts):
         suffix = rows[i]
@@ -286,6 +315,8 @@ def build_book(result: Result) -> Book:
         exact = f.measure not in PERCENT_MEASURES and (f.unit == "count" or f.value == 0)
         ff = FindingFact(**ref_fields(f), value=f.value, evidence=f.evidence)
         label = f"{f.label or ''}{suffix}" if suffix else f.label
+        if i in kinds:
+            label = f"{label or ''}/{kinds[i]}"
         key = fact_key(f.concept, f.measure, f.period, f.scope, label)
         book.add(
             key,

@@ -103,3 +103,24 @@ def test_two_projects_of_one_name_are_two_slots_and_no_conflict() -> None:
     r = reconcile(doc.result())
     assert not [f for f in r.findings if f.severity == "material"]
     assert {c.status for c in r.checks if c.rule.startswith("projects.sum")} == {"passed"}
+
+
+def test_kinds_of_staff_are_counted_apart() -> None:
+    doc = Doc()  # 聘用人员3人，派遣人员2人，公益性岗位1人: three numbers of three kinds
+    doc.fact("staff.other", "3", quote="聘用人员3人")
+    doc.fact("staff.other", "2", quote="聘用人员3人，派遣人员2人")
+    doc.fact("staff.other", "1", quote="公益性岗位1人")
+    assert conflicts(reconcile(doc.result())) == []
+    # …while one kind written twice with two values still is a conflict
+    doc.fact("staff.other", "4", quote="劳务派遣人员4人")
+    (f,) = conflicts(reconcile(doc.result()))
+    assert sorted(str(ff.value) for ff in f.facts) == ["2", "4"]
+
+
+def test_one_kind_of_staff_keeps_the_plain_key() -> None:
+    doc = Doc()  # a report that writes one kind only: the in-service bound still reads it
+    doc.fact("staff.in_service", "10", quote="在职人员10人")
+    doc.fact("staff.on_establishment", "8", quote="在编人员8人")
+    doc.fact("staff.other", "5", quote="编外人员5人")
+    (f,) = [f for f in reconcile(doc.result()).findings if f.kind == "bound" and f.severity == "material"]
+    assert {ff.concept for ff in f.facts} >= {"staff.other", "staff.in_service"}

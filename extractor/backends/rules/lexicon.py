@@ -213,7 +213,14 @@ TERMS: tuple[Term, ...] = (
     ),
     _t("staff.inst", r"事业(?:人员|编制)", "staff.institutional", units=_COUNT_PEOPLE),
     _t("staff.on", r"在编(?:人员|人数)", "staff.on_establishment", units=_COUNT_PEOPLE),
-    _t("staff.other", r"其他人员|编外(?:人员|聘用人员)?|公益性岗位(?:人员)?", "staff.other", units=_COUNT_PEOPLE),
+    # the kinds of staff outside the establishment (聘用, 派遣, 公益性岗位, 编外): each its own count
+    _t(
+        "staff.other",
+        r"其他人员|编外(?:人员|聘用人员)?|公益性岗位(?:人员)?|(?:劳务)?派遣(?:人员|制人员)?"
+        r"|(?:编外|合同制?|临时)?聘用(?:人员|制人员)?|临聘人员",
+        "staff.other",
+        units=_COUNT_PEOPLE,
+    ),
     _t(
         "org.internal",
         r"内设(?:职能)?(?:机构|科室|股室|部门|处室|办公室|科|股)(?:[(（][\u4e00-\u9fff]{1,4}[)）])?"

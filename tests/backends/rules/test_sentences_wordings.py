@@ -142,3 +142,10 @@ def test_a_term_glossing_a_name_in_brackets_does_not_take_the_names_figure() -> 
     # the subject's own gloss stays the subject's
     own = facts("人员经费（含离退休费）80.00万元。")
     assert ("expenditure.personnel", Decimal("80.00")) in {(c, v) for c, _, _, _, _, v in own}
+
+
+def test_staff_outside_the_establishment_by_kind() -> None:
+    got = facts("在职人员18人，聘用人员3人，劳务派遣人员2人，公益性岗位1人，编外人员4人。")
+    others = sorted(v for c, _, _, _, _, v in got if c == "staff.other")
+    assert others == [Decimal(1), Decimal(2), Decimal(3), Decimal(4)]
+    assert ("staff.other", "actual", "current", "all", None, Decimal(5)) in facts("临聘人员5人。")
