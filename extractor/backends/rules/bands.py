@@ -6,7 +6,8 @@ each band has a name column (项目) and amount columns (本年预算, 编制预
 like any header by :mod:`headers`). Each row of a band is read on its own: its name says the
 concept (一、财政拨款收入, 一般公共预算拨款收入, 一、一般公共服务支出 …), the band's current
 total column the amount. A name that names a scope (一般公共预算拨款收入) keeps it; others take
-the table's (财政拨款收支总表 → ``fiscal``). 收入总计 / 支出总计 include carry-over: no figure.
+the table's (财政拨款收支总表 → ``fiscal``). 收入总计 / 支出总计 include carry-over: no figure, nor
+a 收入合计 / 支出合计 written below the carry-over section (二、上年结转, 二、结转下年) it adds in.
 A spending band that lists the 款 and 项 under each function class by name, without codes,
 gives each as a ``function_item`` of the table's scope.
 
@@ -39,8 +40,9 @@ __all__ = ["banded", "read_bands"]
 _SIDES = {"收入": "income", "支出": "expenditure"}
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _FUND_ROW = re.compile(
-    rf"^(?:\d?[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?P<fund>{GPB}|{GOV_FUND}|{STATE_CAP})(?:资金|收入)?$"
+    rf"^(?:\d?[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[.、．])?\s*(?P<fund>{GPB}|{GOV_FUND}|{STATE_CAP})(?:资金|收入)?$"
 )
+_CARRYOVER = ("carryover.opening", "carryover.closing")
 _TITLE_ROW = re.compile(r"表\s*(?:[(（][^)）]{0,16}[)）])?\s*$")
 
 
@@ -92,11 +94,14 @@ def read_bands(doc: Document, measure: str, grids: Sequence[list[Row]] | None = 
             ]
             for name_col, total, kind in _ledgers(header, lo, totals, set(cols)):
                 under: str | None = None  # the concept of the section row above (一、本年收入, 二、上年结转)
+                carried = False  # a carry-over row read above: a 合计 below it adds the carry-over in
                 items = _function_items(rows[first_body:], family, name_col, kind)
                 for n, row in enumerate(rows[first_body:]):
                     label = next((bare(c.text) for c in row.cells if c.col == name_col), "")
+                    named = (named_row(label, family) or (None,))[0]
                     if _SECTION.match(label):
-                        under = (named_row(label, family) or (None,))[0]
+                        under = named
+                    carried = carried or named in _CARRYOVER
                     facts.extend(
                         _row_fact(
                             doc,
@@ -109,6 +114,7 @@ def read_bands(doc: Document, measure: str, grids: Sequence[list[Row]] | None = 
                             unit,
                             kind,
                             under=under,
+                            carried=carried,
                             item=n in items,
                         )
                     )
@@ -215,6 +221,7 @@ def _row_fact(
     kind: str = "named",
     *,
     under: str | None = None,
+    carried: bool = False,
     item: bool = False,
 ) -> Iterator[Fact]:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
@@ -224,9 +231,13 @@ def _row_fact(
     named = _classified_row(bare(name.text), family, kind) or _fund_row(bare(name.text), family, under)
     if named is None and item:
         named = ("expenditure.function_item", "all", bare(name.text))
+    if named is None and bare(name.text) == "合计":
+        named = (f"{family}.total", "all", None)  # the band's own total
     if named is None:
         return
     concept, scope, label = named
+    if carried and concept == f"{family}.total" and not _SECTION.match(bare(name.text)):
+        return  # 收入合计 below 二、上年结转: this year's and the carry-over, a 收入总计 by another name
     if BY_ID[concept].scoped and scope == "all":
         scope = table_scope
     if (fact := cell_fact(doc, concept, measure, scope, label, amount, unit)) is not None:  # type: ignore[arg-type]

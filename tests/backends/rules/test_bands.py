@@ -263,3 +263,43 @@ def test_a_row_number_column_beside_the_bands_is_furniture() -> None:
     assert got[("expenditure.function", "一般公共服务支出")] == Decimal("80.00")
     assert got[("expenditure.function", "住房保障支出")] == Decimal("20.00")
     assert Decimal(1) not in got.values() and Decimal(2) not in got.values(), "a row's 序号 is no figure"
+
+
+def _band(title: str, body: list[list[tuple[str, int]]]) -> TextBuilder:
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [(title, 4)] + [("", 1)] * 3,
+        [("收入", 2), ("", 1), ("支出", 2), ("", 1)],
+        [("项目", 1), ("预算数", 1), ("项目", 1), ("预算数", 1)],
+        *body,
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    return b
+
+
+def test_a_total_below_the_carry_over_adds_it_in_and_is_no_income_of_the_year() -> None:
+    body = [
+        [("一、本年收入", 1), ("20.00", 1), ("一、本年支出", 1), ("27.00", 1)],
+        [("(一)一般公共预算资金", 1), ("20.00", 1), ("(一)教育支出", 1), ("27.00", 1)],
+        [("二、上年结转", 1), ("7.00", 1), ("二、结转下年", 1), ("", 1)],
+        [("收入合计", 1), ("27.00", 1), ("支出合计", 1), ("27.00", 1)],
+    ]
+    got = [(f.concept, f.scope, f.value) for f in read_bands(_band("财政拨款收支总表", body).build("t"), "budget")]
+    assert ("income.total", "fiscal", Decimal("20.00")) in got
+    assert ("income.total", "fiscal", Decimal("27.00")) not in got, "本年收入 + 上年结转"
+    assert [v for c, _, v in got if c == "expenditure.total"] == [Decimal("27.00")], "本年支出 only"
+
+
+def test_a_bare_total_above_the_sections_and_funds_numbered_as_sections() -> None:
+    body = [
+        [("合计", 1), ("30.00", 1), ("合计", 1), ("30.00", 1)],
+        [("一、一般公共预算资金", 1), ("25.00", 1), ("一、教育支出", 1), ("30.00", 1)],
+        [("二、政府性基金预算资金", 1), ("", 1), ("", 1), ("", 1)],
+        [("三、事业收入资金", 1), ("5.00", 1), ("", 1), ("", 1)],
+    ]
+    got = {(f.concept, f.scope): f.value for f in read_bands(_band("部门收支总表", body).build("t"), "budget")}
+    assert got[("income.total", "all")] == Decimal("30.00")
+    assert got[("expenditure.total", "all")] == Decimal("30.00")
+    assert got[("income.total", "general_public_budget")] == Decimal("25.00")
+    assert got[("income.business", "all")] == Decimal("5.00")
