@@ -73,6 +73,8 @@ def rate_after_budget(view: View, budget: Fact, m: re.Match[str]) -> Fact | None
 
 
 _GLOSS = re.compile(r"\([^()]*\)")
+_BASIS = re.compile(r"[，,]\s*(?:按照?|根据|依据)[^，,。；;\d]{0,24}?(?:编报|编制|核定|测算|安排)(?=\s*[，,])")
+"""How a figure was drawn up ("…18.6万元，按照财政预算定额标准编报，较上年减少…"): no other item."""
 
 
 def bind(
@@ -107,7 +109,7 @@ def bind(
     if patterns.is_bound(text[max(s, m.start() - 8) : m.start()], text[m.end() : m.end() + 6]):
         return None
     lead_start = max(subject.start, last_token_end)
-    between = _GLOSS.sub("", text[max(subject.end, last_bound_end) : m.start()])
+    between = _BASIS.sub("", _GLOSS.sub("", text[max(subject.end, last_bound_end) : m.start()]))
     if kind == "percent" and "占" in between:
         between = between[: between.rfind("占")]  # "占授予中小企业合同金额的": the whole, not noise
     if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):

@@ -144,6 +144,8 @@ TERMS: tuple[Term, ...] = (
     _t("exp.operating", r"(?<!非)(?:事业单位)?经营支出", "expenditure.operating"),
     _t("exp.subsidy", r"对附属单位补助支出", "expenditure.subsidy_affiliated"),
     # three public -----------------------------------------------------------------------
+    # "“三公”经费及会议费、培训费预算支出共…": a whole of more than the 三公, no concept of the catalogue
+    _t("tp.with_fees", r"[“\"']?三公[”\"']?经费(?:[及和与、](?:会议费|培训费))+", ""),
     _t("tp.total", r"[“\"']?三公[”\"']?经费(?:财政拨款)?(?:支出)?(?:总额|合计)?", "three_public.total"),
     _t(
         "tp.overseas",

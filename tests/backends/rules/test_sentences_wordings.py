@@ -149,3 +149,19 @@ def test_staff_outside_the_establishment_by_kind() -> None:
     others = sorted(v for c, _, _, _, _, v in got if c == "staff.other")
     assert others == [Decimal(1), Decimal(2), Decimal(3), Decimal(4)]
     assert ("staff.other", "actual", "current", "all", None, Decimal(5)) in facts("临聘人员5人。")
+
+
+def test_a_change_after_how_the_figure_was_drawn_up() -> None:
+    got = {
+        (c, m, v) for c, m, _, _, _, v in facts("“三公”经费预算18.6万元，按照定额标准编报，较上年减少24.5万元（43%）。")
+    }
+    assert got == {
+        ("three_public.total", "budget", Decimal("18.6")),
+        ("three_public.total", "change", Decimal("-24.5")),
+        ("three_public.total", "change_pct", Decimal("-43")),
+    }
+
+
+def test_the_three_public_with_meeting_and_training_fees_is_no_three_public_total() -> None:
+    got = facts("“三公”经费及会议费、培训费预算支出共263.72万元，其中：“三公”经费预算18.6万元。")
+    assert [(c, v) for c, _, _, _, _, v in got] == [("three_public.total", Decimal("18.6"))]
