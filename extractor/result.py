@@ -181,6 +181,16 @@ class Project(_Frozen):
     cells: Frozen[dict[str, Evidence]] = Field(default_factory=FrozenDict)
     decimals: Frozen[dict[str, int]] = Field(default_factory=FrozenDict)
     is_total: bool = Field(False, description="A 合计 row: kept for the Σ rows check, not scored as a project.")
+    restates: bool = Field(
+        False,
+        description="A later table's or sentence's row restating a project given before with other figures"
+        " (a 绩效目标表 beside the 项目支出表): kept for the reconciler to compare, not scored as a project.",
+    )
+
+    @property
+    def is_project(self) -> bool:
+        """A project row of its own: neither a 合计 row nor a restatement."""
+        return not (self.is_total or self.restates)
 
 
 class Indicator(_Frozen):

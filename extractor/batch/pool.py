@@ -69,7 +69,7 @@ def work(path: str, output: str, settings: Settings, backend: str | None) -> dic
         "status": "ok",
         "seconds": time.perf_counter() - t0,
         "facts": len(result.facts),
-        "projects": len([p for p in result.projects if not p.is_total]),
+        "projects": len([p for p in result.projects if p.is_project]),
         "indicators": len(result.indicators),
         "material_findings": sum(f.severity == "material" for f in result.findings),
         "dropped_ungrounded": result.provenance.counters.get("dropped_ungrounded", 0),

@@ -137,7 +137,7 @@ def summarise(result: Result) -> dict[str, object]:
         "year": result.fiscal_year or "—",
         "kind": kinds.get(result.report_kind, result.report_kind),
         "facts": len(result.facts),
-        "projects": len([p for p in result.projects if not p.is_total]),
+        "projects": len([p for p in result.projects if p.is_project]),
         "indicators": len(result.indicators),
         "findings": f"{material}/{len(result.findings)}",
         "dropped": result.provenance.counters.get("dropped_ungrounded", 0),

@@ -25,7 +25,8 @@ Facts
     no denominator; an optional key that is extracted counts like any other.
 
 Projects and indicators
-    Result rows with ``is_total`` are left out. Rows pair one-to-one by the Hungarian method
+    Result rows with ``is_total`` (and projects that ``restates`` another) are left out. Rows
+    pair one-to-one by the Hungarian method
     (:func:`scipy.optimize.linear_sum_assignment`) on the similarity of normalised names
     (rapidfuzz ``ratio``), pairs below :data:`NAME_FLOOR` are not pairs; for indicators equal
     ``level1``/``level2`` only break ties. Row precision/recall/F1 count pairs. In each pair,
@@ -198,7 +199,7 @@ def _score_rows(
     numbers: Mapping[str, str],
     strings: Sequence[str],
 ) -> tuple[RowCounts, list[Outcome]]:
-    rows = [r for r in result_rows if not r.is_total]
+    rows = [r for r in result_rows if not r.is_total and not (isinstance(r, Project) and r.restates)]
     tiebreak = None
     if kind == "indicator":
 

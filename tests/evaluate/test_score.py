@@ -212,6 +212,12 @@ def test_total_rows_are_not_projects() -> None:
     assert moved(PERFECT.model_copy(update={"projects": [*PERFECT.projects, total]})) == set()
 
 
+def test_a_restating_row_is_no_project_of_its_own() -> None:
+    p, _ = PERFECT.projects
+    again = p.model_copy(update={"restates": True})
+    assert moved(PERFECT.model_copy(update={"projects": [*PERFECT.projects, again]})) == set()
+
+
 def test_missing_cell_is_missed() -> None:
     p, q = PERFECT.projects
     r = PERFECT.model_copy(update={"projects": [p.model_copy(update={"rate": None}), q]})

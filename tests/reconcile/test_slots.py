@@ -124,3 +124,13 @@ def test_one_kind_of_staff_keeps_the_plain_key() -> None:
     doc.fact("staff.other", "5", quote="编外人员5人")
     (f,) = [f for f in reconcile(doc.result()).findings if f.kind == "bound" and f.severity == "material"]
     assert {ff.concept for ff in f.facts} >= {"staff.other", "staff.in_service"}
+
+
+def test_a_restating_row_is_compared_with_the_project_it_restates() -> None:
+    doc = Doc()
+    doc.project("设备维护", budget="20.00", page=1)
+    doc.project("日常运行", budget="10.00", page=1)
+    restated = doc.project("设备维护", budget="17.5", page=5).model_copy(update={"restates": True})
+    doc.projects[-1] = restated
+    (f,) = conflicts(reconcile(doc.result()))
+    assert sorted(str(ff.value) for ff in f.facts) == ["17.5", "20.00"]

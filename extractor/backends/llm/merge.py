@@ -44,7 +44,7 @@ def merge_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
     return dedupe_facts(facts)
 
 
-_ROW_FIELDS = {
+_ROW_FIELDS: dict[type[Project] | type[Indicator], tuple[str, ...]] = {
     Project: tuple(PROJECT_NUMBERS),
     Indicator: (*INDICATOR_NUMBERS, *(f for f in INDICATOR_STRINGS if f != "name")),
 }

@@ -22,6 +22,7 @@ from extractor.backends.rules import (
     wide,
 )
 from extractor.backends.rules.grids import table_rows
+from extractor.backends.rules.project_rows import restated
 from extractor.backends.rules.prose import join_paragraphs
 from extractor.document import Document
 from extractor.ground import evidence_for
@@ -36,19 +37,26 @@ _MEASURE = {"department_final_accounts": "actual"}
 
 def merge_projects(*sources: list[Project]) -> list[Project]:
     """One row per project, the first source winning (a grid table's row over a text
-    table's, a table row over a sentence restating it). A source's own rows all stay: two
-    projects of one name (two units' 日常运行) are two rows; its repeats it leaves out itself."""
+    table's, a table row over a sentence restating it); a later source's row that states the
+    project's figures otherwise stays, flagged ``restates``, for the reconciler to compare. A
+    source's own rows all stay: two projects of one name (two units' 日常运行) are two rows;
+    its repeats it leaves out itself."""
     out: list[Project] = []
-    given: set[tuple[str, bool]] = set()
+    given: dict[tuple[str, bool], Project] = {}
     for rows in sources:
-        here: set[tuple[str, bool]] = set()
+        here: dict[tuple[str, bool], Project] = {}
         for p in rows:
             key = (p.name, p.is_total)
-            if key in given or (p.is_total and key in here):
+            if key in given:
+                again = None if p.is_total or p.restates else restated(p, given[key])
+                if again is not None:
+                    out.append(again)
                 continue
-            here.add(key)
+            if p.is_total and key in here:
+                continue
+            here.setdefault(key, p)
             out.append(p)
-        given |= here
+        given |= {k: v for k, v in here.items() if k not in given}
     return out
 
 
@@ -113,7 +121,7 @@ class RulesBackend:
                 *classified.read_classified(document, "budget", grids),
                 *bands.read_bands(document, "budget", grids),
             ]
-        prose = join_paragraphs(document.text, document.page_starts)  # joined once for both scanners
+        prose = join_paragraphs(document.text, document.page_starts)  # joined once for the scanners
         stated = sentences.scan(document, year.value if year and isinstance(year.value, int) else None, prose)
         if kind is not None and kind.value == "department_budget":
             stated = binding.as_budget(stated)
@@ -131,7 +139,9 @@ class RulesBackend:
                 merge_projects(
                     table_projects,
                     _unique(reading.projects),
-                    projects.scan_projects(document, budget=kind is not None and kind.value == "department_budget"),
+                    projects.scan_projects(
+                        document, budget=kind is not None and kind.value == "department_budget", prose=prose
+                    ),
                 )
             ),
             indicators=tuple(reading.indicators),

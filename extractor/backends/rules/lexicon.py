@@ -215,11 +215,12 @@ TERMS: tuple[Term, ...] = (
     ),
     _t("staff.inst", r"事业(?:人员|编制)", "staff.institutional", units=_COUNT_PEOPLE),
     _t("staff.on", r"在编(?:人员|人数)", "staff.on_establishment", units=_COUNT_PEOPLE),
-    # the kinds of staff outside the establishment (聘用, 派遣, 公益性岗位, 编外): each its own count
+    # the kinds of staff outside the establishment (聘用, 派遣, 公益性岗位, 编外): each its own count;
     _t(
         "staff.other",
-        r"其他人员|编外(?:人员|聘用人员)?|公益性岗位(?:人员)?|(?:劳务)?派遣(?:人员|制人员)?"
-        r"|(?:编外|合同制?|临时)?聘用(?:人员|制人员)?|临聘人员",
+        r"(?:其他人员|编外(?:人员|聘用人员)?|公益性岗位(?:人员)?|(?:劳务)?派遣(?:人员|制人员)?"
+        r"|(?:编外|合同制?|临时)?聘用(?:人员|制人员)?|临聘人员)"
+        r"(?!(?:人员|制人员)?(?:经费|费|工资|补助|补贴|支出))",  # 临聘人员经费 is money (a project)
         "staff.other",
         units=_COUNT_PEOPLE,
     ),

@@ -15,7 +15,9 @@ project; it is recognised, in this order, by
 
 The same project in a later table (a 绩效目标表 restating the 项目支出表, the same list in
 another form) is one row: a later table's row whose name an earlier table already gave is
-left out, one for one, so two projects of one name in one table (two units') both stay.
+left out, one for one, so two projects of one name in one table (two units') both stay —
+unless it restates the project with other figures: then it stays, flagged ``restates``, for
+the reconciler to find the disagreement (it is not scored as a project).
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractor.result import Project
+from extractor.result import PROJECT_NUMBERS, Project
 
-__all__ = ["Read", "drop_categories", "drop_repeats"]
+__all__ = ["Read", "drop_categories", "drop_repeats", "restated"]
 
 _CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]?$")
 _ARABIC_ORDINAL = re.compile(r"^\d{1,3}[、.．]?$")
@@ -178,19 +180,35 @@ def drop_categories(found: Sequence[Read]) -> list[Project]:
     return [r.project for r in found if r.project.is_total] + [r.project for r in kept]
 
 
+def restated(row: Project, given: Project) -> Project | None:
+    """``row``, flagged as a restatement, when it states a figure of ``given`` (the same
+    project, read before) otherwise; ``None`` when it agrees (it is the same row again)."""
+    differs = any(
+        getattr(row, f) is not None and getattr(given, f) is not None and getattr(row, f) != getattr(given, f)
+        for f in PROJECT_NUMBERS
+    )
+    return row.model_copy(update={"restates": True}) if differs else None
+
+
 def drop_repeats(tables: Sequence[Sequence[Project]]) -> list[Project]:
-    """All tables' rows, a project an earlier table gave left out of the later ones."""
-    given: Counter[str] = Counter()
+    """All tables' rows, a project an earlier table gave left out of the later ones (kept as
+    a restatement where its figures differ)."""
+    given: dict[str, list[Project]] = {}
     out: list[Project] = []
     for rows in tables:
-        left, here = given.copy(), Counter[str]()
+        used, here = Counter[str](), dict[str, list[Project]]()
         for p in rows:
             key = re.sub(r"\s+", "", p.name)
-            if not p.is_total and left[key] > 0:
-                left[key] -= 1  # this table restates a project given before
+            before = given.get(key, [])
+            if not p.is_total and used[key] < len(before):
+                again = restated(p, before[used[key]])  # this table restates a project given before
+                used[key] += 1
+                if again is not None:
+                    out.append(again)
                 continue
             if not p.is_total:
-                here[key] += 1
+                here.setdefault(key, []).append(p)
             out.append(p)
-        given += here
+        for key, ps in here.items():
+            given.setdefault(key, []).extend(ps)
     return out

@@ -66,6 +66,12 @@ _PART = re.compile(r"涉密|重点项目|部分项目|主要项目")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：].*$", re.M)
 
 
+def _targets(row: Row) -> bool:
+    """A header row that sets each project's 绩效目标 beside it (项目 | 预算数 | 绩效目标): a
+    table of projects even where its name column is headed only 项目 (a ledger's word too)."""
+    return any(bare(c.text) == "绩效目标" for c in row.cells)
+
+
 def read_project_tables(doc: Document, measure: str, grids: Sequence[list[Row]] | None = None) -> list[Project]:
     """Every project table's rows; ``measure`` is the report's (``budget`` or ``actual``), ``grids`` the
     document's :func:`table_rows` when the caller has them already."""
@@ -77,7 +83,7 @@ def read_project_tables(doc: Document, measure: str, grids: Sequence[list[Row]] 
             (
                 i
                 for i, r in enumerate(rows[:6])
-                if any(_NAME_HEADER.match(bare(c.text)) and bare(c.text) != "项目" for c in r.cells)
+                if any(_NAME_HEADER.match(bare(c.text)) and (bare(c.text) != "项目" or _targets(r)) for c in r.cells)
             ),
             None,
         )

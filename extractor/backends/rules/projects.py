@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from extractor.backends.rules import patterns
 from extractor.backends.rules.lexicon import find_terms
+from extractor.backends.rules.prose import Prose, join_paragraphs
 from extractor.document import Document
 from extractor.ground import evidence_for
 from extractor.numbers import decimals_of, parse_number, to_wan
@@ -42,12 +43,13 @@ _SKIP_NAME = re.compile(r"^(?:本|该|各|所有|部门|整体|全部|重点|[\d
 """Not a project's name: a pronoun, the whole, or a count (“项目3个，预算资金…”)."""
 
 
-def scan_projects(doc: Document, *, budget: bool = False) -> list[Project]:
+def scan_projects(doc: Document, *, budget: bool = False, prose: Prose | None = None) -> list[Project]:
     """Projects named in sentences with their figures, then those listed under project spending
     (``budget``: the document is a budget, whose prose states budgets)."""
     stated = _stated_projects(doc)
     named = {p.name.removesuffix("项目") for p in stated}
-    return stated + [p for p in listed_projects(doc, budget=budget) if p.name.removesuffix("项目") not in named]
+    listed = listed_projects(doc, budget=budget, prose=prose)
+    return stated + [p for p in listed if p.name.removesuffix("项目") not in named]
 
 
 def _stated_projects(doc: Document) -> list[Project]:
@@ -119,21 +121,35 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
     return Project(name=name, evidence=evidence, cells=cells, decimals=decimals, **values)
 
 
-_LIST_HEAD = re.compile(r"项目支出[^。；;\n]{0,40}?(?:主要用于|主要包括|具体包括|包括|用于)[:：]?")
+_LIST_HEAD = re.compile(
+    r"项目支出[^。；;\n]{0,40}?(?:主要用于|主要包括|具体包括|包括|用于)[:：]?"
+    r"|(?P<figure>项目支出(?:预算)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,:：])"
+)
 _ITEM_NAME = re.compile(r"[\u4e00-\u9fff（）()“”\w]{2,40}(?:项目|专项|工程|经费|资金)")
 """A listed item is a project only when its name says so: what money 主要用于 may also be an
 economic class (办公费) or an activity, which are not projects."""
+_ITEM_FEE = re.compile(r"[\u4e00-\u9fff（）()“”\w]{2,40}(?:项目|专项|工程|经费|资金)|[\u4e00-\u9fff（）()“”\w]{5,40}费")
+"""Items listed right after the project total (项目支出预算X万元，A运行费a万元，B经费b万元): the
+projects it is made of, a fee too where its name says more than an economic class's does
+(接待中心运行费, not 办公费 or 物业管理费)."""
 _LEAD = re.compile(r"^(?:[、，,；;：:\s]|其中|主要|用于|包括|是|为|以及|和|及)+")
 _LIST_END = re.compile(r"[。；;\n]")
 
 
-def listed_projects(doc: Document, *, budget: bool = False) -> list[Project]:
+def listed_projects(doc: Document, *, budget: bool = False, prose: Prose | None = None) -> list[Project]:
     """Projects of a list under project spending: each item a project name and one amount.
 
-    The list starts after 项目支出 … 主要用于 / 包括 in one sentence and runs to its end; a list is
-    two items at least. Each item's measure is the head's: ``budget`` where the head names a budget
+    The list starts after 项目支出 … 主要用于 / 包括, or right after the project total's figure
+    (项目支出预算X万元，A a万元，B b万元), in one sentence and runs to its end; a list is two items
+    at least. Each item's measure is the head's: ``budget`` where the head names a budget
     (项目支出预算…) or the document is one (``budget``: a budget's prose states budgets), else ``actual``."""
-    text = doc.text
+    if prose is None:  # a list wrapped over lines is one sentence: read the joined paragraphs
+        prose = join_paragraphs(doc.text, doc.page_starts)
+    text = prose.text
+
+    def evidence(start: int, end: int) -> Evidence:
+        return evidence_for(doc, *prose.doc_span(start, end))
+
     out: list[Project] = []
     for head in _LIST_HEAD.finditer(text):
         end_m = _LIST_END.search(text, head.end())
@@ -141,13 +157,14 @@ def listed_projects(doc: Document, *, budget: bool = False) -> list[Project]:
         sentence_start = max(text.rfind("。", 0, head.start()), text.rfind("\n", 0, head.start())) + 1
         measure = "budget" if budget or "预算" in text[sentence_start : head.end()] else "actual"
         items: list[Project] = []
+        item_name = _ITEM_FEE if head.group("figure") else _ITEM_NAME
         last = head.end()
         for m in patterns.UNIT_NUMBER.finditer(text, head.end(), end):
             if patterns.unit_kind(m.group("unit")) != "money":
                 break
             name = _LEAD.sub("", text[last : m.start()].strip())
             last = m.end()
-            if not _ITEM_NAME.fullmatch(name) or _SKIP_NAME.match(name) or find_terms(name):
+            if not item_name.fullmatch(name) or _SKIP_NAME.match(name) or find_terms(name):
                 break  # not a list of projects (or no longer one)
             unit = "万元" if m.group("unit") == "万" else m.group("unit")
             value, dec = to_wan(parse_number(m.group("num")), unit, decimals_of(m.group("num")))
@@ -155,8 +172,8 @@ def listed_projects(doc: Document, *, budget: bool = False) -> list[Project]:
             items.append(
                 Project(
                     name=name,
-                    evidence=evidence_for(doc, start, m.end()),
-                    cells={measure: evidence_for(doc, m.start(), m.end())},
+                    evidence=evidence(start, m.end()),
+                    cells={measure: evidence(m.start(), m.end())},
                     decimals={measure: dec},
                     **{measure: value},
                 )

@@ -45,3 +45,10 @@ def test_a_later_table_restating_projects_adds_only_new_ones() -> None:
     third = [_p("运行", "1")]
     got = [(p.name, p.budget) for p in drop_repeats([first, again, third])]
     assert got == [("运行", Decimal("1")), ("运行", Decimal("2")), ("运行", Decimal("3")), ("新项目", Decimal("4"))]
+
+
+def test_a_later_table_restating_a_project_otherwise_keeps_it_flagged() -> None:
+    first = [_p("运行", "1"), _p("维护", "2")]
+    again = [_p("运行", "1"), _p("维护", "2.5")]  # a 绩效目标表 beside the 项目支出表
+    got = [(p.name, p.budget, p.restates) for p in drop_repeats([first, again])]
+    assert got == [("运行", Decimal("1"), False), ("维护", Decimal("2"), False), ("维护", Decimal("2.5"), True)]

@@ -224,3 +224,15 @@ def test_a_serial_number_of_three_digits_is_no_unit_code() -> None:
     ]
     got = {p.name for p in read_project_tables(_table(rows).build("t"), "budget") if not p.is_total}
     assert got == {"档案数字化整理", "政策宣传推广"}, "a 序号 of 100 and more is no unit's code"
+
+
+def test_a_table_of_projects_and_their_targets_headed_only_project() -> None:
+    b = _table([["项目名称", "金额"], ["日常保障运行", "10.00"], ["设备维护", "20.00"]])
+    b.paragraph("重点项目绩效目标情况")
+    b.table([["项目", "预算数", "绩效目标"], ["日常保障运行", "10", "保障运行"], ["设备维护", "17.5", "设备完好"]])
+    got = [(p.name, p.budget, p.restates) for p in read_project_tables(b.build("t"), "budget")]
+    assert got == [
+        ("日常保障运行", Decimal("10.00"), False),
+        ("设备维护", Decimal("20.00"), False),
+        ("设备维护", Decimal("17.5"), True),
+    ]

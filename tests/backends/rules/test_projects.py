@@ -62,3 +62,10 @@ def test_a_project_stated_with_its_figures_is_not_listed_again() -> None:
         ("水质监测项目", None, Decimal("40"), None),
         ("河道保洁", Decimal("60"), Decimal("60"), Decimal("100")),
     ]
+
+
+def test_projects_listed_right_after_the_project_total() -> None:
+    d = doc("项目支出预算474.56万元，接待中心运行费116万元，专项经费30万元，临聘人员经费15.56万元。")
+    got = [(p.name, p.budget) for p in listed_projects(d, budget=True)]
+    assert got == [("接待中心运行费", Decimal("116")), ("专项经费", Decimal("30")), ("临聘人员经费", Decimal("15.56"))]
+    assert listed_projects(doc("项目支出预算50万元，办公费20万元，印刷费30万元。"), budget=True) == []
