@@ -35,20 +35,21 @@ _MEASURE = {"department_final_accounts": "actual"}
 """The measure of a report's project tables (a budget's, an evaluation's budget column read by its header)."""
 
 
-def merge_projects(*sources: list[Project]) -> list[Project]:
+def merge_projects(*sources: list[Project], prose: list[Project] | None = None) -> list[Project]:
     """One row per project, the first source winning (a grid table's row over a text
-    table's, a table row over a sentence restating it); a later source's row that states the
-    project's figures otherwise stays, flagged ``restates``, for the reconciler to compare. A
-    source's own rows all stay: two projects of one name (two units' 日常运行) are two rows;
-    its repeats it leaves out itself."""
+    table's, a table row over a sentence restating it); a row of the ``prose`` (last) that
+    states a project's figures otherwise stays, flagged ``restates``, for the reconciler to
+    compare. A source's own rows all stay: two projects of one name (two units' 日常运行) are
+    two rows; its repeats it leaves out itself."""
     out: list[Project] = []
     given: dict[tuple[str, bool], Project] = {}
-    for rows in sources:
+    for n, rows in enumerate([*sources, prose or []]):
         here: dict[tuple[str, bool], Project] = {}
         for p in rows:
             key = (p.name, p.is_total)
             if key in given:
-                again = None if p.is_total or p.restates else restated(p, given[key])
+                compare = n == len(sources) and not p.is_total
+                again = restated(p, given[key]) if compare else None
                 if again is not None:
                     out.append(again)
                 continue
@@ -139,7 +140,7 @@ class RulesBackend:
                 merge_projects(
                     table_projects,
                     _unique(reading.projects),
-                    projects.scan_projects(
+                    prose=projects.scan_projects(
                         document, budget=kind is not None and kind.value == "department_budget", prose=prose
                     ),
                 )

@@ -16,8 +16,8 @@ project; it is recognised, in this order, by
 The same project in a later table (a 绩效目标表 restating the 项目支出表, the same list in
 another form) is one row: a later table's row whose name an earlier table already gave is
 left out, one for one, so two projects of one name in one table (two units') both stay —
-unless it restates the project with other figures: then it stays, flagged ``restates``, for
-the reconciler to find the disagreement (it is not scored as a project).
+unless a table of the projects' 绩效目标 restates the project with other figures: then it
+stays, flagged ``restates``, for the reconciler to find the disagreement (not scored).
 """
 
 from __future__ import annotations
@@ -190,18 +190,24 @@ def restated(row: Project, given: Project) -> Project | None:
     return row.model_copy(update={"restates": True}) if differs else None
 
 
-def drop_repeats(tables: Sequence[Sequence[Project]]) -> list[Project]:
-    """All tables' rows, a project an earlier table gave left out of the later ones (kept as
-    a restatement where its figures differ)."""
+def drop_repeats(tables: Sequence[Sequence[Project]], restating: Sequence[bool] = ()) -> list[Project]:
+    """All tables' rows, a project an earlier table gave left out of the later ones; in a table
+    that restates projects beside their 绩效目标 (``restating``, by table) kept as a restatement
+    where its figures differ. Other tables that repeat a name with other figures (a table by
+    unit, by fund, of procurement) are not restatements of one figure."""
     given: dict[str, list[Project]] = {}
     out: list[Project] = []
-    for rows in tables:
+    for k, rows in enumerate(tables):
+        compare = k < len(restating) and restating[k]
+        names = Counter(re.sub(r"\s+", "", p.name) for p in rows if not p.is_total)
         used, here = Counter[str](), dict[str, list[Project]]()
         for p in rows:
             key = re.sub(r"\s+", "", p.name)
             before = given.get(key, [])
             if not p.is_total and used[key] < len(before):
-                again = restated(p, before[used[key]])  # this table restates a project given before
+                # restates a project given before: paired by name only where the name is one project's
+                # (two units' 日常运行 in each table are not told apart by their order)
+                again = restated(p, before[0]) if compare and len(before) == 1 and names[key] == 1 else None
                 used[key] += 1
                 if again is not None:
                     out.append(again)

@@ -124,7 +124,8 @@ def read_project_tables(doc: Document, measure: str, grids: Sequence[list[Row]] 
         if sum(not p.is_total for p in projects) < 2 or _partial(doc, part.title, part.end):
             projects = [p for p in projects if not p.is_total]  # a total over one row (or rows left out) checks nothing
         tables.append(projects)
-    return drop_repeats(tables)
+    targets = [any(h == "绩效目标" for h in part.header) for part in parts]
+    return drop_repeats(tables, restating=targets)
 
 
 @dataclass

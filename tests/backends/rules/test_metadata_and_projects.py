@@ -128,9 +128,11 @@ def test_merged_sources_keep_one_sources_two_rows_of_one_name_and_flag_another_s
     (row,) = scan_projects(doc("“日常运行”项目：年初预算为10万元，执行数为10万元。\n"))
     twice = [row, row.model_copy(update={"budget": Decimal(20)})]  # two units' rows of one table
     again = [row.model_copy(update={"budget": Decimal(30)})]  # a later source restating it otherwise
-    same = [row.model_copy(update={"actual": None})]  # …and one restating it alike: the same row
-    got = [(p.budget, p.restates) for p in merge_projects(twice, again, same)]
+    assert [p.budget for p in merge_projects(twice, again)] == [Decimal(10), Decimal(20)]
+    # a sentence of the prose restating it otherwise stays, flagged; restating it alike, it is the same row
+    got = [(p.budget, p.restates) for p in merge_projects(twice, prose=again)]
     assert got == [(Decimal(10), False), (Decimal(20), False), (Decimal(30), True)]
+    assert len(merge_projects(twice, prose=[row.model_copy(update={"actual": None})])) == 2
 
 
 @pytest.mark.parametrize("label", ["预算单位：", "编制单位：", "评价项目单位： ", "项目主管部门："])

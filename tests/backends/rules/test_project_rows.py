@@ -50,5 +50,12 @@ def test_a_later_table_restating_projects_adds_only_new_ones() -> None:
 def test_a_later_table_restating_a_project_otherwise_keeps_it_flagged() -> None:
     first = [_p("运行", "1"), _p("维护", "2")]
     again = [_p("运行", "1"), _p("维护", "2.5")]  # a 绩效目标表 beside the 项目支出表
-    got = [(p.name, p.budget, p.restates) for p in drop_repeats([first, again])]
+    got = [(p.name, p.budget, p.restates) for p in drop_repeats([first, again], restating=[False, True])]
     assert got == [("运行", Decimal("1"), False), ("维护", Decimal("2"), False), ("维护", Decimal("2.5"), True)]
+    assert len(drop_repeats([first, again])) == 2, "a table by unit or by fund repeats names: no restatement"
+
+
+def test_a_name_of_several_projects_is_not_paired_with_its_restatement() -> None:
+    first = [_p("运行", "1"), _p("运行", "2")]  # two units' 运行
+    again = [_p("运行", "2"), _p("运行", "1.5")]  # in another order, one restated otherwise
+    assert len(drop_repeats([first, again], restating=[False, True])) == 2
