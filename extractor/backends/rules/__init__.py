@@ -19,6 +19,7 @@ from extractor.backends.rules import (
     projects,
     sentences,
     tables,
+    whole_form,
     wide,
 )
 from extractor.backends.rules.grids import table_rows
@@ -121,6 +122,7 @@ class RulesBackend:
                 *coded,
                 *classified.read_classified(document, "budget", grids),
                 *bands.read_bands(document, "budget", grids),
+                *whole_form.read_whole_forms(document, grids),
             ]
         prose = join_paragraphs(document.text, document.page_starts)  # joined once for the scanners
         stated = sentences.scan(document, year.value if year and isinstance(year.value, int) else None, prose)
