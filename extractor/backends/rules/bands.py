@@ -40,7 +40,8 @@ __all__ = ["banded", "read_bands"]
 _SIDES = {"收入": "income", "支出": "expenditure"}
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _FUND_ROW = re.compile(
-    rf"^(?:\d?[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[.、．])?\s*(?P<fund>{GPB}|{GOV_FUND}|{STATE_CAP})(?:资金|收入)?$"
+    r"^(?:\d?[(（][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[.、．])?\s*"
+    rf"(?P<fund>{GPB}|{GOV_FUND}|{STATE_CAP}|财政拨款)(?:资金|收入)?$"
 )
 _CARRYOVER = ("carryover.opening", "carryover.closing")
 _TITLE_ROW = re.compile(r"表\s*(?:[(（][^)）]{0,16}[)）])?\s*$")
@@ -245,8 +246,9 @@ def _row_fact(
 
 
 def _fund_row(label: str, family: str, under: str | None) -> tuple[str, str, str | None] | None:
-    """An income row that names only a fund ("（一）一般公共预算资金" under 一、本年收入) is that fund's
-    income; under 二、上年结转 it is that fund's carry-over."""
+    """An income row that names only a fund ("（一）一般公共预算资金" under 一、本年收入, or the
+    fiscal money as a whole: "一、财政拨款") is that fund's income; under 二、上年结转 it is that
+    fund's carry-over."""
     fund = _FUND_ROW.match(label)
     if family != "income" or fund is None:
         return None

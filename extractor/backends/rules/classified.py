@@ -48,6 +48,8 @@ _PARTS_TABLE = re.compile(r"三公|会议费|培训费")
 (单位编码 245001 looks like a class code) and their 合计 is the sum of those kinds."""
 _LOOKBACK = 12
 """Lines above a header searched for the table's title and unit."""
+_LABELLED_TAIL = re.compile(r"\s*(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：].*$")
+"""A labelled line (部门名称：X, 单位：万元) run onto the title's line: not part of the title."""
 
 _SCOPES: tuple[tuple[re.Pattern[str], Scope], ...] = (
     (re.compile(r"一般公共预算"), "general_public_budget"),
@@ -108,6 +110,7 @@ def context(doc: Document, start: int) -> tuple[str, str]:
         m = UNIT_LINE.search(s)
         if m and unit == "万元":
             unit = m.group(1)
+        s = _LABELLED_TAIL.sub("", s)
         if not title and s and _TITLE.search(s) and len(s) <= 60:
             title = s
     return title, unit

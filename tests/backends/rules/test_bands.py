@@ -130,7 +130,9 @@ def test_every_ledger_of_a_band_is_read_by_what_its_name_column_classifies() -> 
     assert ("expenditure.total", None) in got and got[("expenditure.total", None)] == Decimal("100")
     assert got[("income.operating", None)] == Decimal("0")
     assert not any(f.concept == "expenditure.total" and f.scope == "state_capital" for f in facts)
-    assert {f.scope for f in facts} == {"all"}
+    assert {(f.concept, f.scope, f.value) for f in facts if f.scope != "all"} == {
+        ("income.total", "fiscal", Decimal("100"))
+    }, "only 1、财政拨款 names a scope: the fiscal money"
 
 
 def _fund_sections() -> TextBuilder:
@@ -303,3 +305,23 @@ def test_a_bare_total_above_the_sections_and_funds_numbered_as_sections() -> Non
     assert got[("expenditure.total", "all")] == Decimal("30.00")
     assert got[("income.total", "general_public_budget")] == Decimal("25.00")
     assert got[("income.business", "all")] == Decimal("5.00")
+
+
+def test_a_title_line_run_on_with_its_labelled_lines_still_names_the_scope() -> None:
+    """``表4：…财政拨款收支总表部门名称：X单位：万元`` on one line: the labelled tail is no part of
+    the title, which still says the table is of fiscal money."""
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("表4：2026年部门财政拨款收支预算总表部门名称：某某局单位：万元")
+    grid = [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、财政拨款", "100.00", "一、本年支出合计", "100.00"],
+        ["一般公共预算", "100.00", "一般公共服务支出", "100.00"],
+        ["收入总计", "100.00", "支出总计", "100.00"],
+    ]
+    b.table(grid, spans=[[(2, 1), (1, 1), (2, 1), (1, 1)], *([[(1, 1)] * 4] * 4)])
+    got = {(f.concept, f.scope, f.label): f.value for f in read_bands(b.build("t"), "budget")}
+    assert got[("income.total", "fiscal", None)] == Decimal("100.00")
+    assert got[("expenditure.total", "fiscal", None)] == Decimal("100.00")
+    assert got[("expenditure.function", "fiscal", "一般公共服务支出")] == Decimal("100.00")
