@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from extractor.backends.rules.classified import cell_fact, context, scope_of
+from extractor.backends.rules.classified import cell_fact
 from extractor.backends.rules.grids import (
     CellSpan,
     Row,
@@ -29,6 +29,7 @@ from extractor.backends.rules.grids import (
 )
 from extractor.backends.rules.headers import ORDINAL_HEADER, bare, columns
 from extractor.backends.rules.scopes import GOV_FUND, GPB, STATE_CAP, scope_in
+from extractor.backends.rules.titles import context, scope_of
 from extractor.backends.rules.wide import GRAND_TOTAL, named_row
 from extractor.concepts import BY_ID
 from extractor.document import Document
@@ -72,9 +73,46 @@ def _title_and_unit(doc: Document, rows: list[Row], upto: int) -> tuple[str, str
     return title, unit
 
 
+def _ledgers_over_pages(doc: Document, grids: Sequence[list[Row]]) -> Iterator[list[Row]]:
+    """Each grid, a banded ledger with the grids that go on with it: a ledger broken over a page
+    without its band and header rows repeated. A grid goes on with the ledger above it when it
+    opens the page after the ledger's last row, holds no cell beyond the ledger's columns, and
+    its first row reads as a ledger row (a class of spending, a fund, a section)."""
+    ledger: list[Row] | None = None
+    for rows in grids:
+        if ledger is not None and _goes_on(doc, ledger, rows):
+            ledger.extend(rows)
+            continue
+        if ledger is not None:
+            yield ledger
+            ledger = None
+        if banded(rows):
+            ledger = list(rows)
+        else:
+            yield rows
+    if ledger is not None:
+        yield ledger
+
+
+def _goes_on(doc: Document, ledger: list[Row], rows: list[Row]) -> bool:
+    if not rows or not rows[0].cells or banded(rows) or not ledger[-1].cells:
+        return False
+    page, before = doc.page_of(rows[0].cells[0].start), doc.page_of(ledger[-1].cells[0].start)
+    if page is None or before is None or page != before + 1:
+        return False
+    width = max(c.col + c.colspan for r in ledger for c in r.cells)
+    if any(c.col < 0 or c.col >= width for r in rows for c in r.cells):
+        return False
+    bands = next((b for r in ledger[:6] if (b := _bands(r))), {})
+    first = rows[0].cells[0]
+    family = next((f for f, (lo, hi) in bands.items() if lo <= first.col < hi), None)
+    label = bare(first.text)
+    return family is not None and (named_row(label, family) is not None or _fund_row(label, family, None) is not None)
+
+
 def read_bands(doc: Document, measure: str, grids: Sequence[list[Row]] | None = None) -> list[Fact]:
     facts: list[Fact] = []
-    for rows in table_rows(doc) if grids is None else grids:
+    for rows in _ledgers_over_pages(doc, list(table_rows(doc)) if grids is None else grids):
         if not rows or rows[0].cells[0].col < 0:
             continue
         at = next((i for i, r in enumerate(rows[:6]) if _bands(r)), None)

@@ -35,28 +35,17 @@ from extractor.backends.rules.headers import TOTAL_HEADER as _TOTAL_HEADER
 from extractor.backends.rules.headers import Column, columns
 from extractor.backends.rules.lexicon import FUNCTION_CLASSES as CLASS_NAMES
 from extractor.backends.rules.lexicon import concept_of_code
+from extractor.backends.rules.titles import context, scope_of
 from extractor.concepts import Scope, unit_for
 from extractor.document import Document
-from extractor.numbers import UNIT_LINE, to_wan
+from extractor.numbers import to_wan
 from extractor.result import Fact
 
-__all__ = ["cell_fact", "context", "read_classified", "scope_of"]
+__all__ = ["cell_fact", "read_classified"]
 
-_TITLE = re.compile(r"表\s*$|表[(（][^)）]{0,16}[)）]\s*$|^\s*(?:公开)?\d{1,2}\s*表|情况表|明细表|预算表|决算表")
 _PARTS_TABLE = re.compile(r"三公|会议费|培训费")
 """Tables of a few kinds of spending (“三公”经费、会议费、培训费表): their rows are per budget unit
 (单位编码 245001 looks like a class code) and their 合计 is the sum of those kinds."""
-_LOOKBACK = 12
-"""Lines above a header searched for the table's title and unit."""
-_LABELLED_TAIL = re.compile(r"\s*(?:部门|单位|预算单位|编制单位)(?:名称)?\s*[:：].*$")
-"""A labelled line (部门名称：X, 单位：万元) run onto the title's line: not part of the title."""
-
-_SCOPES: tuple[tuple[re.Pattern[str], Scope], ...] = (
-    (re.compile(r"一般公共预算"), "general_public_budget"),
-    (re.compile(r"政府性基金"), "government_fund"),
-    (re.compile(r"国有资本经营"), "state_capital"),
-    (re.compile(r"财政拨款"), "fiscal"),
-)
 _TOTAL_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^基本支出$"), "expenditure.basic"),
     (re.compile(r"^项目支出$"), "expenditure.project"),
@@ -94,28 +83,6 @@ class _Table:
 _concept = concept_of_code
 
 
-def scope_of(title: str) -> Scope:
-    for pattern, scope in _SCOPES:
-        if pattern.search(title):
-            return scope
-    return "all"
-
-
-def context(doc: Document, start: int) -> tuple[str, str]:
-    """(title, unit) from the lines above a table."""
-    lines = doc.text[max(0, start - 1200) : start].split("\n")[-_LOOKBACK:]
-    title, unit = "", "万元"
-    for line in reversed(lines):
-        s = line.strip()
-        m = UNIT_LINE.search(s)
-        if m and unit == "万元":
-            unit = m.group(1)
-        s = _LABELLED_TAIL.sub("", s)
-        if not title and s and _TITLE.search(s) and len(s) <= 60:
-            title = s
-    return title, unit
-
-
 def _header(row: Row) -> int | None:
     """The total column of a header row (a row with no code whose cell names the total)."""
     if not row.cells or row_code(row.cells) is not None:
@@ -142,6 +109,9 @@ def _tables(doc: Document, measure: str, grids: Sequence[list[Row]] | None) -> l
             if starts and not any(row_code(r.cells) or _is_total(r) for r in rows[starts[-1][0] + 1 : i]):
                 continue  # the second line of a two-line header belongs to the table above it
             starts.append((i, col))
+        lead = rows[: starts[0][0] if starts else len(rows)]
+        if prev is not None and _continues(doc, prev, lead):
+            prev.rows.extend(lead)  # the next page's rows under no header repeated: the table goes on
         for n, (i, col) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
             body = rows[i + 1 : end]
@@ -170,6 +140,22 @@ def _tables(doc: Document, measure: str, grids: Sequence[list[Row]] | None) -> l
                 continue  # a “三公”经费 (会议费, 培训费) table: its 合计 sums those parts, no spending total
             out.append(prev)
     return out
+
+
+def _continues(doc: Document, t: _Table, lead: list[Row]) -> bool:
+    """Rows at the head of a grid, before any header, that go on with the table before it: a
+    table broken over a page without its header repeated. They must open the page after the
+    table's last row with a coded row laid out like the table's own (code and name in the same
+    columns) and hold no cell beyond the table's header."""
+    coded = [r for r in t.rows if row_code(r.cells)]
+    if not lead or not coded or row_code(lead[0].cells) is None or t.uncoded is not None:
+        return False
+    page, before = doc.page_of(lead[0].cells[0].start), doc.page_of(coded[-1].cells[0].start)
+    if page is None or before is None or page != before + 1:
+        return False
+    last = max(c.col + c.colspan for c in t.header.cells)
+    layout = [c.col for c in coded[-1].cells[:2]]
+    return [c.col for c in lead[0].cells[:2]] == layout and all(c.col < last for r in lead for c in r.cells)
 
 
 def _above(rows: list[Row], i: int) -> list[Row]:

@@ -19,9 +19,9 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from extractor.backends.rules.classified import context
 from extractor.backends.rules.grids import CellSpan, Row, cell_evidence, cell_number, table_rows
 from extractor.backends.rules.headers import bare
+from extractor.backends.rules.titles import context
 from extractor.document import PAGE_NUMBER, Document
 from extractor.ground import evidence_for
 from extractor.numbers import to_wan

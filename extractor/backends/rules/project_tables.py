@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from extractor.backends.rules.classified import context
 from extractor.backends.rules.grids import (
     CellSpan,
     Row,
@@ -38,6 +37,7 @@ from extractor.backends.rules.grids import (
 )
 from extractor.backends.rules.headers import ORDINAL_HEADER, bare, columns, paths
 from extractor.backends.rules.project_rows import Read, drop_categories, drop_repeats
+from extractor.backends.rules.titles import context
 from extractor.document import Document
 from extractor.numbers import to_wan
 from extractor.result import Evidence, Project

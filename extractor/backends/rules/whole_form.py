@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractor.backends.rules.classified import cell_fact, context
+from extractor.backends.rules.classified import cell_fact
 from extractor.backends.rules.grids import CellSpan, Row, table_rows
 from extractor.backends.rules.headers import bare
+from extractor.backends.rules.titles import context
 from extractor.document import Document
 from extractor.result import Fact
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractor.backends.rules.classified import cell_fact, context
+from extractor.backends.rules.classified import cell_fact
 from extractor.backends.rules.grids import (
     TOTAL_LABEL,
     CellSpan,
@@ -32,6 +32,7 @@ from extractor.backends.rules.lexicon import find_terms
 from extractor.backends.rules.roles import VALUE_ROLES as _VALUE_ROLES
 from extractor.backends.rules.roles import role_of
 from extractor.backends.rules.scopes import scope_in
+from extractor.backends.rules.titles import context
 from extractor.concepts import BY_ID, unit_for
 from extractor.document import Document
 from extractor.numbers import UNIT_LINE

@@ -325,3 +325,26 @@ def test_a_title_line_run_on_with_its_labelled_lines_still_names_the_scope() -> 
     assert got[("income.total", "fiscal", None)] == Decimal("100.00")
     assert got[("expenditure.total", "fiscal", None)] == Decimal("100.00")
     assert got[("expenditure.function", "fiscal", "一般公共服务支出")] == Decimal("100.00")
+
+
+def test_a_ledger_broken_over_a_page_without_its_bands_repeated_goes_on_on_the_next_page() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("财政拨款收支总表")
+    grid = [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、本年收入", "100.00", "一、本年支出", "100.00"],
+        ["（一）一般公共预算拨款", "100.00", "（一）一般公共服务支出", "80.00"],
+    ]
+    b.table(grid, spans=[[(2, 1), (1, 1), (2, 1), (1, 1)], *([[(1, 1)] * 4] * 3)])
+    b.start_page(2)
+    b.table([["", "", "（二）住房保障支出", "20.00"], ["收入总计", "100.00", "支出总计", "100.00"]])
+    b.start_page(3)
+    b.paragraph("说明")
+    b.start_page(4)
+    b.table([["", "", "（三）教育支出", "5.00"]])
+    got = {(f.concept, f.scope, f.label): f.value for f in read_bands(b.build("t"), "budget")}
+    assert got[("expenditure.function", "fiscal", "一般公共服务支出")] == Decimal("80.00")
+    assert got[("expenditure.function", "fiscal", "住房保障支出")] == Decimal("20.00")
+    assert ("expenditure.function", "fiscal", "教育支出") not in got, "a grid pages later is no part of the ledger"

@@ -193,3 +193,31 @@ def test_a_table_continued_under_its_repeated_title_and_header_goes_on_from_its_
     got = {(f.concept, f.label): (f.value, f.code) for f in facts}
     assert got[("expenditure.function_item", "住房改革支出")] == (Decimal("20.00"), "22102")
     assert got[("expenditure.function_item", "住房公积金")] == (Decimal("20.00"), "2210201")
+
+
+def test_a_table_broken_over_a_page_without_its_header_goes_on_on_the_next_page() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("支出总体情况表")
+    b.paragraph("单位:万元")
+    b.table(
+        [
+            ["科目编码", "科目名称", "合计", "基本支出"],
+            ["合计", "", "60.00", "40.00"],
+            ["208", "社会保障和就业支出", "40.00", "40.00"],
+            ["20805", "行政事业单位养老支出", "40.00", "40.00"],
+        ]
+    )
+    b.start_page(2)
+    b.table([["221", "住房保障支出", "20.00", ""], ["22102", "住房改革支出", "20.00", ""]])
+    b.start_page(3)
+    b.paragraph("说明")
+    b.start_page(4)
+    b.table([["301", "工资福利支出", "5.00", ""]])
+    facts = read_classified(b.build("t"), "budget")
+    got = {(f.concept, f.label): f.value for f in facts}
+    assert got[("expenditure.function", "住房保障支出")] == Decimal("20.00")
+    assert got[("expenditure.function_item", "住房改革支出")] == Decimal("20.00")
+    assert ("expenditure.economic", "工资福利支出") not in got, (
+        "only the page right after the table's last row goes on with it"
+    )
