@@ -35,13 +35,14 @@ def scope_in(text: str) -> str | None:
     return None
 
 
-_ITS_FIGURE = re.compile(r"\s*[:：为]?\s*[-+]?\d")
+_ITS_FIGURE = re.compile(r"\s*(?:收入|支出)?\s*[:：为]?\s*[-+]?\d")
 
 
 def _qualifier(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     """The first match of a scope word that qualifies what follows it. A scope word followed by
-    its own figure is an item of a list ("其中，一般公共预算 80.00 万元，…，上年结转 0.00 万元"):
-    it names that figure's money and scopes nothing after it."""
+    its own figure, or by 收入/支出 and its figure, is an item of a list ("其中，一般公共预算 80.00
+    万元，…，上年结转 0.00 万元", "收入包括：一般公共预算收入80万元、…、上年结转结余收入5万元"): it
+    names that figure's money and scopes nothing after it."""
     return next((m for m in pattern.finditer(sentence) if not _ITS_FIGURE.match(sentence, m.end())), None)
 
 

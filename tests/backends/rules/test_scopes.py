@@ -42,7 +42,7 @@ def test_sentence_scopes_equal_reading_every_prefix(sentence: str) -> None:
     qualifying = sentence
     for _, pattern in SCOPE_WORDS:
         for m in pattern.finditer(sentence):
-            if re.match(r"\s*[:：为]?\s*[-+]?\d", sentence[m.end() :]):
+            if re.match(r"\s*(?:收入|支出)?\s*[:：为]?\s*[-+]?\d", sentence[m.end() :]):
                 qualifying = qualifying[: m.start()] + "#" * (m.end() - m.start()) + qualifying[m.end() :]
     scopes = SentenceScopes(sentence)
     for n in range(len(sentence) + 1):
@@ -53,3 +53,10 @@ def test_a_scope_word_with_its_own_figure_is_an_item_and_scopes_what_follows_not
     sentence = "收入预算80万元，其中，一般公共预算 80.00 万元，政府性基金预算 0.00 万元，上年结转 0.00 万元"
     assert SentenceScopes(sentence).before(len(sentence)) is None
     assert SentenceScopes("一般公共预算安排的基本支出60万元").before(10) == "general_public_budget"
+
+
+def test_a_scope_word_with_its_own_income_and_figure_is_an_item_too() -> None:
+    # "收入包括：一般公共预算收入80万元、…、上年结转结余收入5万元": the carry-over is no item of the fund
+    sentence = "收入包括:一般公共预算收入80.00万元、政府性基金收入15.00万元、上年结转结余收入5.00万元"
+    assert SentenceScopes(sentence).before(len(sentence)) is None
+    assert SentenceScopes("一般公共预算支出中,基本支出60万元").before(12) == "general_public_budget"
