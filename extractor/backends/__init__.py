@@ -26,15 +26,19 @@ __all__ = ["BACKENDS", "Backend", "dedupe_facts", "get_backend"]
 def dedupe_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
     """One fact per (key, value) stated more than once, keeping the first statement's
     evidence in document order; different values for one key are all kept (the reconciler
-    reports the conflict). Returns the facts and how many statements collapsed."""
+    reports the conflict). A later statement's classification code fills in the kept one's
+    when that has none: the prose names a row (其他科学技术支出（项）) its table codes, and a 款 of
+    the same name is another row. Returns the facts and how many statements collapsed."""
     ordered = sorted(facts, key=lambda f: (f.evidence.start, f.evidence.end))
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], int] = {}
     out: list[Fact] = []
     for f in ordered:
         k = (*f.key, f.value)
         if k not in seen:
-            seen.add(k)
+            seen[k] = len(out)
             out.append(f)
+        elif f.code and not out[seen[k]].code:
+            out[seen[k]] = out[seen[k]].model_copy(update={"code": f.code})
     return out, len(ordered) - len(out)
 
 
