@@ -73,6 +73,8 @@ def rate_after_budget(view: View, budget: Fact, m: re.Match[str]) -> Fact | None
 
 
 _GLOSS = re.compile(r"\([^()]*\)")
+_JOINED = re.compile(r"\s*(?:和|及|与|以及|、)\s*")
+_NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 _BASIS = re.compile(r"[，,]\s*(?:按照?|根据|依据)[^，,。；;\d]{0,24}?(?:编报|编制|核定|测算|安排)(?=\s*[，,])")
 """How a figure was drawn up ("…18.6万元，按照财政预算定额标准编报，较上年减少…"): no other item."""
 
@@ -114,6 +116,8 @@ def bind(
         between = between[: between.rfind("占")]  # "占授予中小企业合同金额的": the whole, not noise
     if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):
         return None  # too many other words between the subject and the number: unsure
+    if concept.kind == "count" and _JOINED.fullmatch(between) and _NOUN_AFTER.match(text, m.end()):
+        return None  # "9个内设机构和5个城区大队": a count joined on after the subject counts the noun after it
     # the comparison a change refers to may open the line ("与上年相比，A增加…；B增加…")
     if concept.scoped and scope == "all":
         scope = scope_in(text[subject.end : m.start()]) or scope

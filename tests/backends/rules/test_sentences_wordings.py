@@ -165,3 +165,9 @@ def test_a_change_after_how_the_figure_was_drawn_up() -> None:
 def test_the_three_public_with_meeting_and_training_fees_is_no_three_public_total() -> None:
     got = facts("“三公”经费及会议费、培训费预算支出共263.72万元，其中：“三公”经费预算18.6万元。")
     assert [(c, v) for c, _, _, _, _, v in got] == [("three_public.total", Decimal("18.6"))]
+
+
+def test_a_count_joined_on_after_the_subject_counts_the_noun_after_it() -> None:
+    # "3个内设机构和2个派出大队": the 2 counts the 大队, not the 内设机构
+    assert facts("本单位下设3个内设机构和2个派出大队。") == set()
+    assert facts("本单位内设机构3个。") == {("org.internal_units", "actual", "current", "all", None, Decimal("3"))}
