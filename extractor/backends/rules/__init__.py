@@ -12,6 +12,7 @@ from extractor.backends.rules import (
     bands,
     binding,
     classified,
+    grand_changes,
     metadata,
     org_counts,
     project_forms,
@@ -136,6 +137,8 @@ class RulesBackend:
                 *coded,
             ]
         )
+        if kind is not None and kind.value == "department_budget":
+            facts = grand_changes.drop_grand_total_changes(facts)
         return Extraction(
             facts=tuple(facts),
             projects=tuple(
