@@ -56,6 +56,8 @@ PRIOR = re.compile(
     r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数"
     r"|(?:较|比|与)\s*(?:上年|上一年|去年|\d{4}\s*年度?)(?:同期)?的\s*$"
 )
+PRIOR_BUDGET = re.compile(r"(?:上年|去年|上一年)度?(?:年初)?预算数?\s*(?:为|是)")
+"""Last year's budget stated as a figure ("（上年预算数为0万元，无法计算增减比率）")."""
 BUDGET_WORD = re.compile(r"预算")
 ACTUAL_WORD = re.compile(r"决算|执行数|执行|实际|完成|支出(?!预算)|使用|到位|发生")
 COMPARISON_FAMILY = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|同期|\d{4}\s*年)|同比")
@@ -269,6 +271,8 @@ def classify(
             return Measured("change", negative)
         if CHANGE_VERB.search(lead[-4:]):
             return None  # "增加1,874.36万元" with no comparison named: a change of what? unsure
+        if PRIOR_BUDGET.search(lead):
+            return Measured("budget", period="prior")
         if PRIOR.search(lead):
             return Measured("actual", period="prior")
         if _last(BUDGET_WORD, lead) > _last(ACTUAL_WORD, lead):

@@ -13,7 +13,8 @@ wherever a line ran out, even inside a word or between a number and its unit
   ("5.37" / "万元"): a row of figures followed by another row is not a wrapped sentence.
 
 A page break inside a paragraph (blank lines, a page number, a running header the document
-repeats) is stepped over. The joined text is a view: every character maps back to
+repeats) is stepped over, and a single space between two CJK characters (a justified line set
+with letter spacing) is left out. The joined text is a view: every character maps back to
 ``Document.text``, so evidence stays exact (a joined span's quote holds the breaks it crossed).
 """
 
@@ -80,6 +81,20 @@ def _full_width(lines: list[str]) -> int | None:
     return best
 
 
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _letter_space(line: str, n: int) -> bool:
+    """A single space set between two characters of a word (a justified line spaced out:
+    ``公 务用 车购 置 支 出``): left out of the view, so words and wordings read whole."""
+    return (
+        line[n] == " "
+        and 0 < n < len(line) - 1
+        and bool(_IDEOGRAPH.match(line[n - 1]))
+        and bool(_IDEOGRAPH.match(line[n + 1]))
+    )
+
+
 def _furniture(line: str, repeated: set[str]) -> bool:
     s = line.strip()
     return not s or bool(PAGE_NUMBER.match(s)) or s in repeated
@@ -117,8 +132,9 @@ def join_paragraphs(text: str, page_starts: tuple[int, ...] = ()) -> Prose:
     i = 0
     while i < len(lines):
         start, line = lines[i]
-        out.append(line)
-        offsets.extend(range(start, start + len(line)))
+        kept = [n for n in range(len(line)) if not _letter_space(line, n)]
+        out.append("".join(line[n] for n in kept))
+        offsets.extend(start + n for n in kept)
         j = i + 1
         if full is not None and line.strip():
             k = j

@@ -180,3 +180,8 @@ def test_compared_with_last_year_is_not_against_the_budget() -> None:
 
 def test_the_whole_of_a_share_names_nothing_else() -> None:
     assert not patterns.names_other("，占政府采购支出总额的")
+
+
+def test_last_years_budget_stated_as_a_figure_is_a_prior_budget() -> None:
+    assert patterns.classify("(上年预算数为 ", "万元") == patterns.Measured("budget", period="prior")
+    assert patterns.classify("比上年预算数增加", "万元", comparison=None).measure == "change"

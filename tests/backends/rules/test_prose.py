@@ -70,3 +70,11 @@ def test_a_paragraph_cut_by_a_page_break_goes_on_where_the_reader_joined_its_lin
     assert first + "支出，包括专项业务费等。" in joined.split("\n")
     assert "二、其他事项" in joined.split("\n")  # a heading on the next page starts its own line
     assert join_paragraphs(text).text == text  # no page break between them: a break of the text stays
+
+
+def test_a_letter_spaced_line_reads_whole_and_maps_back() -> None:
+    text = "其 中 ，公 务用 车 购 置 支 出 21.30 万 元。\n"
+    prose = join_paragraphs(text)
+    assert prose.text.startswith("其中 ，公务用车购置支出 21.30 万元。")
+    i = prose.text.index("购置")
+    assert text[slice(*prose.doc_span(i, i + 2))] == "购 置"
