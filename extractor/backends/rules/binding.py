@@ -76,7 +76,7 @@ _GLOSS = re.compile(r"\([^()]*\)")
 _JOINED = re.compile(r"\s*(?:和|及|与|以及|、)\s*")
 _NOUN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 _BASIS = re.compile(r"[，,]\s*(?:按照?|根据|依据)[^，,。；;\d]{0,24}?(?:编报|编制|核定|测算|安排)(?=\s*[，,])")
-"""How a figure was drawn up ("…18.6万元，按照财政预算定额标准编报，较上年减少…"): no other item."""
+"""How a figure was drawn up ("…9.5万元，按照支出标准编报，较上年减少…"): no other item."""
 
 
 def bind(

@@ -128,10 +128,10 @@ _LIST_HEAD = re.compile(
 _ITEM_NAME = re.compile(r"[\u4e00-\u9fff（）()“”\w]{2,40}(?:项目|专项|工程|经费|资金)")
 """A listed item is a project only when its name says so: what money 主要用于 may also be an
 economic class (办公费) or an activity, which are not projects."""
-_ITEM_FEE = re.compile(r"[\u4e00-\u9fff（）()“”\w]{2,40}(?:项目|专项|工程|经费|资金)|[\u4e00-\u9fff（）()“”\w]{5,40}费")
+_ITEM_FEE = re.compile(rf"{_ITEM_NAME.pattern}|[\u4e00-\u9fff（）()“”\w]{{5,40}}费")
 """Items listed right after the project total (项目支出预算X万元，A运行费a万元，B经费b万元): the
 projects it is made of, a fee too where its name says more than an economic class's does
-(接待中心运行费, not 办公费 or 物业管理费)."""
+(档案馆库房运行费, not 办公费 or 物业管理费)."""
 _LEAD = re.compile(r"^(?:[、，,；;：:\s]|其中|主要|用于|包括|是|为|以及|和|及)+")
 _LIST_END = re.compile(r"[。；;\n]")
 

@@ -2,7 +2,7 @@
 
 The form of a department's overall performance targets sets the year's budget out as label cells
 with their values to the right, under a row label of the block (``年度预算安排（万元） | 资金总额 |
-8200.95``, then ``项目支出 | …``, ``基本支出 | …``): its 资金总额 is the department's spending
+120.00``, then ``项目支出 | …``, ``基本支出 | …``): its 资金总额 is the department's spending
 budget, 基本支出 and 项目支出 its parts. They restate the budget tables' totals, so they are read
 as budget facts of the department, for the reconciler to compare with the tables (a form whose
 资金总额 is not the 支出合计 is a finding). By source (财政拨款 / 其他资金) the block names no

@@ -127,13 +127,13 @@ def test_one_name_twice_in_a_table_is_two_projects_and_a_repeated_table_adds_non
     rows = [
         ["单位名称", "项目名称", "金额"],
         ["合计", "", "30.00"],
-        ["甲监所", "日常保障运行", "10.00"],
-        ["乙监所", "日常保障运行", "20.00"],
+        ["甲监所", "机关日常运转", "10.00"],
+        ["乙监所", "机关日常运转", "20.00"],
     ]
     b = _table(rows)
     b.paragraph("项目绩效目标表")
     b.table(
-        [["单位名称", "项目名称", "金额"], ["甲监所", "日常保障运行", "10.00"], ["乙监所", "日常保障运行", "20.00"]]
+        [["单位名称", "项目名称", "金额"], ["甲监所", "机关日常运转", "10.00"], ["乙监所", "机关日常运转", "20.00"]]
     )
     got = [p.budget for p in read_project_tables(b.build("t"), "budget") if not p.is_total]
     assert got == [Decimal("10.00"), Decimal("20.00")]
@@ -227,12 +227,12 @@ def test_a_serial_number_of_three_digits_is_no_unit_code() -> None:
 
 
 def test_a_table_of_projects_and_their_targets_headed_only_project() -> None:
-    b = _table([["项目名称", "金额"], ["日常保障运行", "10.00"], ["设备维护", "20.00"]])
+    b = _table([["项目名称", "金额"], ["机关日常运转", "10.00"], ["设备维护", "20.00"]])
     b.paragraph("重点项目绩效目标情况")
-    b.table([["项目", "预算数", "绩效目标"], ["日常保障运行", "10", "保障运行"], ["设备维护", "17.5", "设备完好"]])
+    b.table([["项目", "预算数", "绩效目标"], ["机关日常运转", "10", "保障运行"], ["设备维护", "17.5", "设备完好"]])
     got = [(p.name, p.budget, p.restates) for p in read_project_tables(b.build("t"), "budget")]
     assert got == [
-        ("日常保障运行", Decimal("10.00"), False),
+        ("机关日常运转", Decimal("10.00"), False),
         ("设备维护", Decimal("20.00"), False),
         ("设备维护", Decimal("17.5"), True),
     ]

@@ -153,18 +153,18 @@ def test_staff_outside_the_establishment_by_kind() -> None:
 
 def test_a_change_after_how_the_figure_was_drawn_up() -> None:
     got = {
-        (c, m, v) for c, m, _, _, _, v in facts("“三公”经费预算18.6万元，按照定额标准编报，较上年减少24.5万元（43%）。")
+        (c, m, v) for c, m, _, _, _, v in facts("“三公”经费预算9.5万元，按照支出标准编报，较上年减少5.0万元（34.5%）。")
     }
     assert got == {
-        ("three_public.total", "budget", Decimal("18.6")),
-        ("three_public.total", "change", Decimal("-24.5")),
-        ("three_public.total", "change_pct", Decimal("-43")),
+        ("three_public.total", "budget", Decimal("9.5")),
+        ("three_public.total", "change", Decimal("-5.0")),
+        ("three_public.total", "change_pct", Decimal("-34.5")),
     }
 
 
 def test_the_three_public_with_meeting_and_training_fees_is_no_three_public_total() -> None:
-    got = facts("“三公”经费及会议费、培训费预算支出共263.72万元，其中：“三公”经费预算18.6万元。")
-    assert [(c, v) for c, _, _, _, _, v in got] == [("three_public.total", Decimal("18.6"))]
+    got = facts("“三公”经费及会议费、培训费预算支出共52.30万元，其中：“三公”经费预算9.5万元。")
+    assert [(c, v) for c, _, _, _, _, v in got] == [("three_public.total", Decimal("9.5"))]
 
 
 def test_a_count_joined_on_after_the_subject_counts_the_noun_after_it() -> None:
