@@ -15,11 +15,12 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from extractor.backends.rules.patterns import AS_OF, Comparison
 from extractor.result import Fact
 
-__all__ = ["counted_before", "glosses_a_name", "list_comparison", "without_fund_parts"]
+__all__ = ["counted_before", "gloss_of", "list_comparison", "without_fund_parts"]
 
 _LEADS_A_LIST = re.compile(r"其中[:：]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*\d{1,2}\s*[)）])")
@@ -58,11 +59,15 @@ def counted_before(facts: list[Fact], sentence: str, year: int | None) -> list[F
     ]
 
 
-def glosses_a_name(text: str, start: int, term_start: int, subject_end: int | None) -> bool:
-    """True when the term at ``term_start`` sits in a parenthesis opened right after a name
-    (Chinese text) that no term read, the subject's own gloss (``subject_end`` right before
-    the bracket) aside."""
+def gloss_of(text: str, start: int, term_start: int, subject_end: int | None) -> Literal["subject", "name"] | None:
+    """What the term at ``term_start`` glosses when it sits in an open parenthesis: ``"subject"``
+    when the bracket opens right after the subject (人员经费（含离退休费）), ``"name"`` when it opens
+    right after a name no term read (Chinese text, not a figure's unit), else ``None``."""
+    if subject_end is not None:
+        between = text[subject_end:term_start]
+        if between.lstrip().startswith("(") and ")" not in between:
+            return "subject"
     m = _GLOSS_OPEN.search(text, start, term_start)
     if m is None or _AFTER_FIGURE.search(text, start, m.start() + 1):
-        return False
-    return subject_end is None or bool(text[subject_end : m.start(1) - 1].strip())
+        return None
+    return "name"

@@ -264,9 +264,10 @@ def scan(doc: Document, year: int | None = None, prose: Prose | None = None) -> 
                     ) or term.term.continues_only:
                         said_again = term.end  # "支出决算为…" goes on about the current subject
                         continue
-                    if subject is not None and _in_gloss(text, subject.end, term.start):
+                    glossed = clauses.gloss_of(text, s, term.start, subject.end if subject else None)
+                    if glossed == "subject":
                         continue  # "人员经费（含离退休费）…": a gloss on the subject, not a new one
-                    if clauses.glosses_a_name(text, s, term.start, subject.end if subject else None):
+                    if glossed == "name":
                         subject = None  # "行政运行（…基本支出）2678.58万元": the figure is the name's
                         continue
                     if term.term.within and (subject is None or not subject.concept.startswith(term.term.within)):
@@ -383,12 +384,6 @@ def _spending(concept: str) -> bool:
 
 def _shift(t: TermMatch, offset: int) -> TermMatch:
     return TermMatch(t.term, t.start + offset, t.end + offset, label=t.label, scope=t.scope)
-
-
-def _in_gloss(text: str, subject_end: int, pos: int) -> bool:
-    """True when ``pos`` lies in a parenthesis that opens right after the subject."""
-    between = text[subject_end:pos]
-    return between.lstrip().startswith("(") and ")" not in between
 
 
 def _diverted(lead: str) -> bool:
