@@ -266,6 +266,12 @@ def _project_rows(projects: Sequence[Project], book: Book) -> list[tuple[str, st
     seen: dict[str, int] = {}
     prev: Evidence | None = None
     for i, p in enumerate(projects):
+        if p.restates and not p.is_total:  # the row it restates holds the slot: the two are compared
+            row = ("project", normalise_name(p.name) or f"#{i}")
+            if row[1] not in book.projects:
+                book.projects.append(row[1])
+            out.append(row)
+            continue
         ev = p.evidence
         if (
             prev is None

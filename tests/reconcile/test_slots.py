@@ -127,10 +127,16 @@ def test_one_kind_of_staff_keeps_the_plain_key() -> None:
 
 
 def test_a_restating_row_is_compared_with_the_project_it_restates() -> None:
-    doc = Doc()
-    doc.project("设备维护", budget="20.00", page=1)
-    doc.project("日常运行", budget="10.00", page=1)
-    restated = doc.project("设备维护", budget="17.5", page=5).model_copy(update={"restates": True})
-    doc.projects[-1] = restated
-    (f,) = conflicts(reconcile(doc.result()))
+    def run(restates: bool) -> list[Finding]:
+        doc = Doc()
+        doc.project("设备维护", budget="20.00", page=1)
+        doc.project("日常运行", budget="10.00", page=1)
+        doc.project("合计", budget="30.00", page=1, is_total=True)
+        # the 绩效目标表 on the next page: the same name again, the same table run as far as pages go
+        again = doc.project("设备维护", budget="17.5", page=2)
+        doc.projects[-1] = again.model_copy(update={"restates": restates})
+        return conflicts(reconcile(doc.result()))
+
+    (f,) = run(True)
     assert sorted(str(ff.value) for ff in f.facts) == ["17.5", "20.00"]
+    assert run(False) == [], "unflagged, a second row of a name is another project (设备维护#2)"
