@@ -8,11 +8,13 @@ like ``\\d``, a pattern that can match empty, ``re.IGNORECASE``), and the patter
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["first_chars"]
+__all__ = ["StartIndex", "first_chars", "start_index"]
 
 
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -61,3 +63,34 @@ def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     if op is _C.IN and all(o is _C.LITERAL for o, _ in av):
         return {chr(a) for _, a in av}, False
     return None, False
+
+
+@dataclass(frozen=True, slots=True)
+class StartIndex:
+    """For a table of patterns and their :func:`first_chars`: each character → the patterns whose
+    matches can start with it (bit ``i`` for pattern ``i``), and the patterns with no gate, which
+    always run."""
+
+    by_char: dict[str, int]
+    always: int
+
+    def of(self, text: str) -> Iterator[int]:
+        """The patterns that can match in ``text`` (the union over its distinct characters), in table order."""
+        run = self.always
+        for ch in set(text):
+            run |= self.by_char.get(ch, 0)
+        while run:
+            low = run & -run
+            run ^= low
+            yield low.bit_length() - 1
+
+
+def start_index(gates: Sequence[frozenset[str] | None]) -> StartIndex:
+    index: dict[str, int] = {}
+    always = 0
+    for i, first in enumerate(gates):
+        if first is None:
+            always |= 1 << i
+        for ch in first or ():
+            index[ch] = index.get(ch, 0) | 1 << i
+    return StartIndex(index, always)

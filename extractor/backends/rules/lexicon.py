@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.backends.rules.firstchars import first_chars
+from extractor.backends.rules.firstchars import first_chars, start_index
 from extractor.backends.rules.scopes import SCOPED as _SCOPED
 from extractor.backends.rules.scopes import scope_in
 
@@ -329,8 +329,7 @@ _FUNCTION_ITEM_TERM = Term("function.item", FUNCTION_ITEM_RE, "expenditure.funct
 _MARKERS = re.compile(rf"{_MARK_CLASS}|{_MARK_KUAN}|{_MARK_ITEM}")
 _HAS_CLASS_MARK, _HAS_ITEM_MARK = re.compile(_MARK_CLASS), re.compile(_MARK_ITEM)
 _BARE_CLASS_RE = re.compile(rf"(?P<bare>{_CLASS_NAMES})")
-"""What FUNCTION_CLASS_RE finds in a text with no （类） marker (its first branch needs one); every
-class name ends in 支出, and an item needs its （项）: the lazy name scans run only where they can match."""
+"""FUNCTION_CLASS_RE where no （类） marker is (its first branch needs one); every class name ends in 支出."""
 
 
 def _function_matches(text: str) -> list[TermMatch]:
@@ -366,6 +365,7 @@ def _function_matches(text: str) -> list[TermMatch]:
 _GATED: tuple[tuple[Term, frozenset[str] | None], ...] = tuple((t, first_chars(t.pattern)) for t in TERMS)
 """Each term with the characters its matches start with: a text holding none of them is not
 scanned for the term (most fragments hold none of most terms)."""
+_STARTS = start_index([first for _, first in _GATED])
 
 
 @lru_cache(maxsize=4096)
@@ -377,10 +377,8 @@ def find_terms(text: str) -> tuple[TermMatch, ...]:
     candidates = _function_matches(text)
     if "(" in text:
         candidates += _coded_matches(text)
-    chars = set(text)
-    for term, first in _GATED:
-        if first is not None and first.isdisjoint(chars):
-            continue
+    for i in _STARTS.of(text):  # the terms a character of the text can start, in table order
+        term = TERMS[i]
         for m in term.pattern.finditer(text):
             if m.end() > m.start():
                 candidates.append(TermMatch(term, m.start(), m.end(), scope=term.scope or scope_in(m.group())))

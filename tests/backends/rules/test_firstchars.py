@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.backends.rules.firstchars import first_chars
+from extractor.backends.rules.firstchars import first_chars, start_index
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,10 @@ def test_a_text_without_the_first_characters_does_not_match(pattern: str) -> Non
     for text in ("一般支出", "政府性支出", "收入", "其中经费", "经费", "合计", "支出"):
         if not gate & set(text):
             assert compiled.search(text) is None
+
+
+def test_start_index_names_the_patterns_each_character_can_start() -> None:
+    index = start_index([frozenset("ab"), None, frozenset("b")])
+    assert (index.by_char, index.always) == ({"a": 0b001, "b": 0b101}, 0b010)
+    assert list(index.of("xb")) == [0, 1, 2]
+    assert list(index.of("x")) == [1]
