@@ -17,6 +17,7 @@ from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from extractor.geometry import Box
 from extractor.normalise import OffsetMap, normalise
@@ -159,9 +160,11 @@ PAGE_NUMBER = re.compile(
 """A line that is only a page number: ``13``, ``- 13 -``, ``第13页``, ``13/40``."""
 
 
+@lru_cache(maxsize=8192)
 def heading_level(line: str) -> int | None:
     """Level of a Chinese section heading (``第一部分`` 1, ``一、`` 2, ``（一）`` 3, ``1.`` 4,
-    ``（1）`` 5), or ``None``. Long numbered lines are paragraphs, not headings."""
+    ``（1）`` 5), or ``None``. Long numbered lines are paragraphs, not headings. Cached by the
+    line: the reader, the paragraph joiner and the sentence scanner ask of the same lines."""
     if len(line.strip()) > HEADING_MAX_CHARS:
         return None
     for pattern, level in _HEADING_PATTERNS:

@@ -297,13 +297,16 @@ def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
         run = [line] if cellish else []
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _unflattened(line: Line, doc: Document) -> list[Line]:
     """A whole form flattened onto one line, single spaces between its cells ("项目 预算数
     决算数 基本支出 80.00 78.40 …"), as one cell per line; any other line as it is. A form
     is a line of six or more words, two of them naming column roles and two of them figures."""
-    words = list(re.finditer(r"\S+", line.text))
-    if len(words) < 6 or "\t" in doc.text[line.start : line.end] or _separated(line.text) is not None:
-        return [line]
+    if len(line.text.split()) < 6 or "\t" in doc.text[line.start : line.end] or _separated(line.text) is not None:
+        return [line]  # str.split and \S+ know the same whitespace: the words are counted before they are found
+    words = list(_WORD.finditer(line.text))
     texts = [w.group() for w in words]
     if (
         sum(role_of(t) is not None for t in texts) < 2
