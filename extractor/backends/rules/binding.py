@@ -117,7 +117,7 @@ def bind(
     if patterns.noisy(between, strict=concept.kind == "count" and last_bound_end > subject.end):
         return None  # too many other words between the subject and the number: unsure
     if concept.kind == "count" and _JOINED.fullmatch(between) and _NOUN_AFTER.match(text, m.end()):
-        return None  # "9个内设机构和5个城区大队": a count joined on after the subject counts the noun after it
+        return None  # "3个内设机构和2个派出大队": a count joined on after the subject counts the noun after it
     # the comparison a change refers to may open the line ("与上年相比，A增加…；B增加…")
     if concept.scoped and scope == "all":
         scope = scope_in(text[subject.end : m.start()]) or scope
