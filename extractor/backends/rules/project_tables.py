@@ -146,16 +146,50 @@ _GAP_LINES = 3
 def _continues(doc: Document, before: _Part, part: _Part) -> bool:
     """A grid continues the project table before it (续表) when it repeats that table's header, has
     no 合计 of its own, numbers its rows on from the last row before (序号 17 → 18), and only its
-    repeated title and unit lines stand between them."""
+    repeated title and unit lines stand between them. A table without a 序号 column (its rows led
+    by their unit's name) goes on when the grid opens the next page and its rows make up what the
+    table's rows so far fall short of its 合计."""
     if part.header != before.header or any(r.project.is_total for r in part.found):
         return False
     if not before.found or not part.found:
         return False
     last, first = before.found[-1].marker, part.found[0].marker
-    if not (last.isdigit() and first.isdigit() and int(first) == int(last) + 1):
-        return False  # its 序号 must go on from the page before: else the same rows again, or another table
+    if any(ORDINAL_HEADER.match(h) for h in part.header) or last.isdigit() or first.isdigit():
+        if not (last.isdigit() and first.isdigit() and int(first) == int(last) + 1):
+            return False  # its 序号 must go on from the page before: else the same rows again, or another table
+    elif not _next_page(doc, before, part) or not _short_of_total(before, part):
+        return False
     gap = [line for line in doc.text[before.end : part.start].split("\n") if line.strip()]
     return len(gap) <= _GAP_LINES and all(len(line.strip()) <= 60 for line in gap)
+
+
+def _next_page(doc: Document, before: _Part, part: _Part) -> bool:
+    page, last = doc.page_of(part.start), doc.page_of(before.end)
+    return page is not None and last is not None and page == last + 1
+
+
+def _short_of_total(before: _Part, part: _Part) -> bool:
+    """The table's rows so far fall short of its 合计 and the next page's rows make up no more than
+    the rest: a table whose rows already add up is complete, and a grid beyond its total is another."""
+    total = next((_amount(r) for r in before.found if r.project.is_total), None)
+    if total is None:
+        return False
+    so_far, more = _rows_sum(before.found), _rows_sum(part.found)
+    return so_far < total - _SLACK and so_far + more <= total + _SLACK
+
+
+_SLACK = Decimal("0.05")
+"""Rounding the rows of a long table may gather against its 合计 (万元 to two places)."""
+
+
+def _rows_sum(found: list[Read]) -> Decimal:
+    return sum(
+        (a for r in found if not r.project.is_total and not r.unit and (a := _amount(r)) is not None), Decimal(0)
+    )
+
+
+def _amount(r: Read) -> Decimal | None:
+    return r.project.budget if r.project.budget is not None else r.project.actual
 
 
 def _partial(doc: Document, title: str, end: int) -> bool:

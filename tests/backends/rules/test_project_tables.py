@@ -236,3 +236,28 @@ def test_a_table_of_projects_and_their_targets_headed_only_project() -> None:
         ("设备维护", Decimal("20.00"), False),
         ("设备维护", Decimal("17.5"), True),
     ]
+
+
+def test_a_table_by_unit_without_serial_numbers_goes_on_on_the_next_page() -> None:
+    """Rows led by their unit's name, no 序号: the next page's grid under the header repeated goes
+    on with the table, and its projects named like ones above (another unit's) are projects too."""
+    header = ["单位名称", "项目名称", "总计", "一般公共预算"]
+    b = TextBuilder()
+    b.start_page(1)
+    b.paragraph("项目支出预算表")
+    b.paragraph("单位：万元")
+    b.table([header, ["合计", "", "60.00", "60.00"], ["某某中心", "设备维护", "20.00", "20.00"]])
+    b.start_page(2)
+    b.paragraph("项目支出预算表")
+    b.paragraph("单位：万元")
+    b.table([header, ["某某医院", "设备维护", "30.00", "30.00"], ["某某医院", "人才培养", "10.00", "10.00"]])
+    b.start_page(3)
+    b.paragraph("项目支出预算表")
+    b.paragraph("单位：万元")
+    b.table([header, ["某某医院", "设备维护", "30.00", "30.00"]])
+    got = [(p.name, p.budget) for p in read_project_tables(b.build("t"), "budget") if not p.is_total]
+    assert got == [
+        ("设备维护", Decimal("20.00")),
+        ("设备维护", Decimal("30.00")),
+        ("人才培养", Decimal("10.00")),
+    ], "rows that already add up to the 合计 are the whole table: a grid after them is another"
