@@ -199,7 +199,7 @@ def _score_rows(
     numbers: Mapping[str, str],
     strings: Sequence[str],
 ) -> tuple[RowCounts, list[Outcome]]:
-    rows = [r for r in result_rows if not r.is_total and not (isinstance(r, Project) and r.restates)]
+    rows = [r for r in result_rows if (r.is_project if isinstance(r, Project) else not r.is_total)]
     tiebreak = None
     if kind == "indicator":
 
