@@ -27,10 +27,12 @@ from extractor.ground import evidence_for
 from extractor.numbers import to_wan
 from extractor.result import Evidence, Project
 
-__all__ = ["evaluated_project", "read_project_forms"]
+__all__ = ["TOTAL_FUNDS", "evaluated_project", "read_project_forms", "right_of"]
 
 _NAME_LABEL = re.compile(r"^项目名称[:：]?$")
-_AMOUNT_LABEL = re.compile(r"^(?:年度)?(?:预算)?资金总额[:：]?$|^当年预算[:：]?$")
+TOTAL_FUNDS = r"(?:年度)?(?:预算)?资金总额[:：]?"
+"""A form's label of all its money (资金总额, 年度资金总额)."""
+_AMOUNT_LABEL = re.compile(rf"^{TOTAL_FUNDS}$|^当年预算[:：]?$")
 _FISCAL_LABEL = re.compile(r"^(?:其中[:：]?)?财政拨款[:：]?$")
 _FORM_TITLE = re.compile(r"^(?P<name>.{2,60}?)项目(?:支出)?绩效目标表$")
 _WHOLE = re.compile(r"部门整体|整体支出")
@@ -42,7 +44,7 @@ _YEAR = re.compile(r"^\d{4}\s*年度?\s*")
 _EVALUATION = re.compile(r"(?:项目)?(?:支出)?绩效(?:评价|自评)(?:报告)?$")
 
 
-def _right(row: Row, label: CellSpan) -> CellSpan | None:
+def right_of(row: Row, label: CellSpan) -> CellSpan | None:
     """The first non-empty cell right of ``label`` in its row."""
     return next((c for c in row.cells if c.col > label.col and bare(c.text)), None)
 
@@ -75,7 +77,7 @@ def read_project_forms(doc: Document, grids: Sequence[list[Row]] | None = None) 
         forms: list[tuple[str, Evidence, list[Row]]] = []
         for row in rows:
             label = next((c for c in row.cells if _NAME_LABEL.match(bare(c.text))), None)
-            value = _right(row, label) if label is not None else None
+            value = right_of(row, label) if label is not None else None
             if value is not None and cell_number(value) is None:
                 forms.append((bare(value.text), cell_evidence(doc, value.start, value.end), []))
             if forms:
@@ -101,7 +103,7 @@ def _form(doc: Document, name: str, evidence: Evidence, rows: Sequence[Row], uni
     for row in rows:
         for key, pattern in (("budget", _AMOUNT_LABEL), ("fiscal_budget", _FISCAL_LABEL)):
             label = next((c for c in row.cells if pattern.match(bare(c.text))), None)
-            cell = _right(row, label) if label is not None else None
+            cell = right_of(row, label) if label is not None else None
             parsed = cell_number(cell) if cell is not None else None
             if cell is None or parsed is None or parsed[2] or key in values:
                 continue

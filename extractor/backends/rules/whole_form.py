@@ -16,8 +16,9 @@ import re
 from collections.abc import Sequence
 
 from extractor.backends.rules.classified import cell_fact
-from extractor.backends.rules.grids import CellSpan, Row, table_rows
+from extractor.backends.rules.grids import Row, table_rows
 from extractor.backends.rules.headers import bare
+from extractor.backends.rules.project_forms import TOTAL_FUNDS, right_of
 from extractor.backends.rules.titles import context
 from extractor.document import Document
 from extractor.result import Fact
@@ -27,16 +28,12 @@ __all__ = ["read_whole_forms"]
 _WHOLE_TITLE = re.compile(r"(?:部门|单位)整体(?:支出)?绩效目标(?:申报)?表")
 _BLOCK = re.compile(r"^(?:年度)?预算(?:资金)?安排(?:[(（](?P<unit>万元|元)[)）])?$")
 _LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(?:年度)?(?:预算)?资金总额[:：]?$"), "expenditure.total"),
+    (re.compile(rf"^{TOTAL_FUNDS}$"), "expenditure.total"),
     (re.compile(r"^(?:其中[:：]?)?基本支出[:：]?$"), "expenditure.basic"),
     (re.compile(r"^(?:其中[:：]?)?项目支出[:：]?$"), "expenditure.project"),
 )
 _BLOCK_ROWS = 6
 """Rows the budget block spans at most below its label (总额, by source, by kind)."""
-
-
-def _right(row: Row, label: CellSpan) -> CellSpan | None:
-    return next((c for c in row.cells if c.col > label.col and bare(c.text)), None)
 
 
 def read_whole_forms(doc: Document, grids: Sequence[list[Row]] | None = None) -> list[Fact]:
@@ -58,7 +55,7 @@ def read_whole_forms(doc: Document, grids: Sequence[list[Row]] | None = None) ->
         for row in rows[at : at + _BLOCK_ROWS]:
             for cell in row.cells:
                 concept = next((c for pattern, c in _LABELS if pattern.match(bare(cell.text))), None)
-                value = _right(row, cell) if concept is not None else None
+                value = right_of(row, cell) if concept is not None else None
                 if concept is None or value is None or concept in seen:
                     continue
                 fact = cell_fact(doc, concept, "budget", "all", None, value, unit)
