@@ -97,11 +97,13 @@ def _expand_sum(rule: Sum, book: Book, stated_concepts: set[str]) -> Out:
 
 
 def _partial(book: Book, total: SlotKey, parts: tuple[SlotKey, ...]) -> bool:
-    """The parts fall short of their total by more than any one of them: a listing of some
-    classes (a 其中 list naming the main ones, or 项 among 类), not all of them with a slip in
-    one. Only ``Σ ≤ total`` is then sure."""
+    """The parts make less than half their total and fall short of it by more than any one of
+    them: a listing of some classes (a 其中 list naming the main ones, or 项 among 类), not all
+    of them with a slip in one (a class halved by a slip still leaves more than half). Only
+    ``Σ ≤ total`` is then sure."""
     values = [book.slots[k].candidates[0].value for k in parts]
-    return book.slots[total].candidates[0].value - sum(values, Decimal(0)) > max(values)
+    whole, listed = book.slots[total].candidates[0].value, sum(values, Decimal(0))
+    return 2 * listed < whole and whole - listed > max(values)
 
 
 def _expand_label_sums(profile: Profile, book: Book) -> Out:

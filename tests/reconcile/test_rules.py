@@ -368,3 +368,12 @@ def test_classes_short_of_their_total_by_more_than_any_of_them_are_a_partial_lis
     doc.fact("expenditure.function", "390.00", "budget", label="住房保障支出")
     (slip,) = [f for f in material(reconcile(doc.result())) if f.rule == "expenditure.total=function_classes"]
     assert slip.kind == "sum"
+
+
+def test_a_class_halved_by_a_slip_is_still_found_not_taken_for_a_partial_listing() -> None:
+    doc = Doc()  # 6.01 + 23.99 = 30.00, the second written 11.99: the gap (12.00) exceeds every class
+    doc.fact("expenditure.total", "30.00")
+    doc.fact("expenditure.function", "6.01", label="一般公共服务支出")
+    doc.fact("expenditure.function", "11.99", label="社会保障和就业支出")
+    (f,) = [f for f in material(reconcile(doc.result())) if f.rule == "expenditure.total=function_classes"]
+    assert f.kind == "sum"
