@@ -33,8 +33,8 @@ from extractor.backends.rules.grids import (
 )
 from extractor.backends.rules.headers import TOTAL_HEADER as _TOTAL_HEADER
 from extractor.backends.rules.headers import Column, columns
+from extractor.backends.rules.lexicon import FEES_BESIDE_THREE_PUBLIC, concept_of_code
 from extractor.backends.rules.lexicon import FUNCTION_CLASSES as CLASS_NAMES
-from extractor.backends.rules.lexicon import concept_of_code
 from extractor.backends.rules.titles import context, scope_of
 from extractor.concepts import Scope, unit_for
 from extractor.document import Document
@@ -43,7 +43,7 @@ from extractor.result import Fact
 
 __all__ = ["cell_fact", "read_classified"]
 
-_PARTS_TABLE = re.compile(r"三公|会议费|培训费")
+_PARTS_TABLE = re.compile(rf"三公|{FEES_BESIDE_THREE_PUBLIC}")
 """Tables of a few kinds of spending (“三公”经费、会议费、培训费表): their rows are per budget unit
 (单位编码 245001 looks like a class code) and their 合计 is the sum of those kinds."""
 _TOTAL_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (

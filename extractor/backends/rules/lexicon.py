@@ -19,7 +19,7 @@ from extractor.backends.rules.firstchars import first_chars, start_index
 from extractor.backends.rules.scopes import SCOPED as _SCOPED
 from extractor.backends.rules.scopes import scope_in
 
-__all__ = ["FUNCTION_CLASSES", "Term", "TermMatch", "concept_of_code", "find_terms"]
+__all__ = ["FEES_BESIDE_THREE_PUBLIC", "FUNCTION_CLASSES", "Term", "TermMatch", "concept_of_code", "find_terms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,7 @@ def _t(
 
 
 _COUNT_PEOPLE = ("人", "名")
+FEES_BESIDE_THREE_PUBLIC = r"会议费|培训费"  # set beside the 三公 in their tables and sentences: not of them
 
 TERMS: tuple[Term, ...] = (
     # grand totals with carry-over (收入总计 = 本年收入 + 结转结余 …) are no catalogue concept:
@@ -145,7 +146,7 @@ TERMS: tuple[Term, ...] = (
     _t("exp.subsidy", r"对附属单位补助支出", "expenditure.subsidy_affiliated"),
     # three public -----------------------------------------------------------------------
     # "“三公”经费及会议费、培训费预算支出共…": a whole of more than the 三公, no concept of the catalogue
-    _t("tp.with_fees", r"[“\"']?三公[”\"']?经费(?:[及和与、](?:会议费|培训费))+", ""),
+    _t("tp.with_fees", rf"[“\"']?三公[”\"']?经费(?:[及和与、](?:{FEES_BESIDE_THREE_PUBLIC}))+", ""),
     _t("tp.total", r"[“\"']?三公[”\"']?经费(?:财政拨款)?(?:支出)?(?:总额|合计)?", "three_public.total"),
     _t(
         "tp.overseas",

@@ -28,7 +28,7 @@ from extractor.backends.rules.grids import (
     table_rows,
 )
 from extractor.backends.rules.headers import bare, named_columns
-from extractor.backends.rules.lexicon import find_terms
+from extractor.backends.rules.lexicon import FEES_BESIDE_THREE_PUBLIC, find_terms
 from extractor.backends.rules.roles import VALUE_ROLES as _VALUE_ROLES
 from extractor.backends.rules.roles import role_of
 from extractor.backends.rules.scopes import scope_in
@@ -247,7 +247,7 @@ def named_row(label: str, family: str) -> tuple[str, str, str | None] | None:
 
 # ----------------------------------------------------------------------------- columns named by their header paths
 
-_WHOLE_OTHER = re.compile(r"会议费|培训费")
+_WHOLE_OTHER = re.compile(FEES_BESIDE_THREE_PUBLIC)
 """Expenses a 三公 table may set beside its own (then its 合计 is not the 三公 total)."""
 
 
