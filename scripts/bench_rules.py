@@ -12,15 +12,18 @@ one warm-up run that writes the bytecode, as for an installed package; CPU and w
 and the import of the CLI alone. The forms are generated once by
 scripts/make_fixtures.py into a temporary folder (not timed) and both trees read the same files;
 the package's functools caches are cleared before every pass, so a pass sees its documents anew.
-``--baseline REV`` exports REV (``git archive``) into a temporary folder and measures it in a child
-process with the same interpreter and packages, right after the working tree. Prints the
-command, the machine and the peak resident memory of this process.
+``--baseline REV`` exports REV (``git archive``) into a temporary folder. Each tree is measured in a
+child process with the same interpreter and packages, and the two alternate for ``--rounds``
+rounds (working tree, REV, working tree, REV, …); each figure is the best of its rounds, the
+lower bound least disturbed by other work on a shared machine (as ``timeit`` does). Prints the
+command, the machine, the rounds and the peak resident memory of the working tree's children.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -106,33 +109,53 @@ def stages(forms: dict[str, list[Path]], repeat: int) -> dict[str, dict[str, flo
 
 
 def measure(code: Path, forms: dict[str, list[Path]], repeat: int) -> dict[str, Any]:
-    return {"startup": startup(code, forms["txt"][0]), "stages": stages(forms, repeat)}
+    stats = {"startup": startup(code, forms["txt"][0]), "stages": stages(forms, repeat)}
+    stats["peak_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return stats
 
 
-def _baseline(rev: str, forms_dir: Path, forms: str, repeat: int) -> dict[str, Any]:
-    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
-    with tempfile.TemporaryDirectory(prefix="bench-baseline-") as tmp:
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        out = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--child",
-                tmp,
-                "--forms-dir",
-                str(forms_dir),
-                "--forms",
-                forms,
-                "--repeat",
-                str(repeat),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"},
-        )
+def _child(code: Path, forms_dir: Path, forms: str, repeat: int) -> dict[str, Any]:
+    """One round of :func:`measure` over the tree at ``code``, in a fresh interpreter."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            str(code),
+            "--forms-dir",
+            str(forms_dir),
+            "--forms",
+            forms,
+            "--repeat",
+            str(repeat),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": f"{code}{os.pathsep}{ROOT / 'scripts'}", "PATH": "/usr/bin:/bin"},
+    )
     result: dict[str, Any] = json.loads(out.stdout.splitlines()[-1])
     return result
+
+
+def _best(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The best (least) figure of each measurement over the rounds."""
+    first = rounds[0]
+    return {
+        "startup": {k: min(r["startup"][k] for r in rounds) for k in first["startup"]},
+        "stages": {
+            form: {stage: min(r["stages"][form][stage] for r in rounds) for stage in per}
+            for form, per in first["stages"].items()
+        },
+        "peak_kib": max(r["peak_kib"] for r in rounds),
+    }
+
+
+def _export(rev: str, into: Path) -> Path:
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
+    into.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
 
 
 def _forms(forms_dir: Path, names: list[str]) -> dict[str, list[Path]]:
@@ -171,26 +194,31 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5, help="passes over the samples per measurement")
     ap.add_argument("--baseline", metavar="REV", help="also measure this git revision and print ratios")
     ap.add_argument("--forms", default="txt,docx,pdf", help="comma-separated: txt, docx, pdf")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds per tree; the best of them is kept")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--forms-dir", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     names = args.forms.split(",")
-    if args.child:  # measuring a baseline tree: its extractor is first on sys.path
+    if args.child:  # one round over one tree: that tree's extractor is first on sys.path
         print(json.dumps(measure(args.child, _forms(args.forms_dir, names), args.repeat)))
         return
-    sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "scripts"))
     from benchlib import header
     from make_fixtures import generate
 
     header()
+    print(f"rounds: {args.rounds} per tree, alternating; {args.repeat} passes each; best of the rounds kept")
     with tempfile.TemporaryDirectory() as tmp:
-        forms_dir = generate(Path(tmp))
-        now = measure(ROOT, _forms(forms_dir, names), args.repeat)
-        base = _baseline(args.baseline, forms_dir, args.forms, args.repeat) if args.baseline else None
-    _report(now, base, args.baseline)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"\npeak resident memory: {peak_kb / 1024:.0f} MiB")
+        forms_dir = generate(Path(tmp) / "forms")
+        base_tree = _export(args.baseline, Path(tmp) / "base") if args.baseline else None
+        now_rounds, base_rounds = [], []
+        for _ in range(args.rounds):
+            now_rounds.append(_child(ROOT, forms_dir, args.forms, args.repeat))
+            if base_tree:
+                base_rounds.append(_child(base_tree, forms_dir, args.forms, args.repeat))
+    now = _best(now_rounds)
+    _report(now, _best(base_rounds) if base_rounds else None, args.baseline)
+    print(f"\npeak resident memory (working tree, one round): {now['peak_kib'] / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":
