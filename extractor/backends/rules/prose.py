@@ -81,18 +81,9 @@ def _full_width(lines: list[str]) -> int | None:
     return best
 
 
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _letter_space(line: str, n: int) -> bool:
-    """A single space set between two characters of a word (a justified line spaced out:
-    ``公 务用 车购 置 支 出``): left out of the view, so words and wordings read whole."""
-    return (
-        line[n] == " "
-        and 0 < n < len(line) - 1
-        and bool(_IDEOGRAPH.match(line[n - 1]))
-        and bool(_IDEOGRAPH.match(line[n + 1]))
-    )
+_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+"""A single space set between two characters of a word (a justified line spaced out:
+``公 务用 车购 置 支 出``): left out of the view, so words and wordings read whole."""
 
 
 def _furniture(line: str, repeated: set[str]) -> bool:
@@ -132,9 +123,13 @@ def join_paragraphs(text: str, page_starts: tuple[int, ...] = ()) -> Prose:
     i = 0
     while i < len(lines):
         start, line = lines[i]
-        kept = [n for n in range(len(line)) if not _letter_space(line, n)]
-        out.append("".join(line[n] for n in kept))
-        offsets.extend(start + n for n in kept)
+        cut = start
+        for gap in _LETTER_SPACE.finditer(line):
+            out.append(line[cut - start : gap.start()])
+            offsets.extend(range(cut, start + gap.start()))
+            cut = start + gap.end()
+        out.append(line[cut - start :])
+        offsets.extend(range(cut, start + len(line)))
         j = i + 1
         if full is not None and line.strip():
             k = j
