@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from functools import cache
 from types import MappingProxyType
-from typing import Annotated, Any, Literal, NoReturn, Self, TypeVar
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from extractor.concepts import Measure, Period, Scope, normalise_name
+from extractor.frozen import Frozen, FrozenDict, freeze
 
 SCHEMA_ID = "cn-budget-report/1"
 
@@ -41,45 +43,6 @@ ReportKind = Literal[
     "project_performance_self_evaluation",
     "other",
 ]
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class FrozenDict(dict[K, V]):
-    """A dict that refuses every change after it is made (a result's cells, counters, timings):
-    ``result.provenance.counters["x"] = 1`` raises ``TypeError``. A ``dict`` still, so it
-    serialises, compares and pickles like one."""
-
-    __slots__ = ()
-
-    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError(f"{type(self).__name__} is immutable: build a new one")
-
-    __setitem__ = __delitem__ = __ior__ = _refuse
-    clear = pop = popitem = setdefault = update = _refuse
-
-    def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
-        return (type(self), (dict(self),))
-
-    def __copy__(self) -> FrozenDict[K, V]:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, object]) -> FrozenDict[K, V]:
-        return self
-
-
-def _freeze(value: Any) -> Any:
-    """JSON-like data made immutable all the way down: dicts → FrozenDict, lists → tuples."""
-    if isinstance(value, dict):
-        return FrozenDict({k: _freeze(v) for k, v in value.items()})
-    if isinstance(value, list | tuple):
-        return tuple(_freeze(v) for v in value)
-    return value
-
-
-Frozen = Annotated[V, AfterValidator(_freeze)]
 
 
 class _Frozen(BaseModel):
@@ -235,7 +198,15 @@ class FigureRef(_Frozen):
 def ref_fields(figure: FactAddress | FigureRef) -> dict[str, Any]:
     """The :class:`FigureRef` parts of ``figure`` (a fact, a finding's fact, a culprit), to name
     the same figure in another model: ``Culprit(**ref_fields(ff), value=ff.value)``."""
-    return {name: getattr(figure, name, None) for name in FigureRef.model_fields}
+    held = _ref_parts_of(type(figure))
+    return {name: getattr(figure, name) if name in held else None for name in FigureRef.model_fields}
+
+
+@cache
+def _ref_parts_of(model: type[BaseModel]) -> frozenset[str]:
+    """The :class:`FigureRef` parts a model has (a field or a property); the others are ``None``
+    (asking a pydantic model for an attribute it lacks is slow: the reconciler asks thousands of times)."""
+    return frozenset(n for n in FigureRef.model_fields if n in model.model_fields or hasattr(model, n))
 
 
 class FindingFact(FigureRef):
@@ -394,4 +365,4 @@ class Extraction:
 
     def __post_init__(self) -> None:
         for f in fields(self):  # a backend may hand in lists and dicts: frozen from here on
-            object.__setattr__(self, f.name, _freeze(getattr(self, f.name)))
+            object.__setattr__(self, f.name, freeze(getattr(self, f.name)))
