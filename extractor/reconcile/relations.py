@@ -40,8 +40,8 @@ def _sum_bindings(rule: Sum, book: Book) -> Iterator[tuple[str, str]]:
             yield c, ""
 
 
-def _expand_sum(rule: Sum, book: Book, stated_concepts: set[str]) -> Out:
-    """``stated_concepts``: the concepts of the book's facts (a binding naming none of them has no check)."""
+def _expand_sum(rule: Sum, book: Book, present: set[tuple[str, str]]) -> Out:
+    """``present``: the (concept, label) pairs of the book's facts (a binding naming none of them has no check)."""
     instances: list[Instance] = []
     records: list[CheckRecord] = []
     total_ref = parse_ref(rule.total.replace("*", ""))
@@ -51,7 +51,7 @@ def _expand_sum(rule: Sum, book: Book, stated_concepts: set[str]) -> Out:
     for concept, label in _sum_bindings(rule, book):
         total_shape = key_shape(total_ref, concept, label)
         part_shapes = [key_shape(r, concept, label) for r in part_refs]
-        if all(s.concept not in stated_concepts for s in (total_shape, *part_shapes)):
+        if all((s.concept, s.label) not in present for s in (total_shape, *part_shapes)):
             continue  # none of its slots can be stated
         for scope in scopes:
             for measure in rule.measures:
@@ -294,9 +294,9 @@ def expand(profile: Profile, book: Book) -> Out:
     """Every concrete check of ``profile`` over ``book``, and the not-run records."""
     instances: list[Instance] = []
     records: list[CheckRecord] = []
-    stated_concepts = {k[1] for k in book.slots if k[0] == "fact"}
+    present = {(k[1], k[5]) for k in book.slots if k[0] == "fact"}
     for rule in profile.sums:
-        i, r = _expand_sum(rule, book, stated_concepts)
+        i, r = _expand_sum(rule, book, present)
         instances += i
         records += r
     for part in (

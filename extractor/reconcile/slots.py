@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from extractor.concepts import BY_ID, PERCENT_MEASURES, normalise_name
 from extractor.reconcile.intervals import Interval, decimals_of_value, written
@@ -73,9 +74,14 @@ class Slot:
     signed: bool = False
     """Changes may be negative; every other figure is ≥ 0 (a culprit's fix must be too)."""
 
-    @property
-    def groups(self) -> list[list[Candidate]]:
-        """Candidates grouped by equal value, in order of first appearance."""
+    def add(self, cand: Candidate) -> None:
+        self.candidates.append(cand)
+        self.__dict__.pop("groups", None)  # grouped anew when next asked
+
+    @cached_property
+    def groups(self) -> tuple[tuple[Candidate, ...], ...]:
+        """Candidates grouped by equal value, in order of first appearance (kept until the
+        next :meth:`add`: the checks ask for them many times)."""
         out: list[list[Candidate]] = []
         for c in sorted(self.candidates, key=lambda c: c.position):
             for g in out:
@@ -84,7 +90,7 @@ class Slot:
                     break
             else:
                 out.append([c])
-        return out
+        return tuple(tuple(g) for g in out)
 
     @property
     def is_const(self) -> bool:
@@ -127,7 +133,7 @@ class Book:
         slot = self.slots.setdefault(key, Slot(key, kind, signed=signed))
         if any(c.value == cand.value and c.span == cand.span for c in slot.candidates):
             return  # the same statement read twice is one statement
-        slot.candidates.append(cand)
+        slot.add(cand)
 
     def const(self, value: Decimal) -> SlotKey:
         key: SlotKey = ("const", str(value))
