@@ -36,6 +36,9 @@ _END = re.compile(r"[。！？!?\n]|\.(?!\d)")  # not ；: an instruction and it
 
 def instructed_sentences(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of ``text``'s sentences that give an instruction, in order."""
+    strong, weak = list(_STRONG.finditer(text)), list(_WEAK.finditer(text))
+    if not strong and not weak:
+        return []  # most reports: no cue, so no sentence to find
     ends = [m.end() for m in _END.finditer(text)]
     spans: dict[int, tuple[int, int]] = {}
 
@@ -43,10 +46,10 @@ def instructed_sentences(text: str) -> list[tuple[int, int]]:
         i = bisect.bisect_right(ends, at)
         return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(text))
 
-    for m in _STRONG.finditer(text):
+    for m in strong:
         lo, hi = sentence(m.start())
         spans[lo] = (lo, hi)
-    for m in _WEAK.finditer(text):
+    for m in weak:
         lo, hi = sentence(m.start())
         if lo not in spans and _ADDRESS.search(text, lo, hi):
             spans[lo] = (lo, hi)
