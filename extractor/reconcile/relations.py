@@ -9,12 +9,13 @@ is missing, so a missing check is never mistaken for a passed one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from extractor.concepts import BY_ID, CATALOGUE, SCOPES
 from extractor.reconcile.equations import ChangePctEq, Equation, PriorPctEq, RatioEq, ShareOfSumEq, SumEq
-from extractor.reconcile.instances import Instance, Out, key_shape, not_run, qual, show, slot_key
+from extractor.reconcile.instances import Instance, KeyShape, Out, key_shape, not_run, qual, show, slot_key
 from extractor.reconcile.profiles import Form, Profile, Ref, Sum, parse_ref
 from extractor.reconcile.rows import expand_indicators, expand_projects
 from extractor.reconcile.slots import Book, SlotKey
@@ -40,8 +41,35 @@ def _sum_bindings(rule: Sum, book: Book) -> Iterator[tuple[str, str]]:
             yield c, ""
 
 
-def _expand_sum(rule: Sum, book: Book, present: set[tuple[str, str]]) -> Out:
-    """``present``: the (concept, label) pairs of the book's facts (a binding naming none of them has no check)."""
+Stated = dict[tuple[str, str], list[SlotKey]]
+"""The book's fact keys by (concept, label)."""
+
+
+def _stated_at(
+    shapes: Sequence[KeyShape], stated: Stated, scopes: Sequence[str], measures: Sequence[str], periods: Sequence[str]
+) -> set[tuple[str, str, str]]:
+    """The (scope, measure, period) bindings at which one of ``shapes`` names a stated slot: the
+    others have nothing to check, so a sum over them is not built (most bindings of most rules)."""
+    at: set[tuple[str, str, str]] = set()
+    for shape in shapes:
+        for _f, _c, m, p, sc, _l in stated.get((shape.concept, shape.label), ()):
+            if shape.measure is not None and shape.measure != m:
+                continue
+            if shape.period is not None and shape.period != p:
+                continue
+            if shape.scope is not None or not shape.scoped:
+                if sc != (shape.scope or "all"):
+                    continue
+                ss: Sequence[str] = scopes  # the key's scope is fixed: every binding's scope names it
+            else:
+                ss = (sc,) if sc in scopes else ()
+            ms = measures if shape.measure is not None else ((m,) if m in measures else ())
+            ps = periods if shape.period is not None else ((p,) if p in periods else ())
+            at.update(itertools.product(ss, ms, ps))
+    return at
+
+
+def _expand_sum(rule: Sum, book: Book, stated_keys: Stated) -> Out:
     instances: list[Instance] = []
     records: list[CheckRecord] = []
     total_ref = parse_ref(rule.total.replace("*", ""))
@@ -51,11 +79,12 @@ def _expand_sum(rule: Sum, book: Book, present: set[tuple[str, str]]) -> Out:
     for concept, label in _sum_bindings(rule, book):
         total_shape = key_shape(total_ref, concept, label)
         part_shapes = [key_shape(r, concept, label) for r in part_refs]
-        if all((s.concept, s.label) not in present for s in (total_shape, *part_shapes)):
-            continue  # none of its slots can be stated
+        at = _stated_at((total_shape, *part_shapes), stated_keys, scopes, rule.measures, rule.periods)
         for scope in scopes:
             for measure in rule.measures:
                 for period in rule.periods:
+                    if (scope, measure, period) not in at:
+                        continue  # neither the total nor a part is stated there
                     tkey = total_shape.key(scope, measure, period)
                     pkeys = [s.key(scope, measure, period) for s in part_shapes]
                     stated = [(k, r.sign) for k, r in zip(pkeys, part_refs, strict=True) if book.has(k)]
@@ -294,9 +323,12 @@ def expand(profile: Profile, book: Book) -> Out:
     """Every concrete check of ``profile`` over ``book``, and the not-run records."""
     instances: list[Instance] = []
     records: list[CheckRecord] = []
-    present = {(k[1], k[5]) for k in book.slots if k[0] == "fact"}
+    stated: Stated = {}
+    for k in book.slots:
+        if k[0] == "fact":
+            stated.setdefault((k[1], k[5]), []).append(k)
     for rule in profile.sums:
-        i, r = _expand_sum(rule, book, present)
+        i, r = _expand_sum(rule, book, stated)
         instances += i
         records += r
     for part in (
