@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.concepts import BY_ID
 from extractor.reconcile.equations import Equation
@@ -46,7 +47,9 @@ class KeyShape:
         return ("fact", self.concept, self.measure or measure, self.period or period, s, self.label)
 
 
+@lru_cache(maxsize=4096)
 def key_shape(ref: Ref, concept: str, label: str) -> KeyShape:
+    """Cached: the same refs and bindings come back for every rule and result."""
     c = ref.concept or concept
     concept_def = BY_ID.get(c)
     lab = label if concept_def is not None and concept_def.labelled else ""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from extractor.concepts import SCOPES
@@ -54,8 +55,9 @@ class Ref:
     sign: int = 1
 
 
+@lru_cache(maxsize=1024)
 def parse_ref(text: str) -> Ref:
-    """``"-expenditure.total@fiscal:budget~prior"`` → :class:`Ref`."""
+    """``"-expenditure.total@fiscal:budget~prior"`` → :class:`Ref` (cached: parsed for every result)."""
     s, sign = text.strip(), 1
     if s[:1] in "+-":
         sign, s = (-1 if s[0] == "-" else 1), s[1:]

@@ -325,7 +325,8 @@ def build_book(result: Result) -> Book:
             continue  # a word-implied 0 never contradicts a figure the report writes
         d = _decimals(f.value, f.decimals)
         exact = f.measure not in PERCENT_MEASURES and (f.unit == "count" or f.value == 0)
-        ff = FindingFact(**ref_fields(f), value=f.value, evidence=f.evidence)
+        # built from a validated fact's own parts: not validated again (one per fact, every result)
+        ff = FindingFact.model_construct(**ref_fields(f), value=f.value, evidence=f.evidence)
         label = f"{f.label or ''}{suffix}" if suffix else f.label
         if i in kinds:
             label = f"{label or ''}/{kinds[i]}"
@@ -352,7 +353,7 @@ def build_book(result: Result) -> Book:
             ev: Evidence = p.cells.get(fld, p.evidence)
             d = _decimals(v, p.decimals.get(fld))
             kind = "percent" if fld == "rate" else ("score" if fld == "score" else "money")
-            ff = FindingFact(project=p.name, field=fld, value=v, evidence=ev)
+            ff = FindingFact.model_construct(project=p.name, field=fld, value=v, evidence=ev)
             exact = fld == "score" or (fld != "rate" and v == 0)
             book.add((*row, fld), kind, Candidate(v, d, written(v, d, exact=exact), ff, ev.start))
 
@@ -364,7 +365,7 @@ def build_book(result: Result) -> Book:
             if v is None:
                 continue
             ev = ind.cells.get(fld, ind.evidence)
-            ff = FindingFact(indicator=ind.name, field=fld, value=v, evidence=ev)
+            ff = FindingFact.model_construct(indicator=ind.name, field=fld, value=v, evidence=ev)
             d = _decimals(v, ind.decimals.get(fld))
             book.add(("indicator", str(i), fld), "score", Candidate(v, d, written(v, d, exact=True), ff, ev.start))
 
