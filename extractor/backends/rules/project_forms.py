@@ -3,9 +3,10 @@
 A 绩效目标表 of one project is a form, not a list: label cells with their values to the right
 (``项目名称 | X``, ``资金总额： | 150.00``, ``其中：财政拨款 | 150.00``, ``当年预算 | 12,345.60``).
 Its 资金总额 (年度资金总额, 年度预算资金总额, 当年预算) is the project's ``budget``, the 财政拨款 row
-its ``fiscal_budget``. The name is the form's 项目名称 cell, else the title line right above the
-form (``X项目绩效目标表``). A 部门整体支出绩效目标表 has a 资金总额 too: no 项目名称, no project
-title, so no project.
+its ``fiscal_budget``. A form whose 资金总额 is 0 sets targets for a project the year funds with
+nothing (its money budgeted elsewhere, or not yet): no project row. The name is the form's
+项目名称 cell, else the title line right above the form (``X项目绩效目标表``). A 部门整体支出绩效目标表
+has a 资金总额 too: no 项目名称, no project title, so no project.
 
 A single-project evaluation report (项目支出绩效评价报告) names its project on the cover
 (``评价项目名称：2020年度<单位>X绩效评价``, the unit as the report or its 评价项目单位 line
@@ -109,8 +110,8 @@ def _form(doc: Document, name: str, evidence: Evidence, rows: Sequence[Row], uni
                 continue
             values[key], decimals[key] = to_wan(parsed[0], unit, parsed[1])
             cells[key] = cell_evidence(doc, cell.start, cell.end)
-    if "budget" not in values or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2:
-        return None
+    if not values.get("budget") or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2:
+        return None  # no 资金总额, or 0: no money, no project row
     return Project(name=name, evidence=evidence, cells=cells, decimals=decimals, **values)
 
 

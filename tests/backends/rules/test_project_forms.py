@@ -43,6 +43,15 @@ def test_a_form_named_by_its_title_and_a_whole_department_form_is_none() -> None
     assert read_project_forms(_form(rows).build("t")) == [], "no name, no project"
 
 
+def test_a_form_with_no_money_is_no_project_row() -> None:
+    rows = [
+        ["项目名称", "道路改造工程", "", ""],
+        ["项目资金(万元)", "年度预算资金总额:", "0.00", ""],
+        ["", "其中:财政拨款", "0.00", ""],
+    ]
+    assert read_project_forms(_form(rows).build("t")) == []
+
+
 def test_a_list_headed_project_name_is_no_form() -> None:
     rows = [["项目名称", "金额", "绩效目标"], ["档案数字化经费", "30.00", "完成"]]
     assert read_project_forms(_form(rows).build("t")) == []
