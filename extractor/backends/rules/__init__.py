@@ -12,6 +12,7 @@ from extractor.backends.rules import (
     bands,
     binding,
     classified,
+    form_rows,
     grand_changes,
     metadata,
     org_counts,
@@ -107,16 +108,15 @@ class RulesBackend:
         reading = tables.read_tables(document, grids)
         coded: list[Fact] = []
         table_projects: list[Project] = []
+        forms: list[Project] = []
+        measure = _MEASURE.get(str(kind.value), "budget") if kind is not None else "budget"
         if kind is not None and kind.value != "other":
-            table_projects = project_tables.read_project_tables(
-                document, _MEASURE.get(str(kind.value), "budget"), grids
-            )
+            table_projects = project_tables.read_project_tables(document, measure, grids)
             if kind.value == "project_performance_self_evaluation":
                 table_projects = project_forms.evaluated_project(document, org.value if org else None, table_projects)  # type: ignore[arg-type]
-            table_projects = merge_projects(table_projects, project_forms.read_project_forms(document, grids))
+            forms = project_forms.read_project_forms(document, grids)
         fiscal_year = year.value if year and isinstance(year.value, int) else None
         if kind is not None and kind.value != "other":
-            measure = _MEASURE.get(str(kind.value), "budget")
             coded = wide.read_named_columns(document, measure, fiscal_year, grids)
         if kind is not None and kind.value == "department_budget":
             coded = [
@@ -139,6 +139,13 @@ class RulesBackend:
         )
         if kind is not None and kind.value == "department_budget":
             facts = grand_changes.drop_grand_total_changes(facts)
+        spending = [
+            f.value
+            for f in facts
+            if (f.concept, f.measure, f.period, f.scope, f.label)
+            == ("expenditure.project", measure, "current", "all", None)
+        ]
+        table_projects = form_rows.with_forms(table_projects, forms, measure, spending)
         return Extraction(
             facts=tuple(facts),
             projects=tuple(

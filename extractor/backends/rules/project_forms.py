@@ -6,7 +6,8 @@ Its 资金总额 (年度资金总额, 年度预算资金总额, 当年预算) is
 its ``fiscal_budget``. A form whose 资金总额 is 0 sets targets for a project the year funds with
 nothing (its money budgeted elsewhere, or not yet): no project row. The name is the form's
 项目名称 cell, else the title line right above the form (``X项目绩效目标表``). A 部门整体支出绩效目标表
-has a 资金总额 too: no 项目名称, no project title, so no project.
+has a 资金总额 too: no 项目名称, no project title, so no project. Which forms are rows beside a
+project table is :mod:`form_rows`'s.
 
 A single-project evaluation report (项目支出绩效评价报告) names its project on the cover
 (``评价项目名称：2020年度<单位>X绩效评价``, the unit as the report or its 评价项目单位 line
