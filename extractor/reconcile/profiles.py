@@ -81,6 +81,9 @@ class Sum:
     outflows: tuple[str, ...] = ()
     """Subtracted parts that are never negative: when only these are unstated, an ``exact``
     identity still bounds its total from above (total ≤ Σ stated)."""
+    lined: bool = False
+    """The total is a ledger's 合计 line: a part the report prints under it is no part of it
+    (:mod:`extractor.reconcile.lines`; not for ``exact`` identities)."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,7 @@ CN_BUDGET = Profile(
                 "income.other",
             ),
             scopes=("all",),
+            lined=True,
         ),
         Sum("fiscal=gpb+fund+capital", "*@fiscal", tuple(f"*@{s}" for s in _SUB)),
         Sum(

@@ -16,6 +16,7 @@ from decimal import Decimal
 from extractor.concepts import BY_ID, CATALOGUE, SCOPES
 from extractor.reconcile.equations import ChangePctEq, Equation, PriorPctEq, RatioEq, ShareOfSumEq, SumEq
 from extractor.reconcile.instances import Instance, KeyShape, Out, key_shape, not_run, qual, show, slot_key
+from extractor.reconcile.lines import under_line
 from extractor.reconcile.profiles import Form, Profile, Ref, Sum, parse_ref
 from extractor.reconcile.rows import expand_indicators, expand_projects
 from extractor.reconcile.slots import Book, SlotKey
@@ -87,7 +88,12 @@ def _expand_sum(rule: Sum, book: Book, stated_keys: Stated) -> Out:
                         continue  # neither the total nor a part is stated there
                     tkey = total_shape.key(scope, measure, period)
                     pkeys = [s.key(scope, measure, period) for s in part_shapes]
-                    stated = [(k, r.sign) for k, r in zip(pkeys, part_refs, strict=True) if book.has(k)]
+                    refs = part_refs
+                    if rule.lined:  # a part printed under the total's line is none of its parts
+                        keep = [not under_line(book, tkey, k, pkeys) for k in pkeys]
+                        pkeys = [k for k, ok in zip(pkeys, keep, strict=True) if ok]
+                        refs = [r for r, ok in zip(part_refs, keep, strict=True) if ok]
+                    stated = [(k, r.sign) for k, r in zip(pkeys, refs, strict=True) if book.has(k)]
                     if not book.has(tkey) and not stated:
                         continue
                     name = rule.id + (f":{concept}" if concept else "") + qual(tkey[4], measure, period, label)
