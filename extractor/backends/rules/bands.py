@@ -133,13 +133,16 @@ def read_bands(doc: Document, measure: str, grids: Sequence[list[Row]] | None = 
             ]
             for name_col, total, kind in _ledgers(header, lo, totals, set(cols)):
                 under: str | None = None  # the concept of the section row above (一、本年收入, 二、上年结转)
+                in_classes = False  # the section row above is a function class (一、一般公共服务支出)
                 carried = False  # a carry-over row read above: a 合计 below it adds the carry-over in
                 items = _function_items(rows[first_body:], family, name_col, kind)
                 for n, row in enumerate(rows[first_body:]):
                     label = next((bare(c.text) for c in row.cells if c.col == name_col), "")
                     named = (named_row(label, family) or (None,))[0]
+                    classes = in_classes
                     if _SECTION.match(label):
                         under = named
+                        in_classes = named == "expenditure.function" or (in_classes and named == "expenditure.total")
                     carried = carried or named in _CARRYOVER
                     facts.extend(
                         _row_fact(
@@ -155,6 +158,7 @@ def read_bands(doc: Document, measure: str, grids: Sequence[list[Row]] | None = 
                             under=under,
                             carried=carried,
                             item=n in items,
+                            classes=classes,
                         )
                     )
     return facts
@@ -196,16 +200,21 @@ _ECONOMIC_PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def _classified_row(label: str, family: str, kind: str) -> tuple[str, str, str | None] | None:
+def _classified_row(label: str, family: str, kind: str, classes: bool = False) -> tuple[str, str, str | None] | None:
     """(concept, scope, label) of a row of a classification column.
 
     A function column's numbered rows are function classes, whatever else their names could
-    mean (国有资本经营预算支出 is a class there). An economic column's numbered rows are the
-    parts of spending where they name one (人员经费和公用经费支出 = basic, 专项业务经费支出 =
-    project, 上缴上级支出 …), else economic classes; its bracketed sub-rows split a part by
+    mean (国有资本经营预算支出 is a class there); so is a section row (十九、) going on from
+    section rows of function classes (``classes``): in a list of the classes (十七、住房保障支出,
+    十九、国有资本经营预算支出) a fund's spending is its class, not the fund's total. An economic
+    column's numbered rows are the parts of spending where they name one (人员经费和公用经费支出 =
+    basic, 专项业务经费支出 = project, 上缴上级支出 …), else economic classes; its bracketed sub-rows split a part by
     class (the basic part's 工资福利支出): no figure."""
     named = named_row(label, family)
     numbered = _NUMBERED.match(label)
+    section = _SECTION.match(label)
+    if classes and section and named is not None and named[0] == "expenditure.total" and named[1] != "all":
+        return "expenditure.function", "all", label[section.end() :].strip()
     if kind == "function" and numbered and (named is None or named[0] != "expenditure.function"):
         return "expenditure.function", "all", numbered.group("name")
     if kind != "economic" or family != "expenditure":
@@ -262,12 +271,13 @@ def _row_fact(
     under: str | None = None,
     carried: bool = False,
     item: bool = False,
+    classes: bool = False,
 ) -> Iterator[Fact]:
     by_col: dict[int, CellSpan] = {c.col: c for c in row.cells}
     name, amount = by_col.get(name_col), by_col.get(total_col)
     if name is None or amount is None or GRAND_TOTAL.match(bare(name.text)):
         return
-    named = _classified_row(bare(name.text), family, kind) or _fund_row(bare(name.text), family, under)
+    named = _classified_row(bare(name.text), family, kind, classes) or _fund_row(bare(name.text), family, under)
     if named is None and item:
         named = ("expenditure.function_item", "all", bare(name.text))
     if named is None and bare(name.text) == "合计":

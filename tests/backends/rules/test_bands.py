@@ -181,6 +181,25 @@ def test_a_fund_named_on_the_spending_side_is_not_read_as_income() -> None:
     assert not any(f.concept.startswith("expenditure") and f.scope == "general_public_budget" for f in facts)
 
 
+def test_a_funds_spending_in_the_list_of_function_classes_is_that_class() -> None:
+    b = TextBuilder()
+    b.start_page(1)
+    grid = [
+        [("财政拨款收支总表", 4)] + [("", 1)] * 3,
+        [("收 入", 2), ("", 1), ("支 出", 2), ("", 1)],
+        [("项 目", 1), ("预算数", 1), ("项 目", 1), ("预算数", 1)],
+        [("一、一般公共预算收入", 1), ("70.00", 1), ("一、教育支出", 1), ("60.00", 1)],
+        [("二、国有资本经营预算收入", 1), ("5.00", 1), ("二、住房保障支出", 1), ("10.00", 1)],
+        [("", 1), ("", 1), ("三、国有资本经营预算支出", 1), ("5.00", 1)],
+        [("", 1), ("", 1), ("四、结转下年", 1), ("0.00", 1)],
+    ]
+    b.table([[t for t, _ in r] for r in grid], spans=[[(s, 1) for _, s in r] for r in grid])
+    got = {(f.concept, f.scope, f.label): f.value for f in read_bands(b.build("t"), "budget")}
+    assert got[("expenditure.function", "fiscal", "国有资本经营预算支出")] == Decimal("5.00")
+    assert ("expenditure.total", "state_capital", None) not in got
+    assert got[("income.total", "state_capital", None)] == Decimal("5.00"), "the income side names the fund"
+
+
 def test_rows_naming_only_a_fund_are_its_income_or_under_the_carry_over_its_carry_over() -> None:
     b = TextBuilder()
     b.start_page(1)
