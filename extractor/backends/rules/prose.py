@@ -5,7 +5,9 @@ wherever a line ran out, even inside a word or between a number and its unit
 ("…与上年相比增加 5.37" / "万元，增长 1.27%。"). A line goes on in the next one when
 
 * it runs (nearly) to the full width of the document's text lines and ends with no clause
-  end (。；：！？);
+  end (。；：！？) — or falls short only by the number the next line starts with (a number is
+  set whole, with its unit and the comma a line may not start with: "…收入增加" /
+  "12,895.94万元，…");
 * the next line starts no heading or enumerated item ("（一）", "2.", "(3)") and holds no
   table cells (tabs), and the line itself is no numbered title (an enumerated line ending in
   说明, 情况, 概况 …);
@@ -33,6 +35,8 @@ __all__ = ["Prose", "join_paragraphs", "width"]
 _CLAUSE_END = re.compile(r"[。；;:：!?！？]\s*$")
 _TITLE_END = re.compile(r"(?:说明|情况|概况|解释|职责|设置|构成|[表图])\s*$")
 """How a section title of these reports ends ("…支出情况说明", "…机构设置")."""
+_CARRIED_NUMBER = re.compile(r"^\s*\d[\d.,]*(?:万元|亿元|元|%)?[，,、；;。]?")
+"""A number that opens a line, with its unit and the punctuation no line may start with."""
 _UNIT_OR_DIGITS = re.compile(r"^\s*(?:[万亿千元%‰辆台人名个项家套次年月日]|[\d.,，])")
 FULL_SLACK = 0.8
 """A line at least this share of the full width ran to the margin (a number or a word too
@@ -94,8 +98,12 @@ def _furniture(line: str, repeated: set[str]) -> bool:
 def _goes_on(line: str, nxt: str, full: int) -> bool:
     if "\t" in line or "\t" in nxt or not nxt.strip():
         return False
-    if _CLAUSE_END.search(line) or width(line.rstrip()) < FULL_SLACK * full:
+    if _CLAUSE_END.search(line):
         return False
+    if width(line.rstrip()) < FULL_SLACK * full:
+        carried = _CARRIED_NUMBER.match(nxt)
+        if carried is None or width(line.rstrip()) + width(carried.group().strip()) <= full - 2:
+            return False  # short of the margin by more than the number it could not fit
     if heading_level(nxt[:HEADING_MAX_CHARS]) is not None:
         return False
     if heading_level(line[:HEADING_MAX_CHARS]) is not None and _TITLE_END.search(line):

@@ -78,3 +78,11 @@ def test_a_letter_spaced_line_reads_whole_and_maps_back() -> None:
     assert prose.text.startswith("其中 ，公务用车购置支出 21.30 万元。")
     i = prose.text.index("购置")
     assert text[slice(*prose.doc_span(i, i + 2))] == "购 置"
+
+
+def test_a_line_short_only_by_the_number_it_could_not_fit_goes_on() -> None:
+    head = _FULL[:21] + "增加"  # width 46, short of the margin (62), but "12,895.94万元，" (15) would not fit
+    prose = join_paragraphs(_page(head, "12,895.94万元，其他收入增加24.6万元。")).text.split("\n")
+    assert head + "12,895.94万元，其他收入增加24.6万元。" in prose
+    short = _FULL[:18] + "增加"  # width 40: a short number would still have fitted
+    assert short in join_paragraphs(_page(short, "12.5万元，其他收入增加24.6万元。")).text.split("\n")
