@@ -7,10 +7,10 @@ reports are written:
 - a form whose 资金总额 is a row's of the same name is that row again;
 - a form of a row's name with other figures restates that row: it stays, flagged ``restates``,
   for the reconciler to find the disagreement — where it is clear which row it restates: one
-  form and one row of the name left unpaired, the row the first the table gives of that name
-  (the slot a restatement is compared in). Several forms left over for one row are forms of
-  other years the report prints beside this year's (a department publishes its earlier
-  projects' targets too): they restate nothing;
+  form and one row of the name left unpaired, and that row the first of the name in the table
+  (a restatement is compared with the name's first row). Several forms left over for one row
+  are forms of other years the report prints beside this year's (a department publishes its
+  earlier projects' targets too): they restate nothing;
 - where the table adds up to the report's project spending (项目支出), it lists every project the
   budget funds: a form naming none of its projects is an earlier year's, no row of this budget.
   Without such a table, a form of another name is a project row of its own.
