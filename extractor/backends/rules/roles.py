@@ -61,11 +61,16 @@ def dated(roles: Sequence[str | None], texts: Sequence[str]) -> tuple[str | None
     )
 
 
+_ANY_ROLE = re.compile(
+    "|".join(f"(?P<r{i}>{pattern.pattern.removesuffix('$')})$" for i, (_, pattern) in enumerate(ROLES))
+)
+"""Every role's pattern in one, tried in the table's order (the first that matches the whole text
+wins, as trying them one by one would): one pass where a body cell failed each of them in turn."""
+_SPACE = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=4096)
 def role_of(text: str) -> str | None:
     """The column role a header cell's text names (cached: a table's readers ask of each cell, several times)."""
-    t = re.sub(r"\s+", "", text)
-    for role, pattern in ROLES:
-        if pattern.match(t):
-            return role
-    return None
+    m = _ANY_ROLE.match(_SPACE.sub("", text))
+    return ROLES[int(m.lastgroup[1:])][0] if m is not None and m.lastgroup else None
