@@ -76,11 +76,14 @@ def is_wide(roles: tuple[str, ...] | list[str]) -> bool:
     return sum(r.startswith("concept:") for r in roles) >= 2
 
 
+_FIGURE = re.compile(r"\s*-?\d[\d,]*(?:\.\d+)?%?\s*$")
+
+
 def wide_header(row: Row) -> tuple[str, ...] | None:
     """Roles of a marked row whose cells name concepts, or None. Only a marked row can
     be read this way: in one-cell-per-line text a row label looks just like a header."""
-    if not row.explicit or len(row.cells) < 3:
-        return None
+    if not row.explicit or len(row.cells) < 3 or any(_FIGURE.match(c.text) for c in row.cells):
+        return None  # a figure names no column: a body row (most rows) is told at once
     roles = []
     for c in row.cells:
         t = re.sub(r"\s+", "", c.text)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.backends.rules.wide import read_named_columns
+from extractor.backends.rules.grids import CellSpan, Row
+from extractor.backends.rules.wide import read_named_columns, wide_header
 from extractor.document import Document, TextBuilder
 
 
@@ -62,3 +63,12 @@ def test_the_total_row_is_read_not_the_rows_of_budget_units_and_other_expenses_a
         ("three_public.reception", "current"): Decimal("5.00"),
     }
     assert not read_named_columns(_doc("项目支出表", "单位：万元", grid[:1] + grid[2:]), "budget", 2031)
+
+
+def test_a_marked_row_of_concept_names_is_a_header_and_one_with_a_figure_is_not() -> None:
+    def row(*texts: str) -> Row:
+        return Row(tuple(CellSpan(t, 0, len(t)) for t in texts), True)
+
+    assert wide_header(row("科目名称", "本年支出合计", "基本支出", "项目支出")) is not None
+    assert wide_header(row("基本支出", "本年支出合计", "1,200.50", "项目支出")) is None
+    assert wide_header(row("科目名称", "科目编码", "基本支出")) is None  # one concept column: no wide table
