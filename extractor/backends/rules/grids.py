@@ -89,18 +89,18 @@ def lines_of(doc: Document) -> list[Line]:
     for raw in doc.text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        if not raw.strip():
+        stripped = raw.strip()
+        if not stripped:
             if "\t" in raw:  # a tab alone: an empty cell of a table saved as text
                 out.append(Line("", start, start, blanks, True))
                 blanks = 0
             else:
                 blanks += 1
             continue
-        if _RULE_ROW.match(raw.strip()):
+        if "---" in stripped and _RULE_ROW.match(stripped):
             continue  # a Markdown header rule: neither a row nor a break in the table
         lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
-        out.append(Line(raw.strip(), start + lead, end - trail, blanks, raw.startswith("\t")))
+        out.append(Line(stripped, start + lead, start + lead + len(stripped), blanks, raw.startswith("\t")))
         blanks = 0
     return out
 
@@ -286,8 +286,12 @@ def _text_tables(lines: list[Line], doc: Document) -> Iterator[list[Row]]:
     """Runs of cell-like lines, cut into rows."""
     run: list[Line] = []
     for line in [*(cell for ln in lines for cell in _unflattened(ln, doc)), Line("", 0, 0, 99, False)]:
-        multi = "\t" in doc.text[line.start : line.end] or (bool(line.text) and _separated(line.text) is not None)
-        cellish = (bool(line.text) or line.tabbed) and (len(line.text) <= MAX_CELL_CHARS or line.tabbed or multi)
+        cellish = (bool(line.text) or line.tabbed) and (
+            len(line.text) <= MAX_CELL_CHARS
+            or line.tabbed
+            or "\t" in doc.text[line.start : line.end]  # a long line is a row only when it holds several cells
+            or (bool(line.text) and _separated(line.text) is not None)
+        )
         if cellish:
             run.append(line)
             continue
