@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.document import build_document
-from extractor.normalise import normalise
+from extractor.normalise import _TRANSLATE, _plain, normalise
 
 PIECES = [
     "３５８．５２万元",
@@ -97,3 +97,15 @@ def test_an_identity_offset_map_is_kept_as_a_range() -> None:
     assert doc.raw_span(3, 9) == (3, 9) and doc.text[3:9] == raw[3:9]
     text, omap = normalise("收入\u200b合计")  # a dropped character: a real map
     assert not isinstance(omap, range) and text == "收入合计" and list(omap) == [0, 1, 3, 4, 5]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [chr(cp) for cp in range(0xFF00, 0xFF60)]
+            + list("\u3000\u00a0\u2002\u2003\u2009\u202f\u2212\ufe63\r\n a1，,万元")
+        )
+    )
+)
+def test_only_the_characters_of_the_table_are_replaced_and_each_as_the_table_says(text: str) -> None:
+    assert _plain(text) == text.translate(_TRANSLATE)
