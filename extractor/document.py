@@ -146,13 +146,17 @@ class Document:
 # --------------------------------------------------------------------------- headings
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-_HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"^\s*第[{_CN_NUM}\d]+(?:部分|章|节)"), 1),
-    (re.compile(rf"^\s*[{_CN_NUM}]+\s*[、.．]"), 2),
-    (re.compile(rf"^\s*[(（]\s*[{_CN_NUM}]+\s*[)）]"), 3),
-    (re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)"), 4),
-    (re.compile(r"^\s*[(（]\s*\d{1,2}\s*[)）]"), 5),
+_HEADING = re.compile(
+    r"^\s*(?:"
+    rf"(?P<l1>第[{_CN_NUM}\d]+(?:部分|章|节))"  # 第一部分
+    rf"|(?P<l2>[{_CN_NUM}]+\s*[、.．])"  # 一、
+    rf"|(?P<l3>[(（]\s*[{_CN_NUM}]+\s*[)）])"  # （一）
+    r"|(?P<l4>\d{1,2}\s*[.．、](?!\d))"  # 1.
+    r"|(?P<l5>[(（]\s*\d{1,2}\s*[)）])"  # （1）
+    r")"
 )
+"""The numbered heading forms, level by level: the first that matches names the level (each starts
+with a character no space is, so the leading spaces are all taken whichever form it is)."""
 HEADING_MAX_CHARS = 60
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
@@ -167,10 +171,8 @@ def heading_level(line: str) -> int | None:
     line: the reader, the paragraph joiner and the sentence scanner ask of the same lines."""
     if len(line.strip()) > HEADING_MAX_CHARS:
         return None
-    for pattern, level in _HEADING_PATTERNS:
-        if pattern.match(line):
-            return level
-    return None
+    m = _HEADING.match(line)
+    return int(m.lastgroup[1:]) if m is not None and m.lastgroup else None
 
 
 # --------------------------------------------------------------------------- builder

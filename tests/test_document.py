@@ -31,3 +31,18 @@ def test_long_numbered_lines_are_paragraphs() -> None:
     assert heading_level("2023年度收入93.93万元") is None
     assert heading_level("第二部分 决算表") == 1
     assert re.sub(r"\s", "", "（1）单位人员经费") and heading_level("(1)单位人员经费") == 5
+
+
+def test_each_heading_form_has_its_level_and_leading_spaces_do_not_change_it() -> None:
+    forms = {
+        "第三章 总则": 1,
+        "十二、支出": 2,
+        "（四）收入": 3,
+        "12．项目": 4,
+        "(3)其他": 5,
+        "1.5万元": None,
+        "二〇二三年": None,
+    }
+    for line, level in forms.items():
+        assert heading_level(line) == level, line
+        assert heading_level("  \t" + line) == level, line
