@@ -32,7 +32,7 @@ from extractor.backends.rules.grids import (
     table_rows,
 )
 from extractor.backends.rules.headers import TOTAL_HEADER as _TOTAL_HEADER
-from extractor.backends.rules.headers import Column, columns
+from extractor.backends.rules.headers import UNIT_CODE_HEADER, Column, bare, columns, without_ordinals
 from extractor.backends.rules.lexicon import FEES_BESIDE_THREE_PUBLIC, concept_of_code
 from extractor.backends.rules.lexicon import FUNCTION_CLASSES as CLASS_NAMES
 from extractor.backends.rules.titles import context, scope_of
@@ -100,7 +100,8 @@ def _tables(doc: Document, measure: str, grids: Sequence[list[Row]] | None) -> l
     over 类 | 款 | 项 goes on from the class above the page break."""
     out: list[_Table] = []
     prev: _Table | None = None
-    for rows in table_rows(doc) if grids is None else grids:
+    for grid in table_rows(doc) if grids is None else grids:
+        rows = without_ordinals(grid)
         starts: list[tuple[int, int]] = []
         for i, row in enumerate(rows):
             col = _header(row)
@@ -136,6 +137,8 @@ def _tables(doc: Document, measure: str, grids: Sequence[list[Row]] | None) -> l
             )
             if ("收入" in title and "支出" not in title) or "采购" in title:
                 continue  # income or procurement broken down by function: its rows are no spending
+            if any(UNIT_CODE_HEADER.match(bare(c.text)) for r in (*_above(rows, i), rows[i]) for c in r.cells):
+                continue  # its codes are budget units' (222, 222001): the rows are units, no classes
             if _PARTS_TABLE.search(title):
                 continue  # a “三公”经费 (会议费, 培训费) table: its 合计 sums those parts, no spending total
             out.append(prev)

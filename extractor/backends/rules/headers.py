@@ -20,16 +20,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractor.backends.rules.grids import Row
 from extractor.backends.rules.lexicon import find_terms
 from extractor.backends.rules.scopes import scope_in
 
-__all__ = ["ORDINAL_HEADER", "TOTAL_HEADER", "Column", "Named", "bare", "columns", "named_columns", "paths"]
+__all__ = [
+    "ORDINAL_HEADER",
+    "TOTAL_HEADER",
+    "UNIT_CODE_HEADER",
+    "Column",
+    "Named",
+    "bare",
+    "columns",
+    "named_columns",
+    "paths",
+    "without_ordinals",
+]
 
 ORDINAL_HEADER = re.compile(r"^(?:序号|行次)$")
 """The head of a column that numbers the rows: row furniture, never a figure or a name."""
+UNIT_CODE_HEADER = re.compile(r"^(?:预算)?单位(?:编码|代码|编号)$")
+"""The head of a column of budget units' codes (245001): a row under it is a unit, never a class."""
+
 
 TOTAL_HEADER = re.compile(
     r"^(?:合计|小计|总计|金额|本年预算数?|预算数?|决算数?|本年支出合计|\d{4}\s*年(?:预算|决算)数?)$"
@@ -175,4 +190,31 @@ def named_columns(
             continue
         measure = _measure(path, default_measure)
         out[j] = Named(concept, _period(path, measure, current), measure)
+    return out
+
+
+def without_ordinals(rows: list[Row]) -> list[Row]:
+    """The rows without their 序号 column, in a grid whose header cell 序号 / 行次 knows its column
+    and whose cells under it count the rows (1, 2, 3 …, a page going on from the last): the
+    number stands where a code or a 合计 would lead the row. Each header row so headed starts a
+    run of its own; a column whose cells do not count (a code written under 序号) stays, and so
+    does a 合计 merged over the 序号 cell (the row's label)."""
+    out = list(rows)
+    heads = [
+        (i, c.col)
+        for i, r in enumerate(rows)
+        for c in r.cells
+        if c.col >= 0 and c.colspan == 1 and ORDINAL_HEADER.match(bare(c.text))
+    ]
+    for n, (i, col) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(rows)
+        under = [bare(c.text) for r in rows[i + 1 : end] for c in r.cells if c.col == col]
+        numbers = [int(t) for t in under if t.isdigit()]
+        if len(numbers) < 2 or not all(t.isdigit() or _SUBTOTAL.match(t) for t in under):
+            continue
+        if any(b != a + 1 for a, b in pairwise(numbers)):
+            continue
+        out[i] = replace(rows[i], cells=tuple(c for c in rows[i].cells if c.col != col))
+        for k in range(i + 1, end):
+            out[k] = replace(rows[k], cells=tuple(c for c in rows[k].cells if not (c.col == col and c.text.isdigit())))
     return out

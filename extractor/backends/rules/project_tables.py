@@ -35,7 +35,7 @@ from extractor.backends.rules.grids import (
     is_ordinal_row,
     table_rows,
 )
-from extractor.backends.rules.headers import ORDINAL_HEADER, bare, columns, paths
+from extractor.backends.rules.headers import ORDINAL_HEADER, UNIT_CODE_HEADER, bare, columns, paths
 from extractor.backends.rules.project_rows import Read, drop_categories, drop_repeats
 from extractor.backends.rules.titles import context
 from extractor.document import Document
@@ -52,7 +52,6 @@ _PROJECT_WORD = re.compile(r"经费|资金|专项|项目|费用?|补助|补贴|�
 """A name that says what money is for is a project even where it ends with the unit that
 spends it (辅助人员补助经费-某某站)."""
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计)$")
-_UNIT_CODE_HEADER = re.compile(r"^(?:预算)?单位(?:编码|代码|编号)$")
 _FISCAL = re.compile(r"财政拨款|一般公共预算")
 _CARRIED = re.compile(r"结转|结余")
 _BUDGET_COL = re.compile(
@@ -99,7 +98,7 @@ def read_project_tables(doc: Document, measure: str, grids: Sequence[list[Row]] 
         fields = _fields(header, measure, name_col + name_span)
         if not fields:
             continue
-        ordinal, unit_codes = _headed(header, ORDINAL_HEADER), _headed(header, _UNIT_CODE_HEADER)
+        ordinal, unit_codes = _headed(header, ORDINAL_HEADER), _headed(header, UNIT_CODE_HEADER)
         found = [
             r
             for row in rows[first_body:]

@@ -221,3 +221,40 @@ def test_a_table_broken_over_a_page_without_its_header_goes_on_on_the_next_page(
     assert ("expenditure.economic", "工资福利支出") not in got, (
         "only the page right after the table's last row goes on with it"
     )
+
+
+def test_rows_numbered_in_a_xuhao_column_are_read_by_the_code_beside_the_number() -> None:
+    facts = _grid(
+        "一般公共预算支出明细表(按功能科目分)",
+        [
+            [
+                ("序号", 1),
+                ("功能科目编码", 1),
+                ("功能科目名称", 1),
+                ("合计", 1),
+                ("人员经费支出", 1),
+                ("专项业务经费支出", 1),
+            ],
+            [("1", 1), ("", 1), ("合计", 1), ("50.00", 1), ("20.00", 1), ("30.00", 1)],
+            [("2", 1), ("201", 1), ("一般公共服务支出", 1), ("50.00", 1), ("20.00", 1), ("30.00", 1)],
+            [("3", 1), ("20101", 1), ("人大事务", 1), ("50.00", 1), ("20.00", 1), ("30.00", 1)],
+        ],
+    )
+    got = {(f.concept, f.label): f.value for f in facts}
+    assert got[("expenditure.function", "一般公共服务支出")] == Decimal("50.00")
+    assert got[("expenditure.function_item", "人大事务")] == Decimal("50.00")
+    assert got[("expenditure.personnel", None)] == Decimal("20.00")
+    assert got[("expenditure.project", None)] == Decimal("30.00")
+
+
+def test_rows_under_a_unit_code_header_are_budget_units_not_classes() -> None:
+    facts = _grid(
+        "部门支出总表",
+        [
+            [("序号", 1), ("单位编码", 1), ("单位名称", 1), ("合计", 1)],
+            [("1", 1), ("", 1), ("合计", 1), ("50.00", 1)],
+            [("2", 1), ("201", 1), ("某局", 1), ("50.00", 1)],
+            [("3", 1), ("201001", 1), ("某局本级", 1), ("50.00", 1)],
+        ],
+    )
+    assert not [f for f in facts if f.concept.startswith("expenditure.function")]

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from extractor.backends.rules.classified import read_classified
 from extractor.backends.rules.grids import CellSpan, Row
-from extractor.backends.rules.headers import Column, Named, columns, named_columns
+from extractor.backends.rules.headers import Column, Named, columns, named_columns, without_ordinals
 from extractor.document import Document, TextBuilder
 
 
@@ -170,3 +170,45 @@ def test_parts_of_spending_headed_with_their_spending_word_and_project_spending_
     got = columns(header, "budget")
     assert got is not None
     assert [got[j].role for j in (2, 3, 4, 5)] == ["total", "personnel", "public", "project"]
+
+
+def _texts(rows: list[Row]) -> list[list[str]]:
+    return [[c.text for c in r.cells] for r in rows]
+
+
+def test_a_numbered_column_headed_xuhao_is_left_out_of_every_row() -> None:
+    rows = [
+        _row(("序号", 0, 1), ("科目编码", 1, 1), ("科目名称", 2, 1), ("合计", 3, 1)),
+        _row(("1", 0, 1), ("合计", 2, 1), ("30.00", 3, 1)),
+        _row(("2", 0, 1), ("201", 1, 1), ("一般公共服务支出", 2, 1), ("30.00", 3, 1)),
+        _row(("3", 0, 1), ("20101", 1, 1), ("人大事务", 2, 1), ("30.00", 3, 1)),
+    ]
+    assert _texts(without_ordinals(rows)) == [
+        ["科目编码", "科目名称", "合计"],
+        ["合计", "30.00"],
+        ["201", "一般公共服务支出", "30.00"],
+        ["20101", "人大事务", "30.00"],
+    ]
+
+
+def test_a_column_headed_xuhao_that_does_not_count_its_rows_stays() -> None:
+    rows = [
+        _row(("序号", 0, 1), ("名称", 1, 1), ("合计", 2, 1)),
+        _row(("201", 0, 1), ("一般公共服务支出", 1, 1), ("30.00", 2, 1)),
+        _row(("205", 0, 1), ("教育支出", 1, 1), ("5.00", 2, 1)),
+    ]
+    assert without_ordinals(rows) == rows
+
+
+def test_a_total_merged_over_the_xuhao_cell_keeps_its_label() -> None:
+    rows = [
+        _row(("序号", 0, 1), ("科目名称", 1, 1), ("合计", 2, 1)),
+        _row(("合计", 0, 2), ("30.00", 2, 1)),
+        _row(("1", 0, 1), ("工资福利支出", 1, 1), ("30.00", 2, 1)),
+        _row(("2", 0, 1), ("商品和服务支出", 1, 1), ("0.00", 2, 1)),
+    ]
+    assert _texts(without_ordinals(rows))[1:] == [
+        ["合计", "30.00"],
+        ["工资福利支出", "30.00"],
+        ["商品和服务支出", "0.00"],
+    ]
