@@ -14,6 +14,7 @@ names projects with one figure each (:func:`listed_projects`), in the head's mea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from extractor.backends.rules import patterns
@@ -36,6 +37,33 @@ PROJECT_SUBJECT = re.compile(
     r"(?=\s*(?:项目)?(?:全年|年初|年度|调整后的?)?预算)",
     re.M,
 )
+_CAN_START = re.compile(r"“|\"|重点任务(?=项目)|项目|\n\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+"""Where a branch of PROJECT_SUBJECT other than the bare name (``b``) can start: a quote, 项目, an
+enumerated line (after its newline). Each alternative opens with a literal, which the scan looks for."""
+_NAME_ENDS = re.compile(r"项目(?:绩效自评综述|绩效自评|支出)?\s*[:：。]")
+"""Where the bare name of branch ``b`` can end: before a 项目 the rest of the branch follows."""
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff（）()\w“”]")
+
+
+def _subjects(text: str) -> Iterator[re.Match[str]]:
+    """``PROJECT_SUBJECT.finditer(text)``, tried only where a match can start.
+
+    The bare-name branch can start at almost any character, so the plain scan tries every
+    branch at every position of the document; a match starts at a quote, at 项目, at a line, or
+    within the run of name characters up to 40 before a 项目 that the branch's ending follows."""
+    starts = {0, *(m.start() + (m.group()[0] == "\n") for m in _CAN_START.finditer(text))}
+    for m in _NAME_ENDS.finditer(text):
+        first = m.start()
+        while first > max(0, m.start() - 40) and _NAME_CHAR.match(text, first - 1):
+            first -= 1
+        starts.update(range(first, m.start() - 1))
+    pos = 0
+    for start in sorted(starts):
+        if start >= pos and (found := PROJECT_SUBJECT.match(text, start)):
+            yield found
+            pos = found.end()
+
+
 _ENUMERATOR = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.])")
 _SCORE = re.compile(r"(?:自评)?得分(?:为|是)?\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分")
 _PARAGRAPH_END = re.compile(r"\n")
@@ -55,7 +83,7 @@ def scan_projects(doc: Document, *, budget: bool = False, prose: Prose | None = 
 def _stated_projects(doc: Document) -> list[Project]:
     text = doc.text
     found: dict[str, Project] = {}
-    for m in PROJECT_SUBJECT.finditer(text):
+    for m in _subjects(text):
         group = next(g for g in ("q", "a", "b", "c") if m.group(g))
         name = _ENUMERATOR.sub("", m.group(group).strip('“”" '))
         if _SKIP_NAME.match(name) or len(name) < 2 or name == "项目":

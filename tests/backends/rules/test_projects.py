@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
 import pytest
 
-from extractor.backends.rules.projects import listed_projects, scan_projects
+from extractor.backends.rules.projects import PROJECT_SUBJECT, _subjects, listed_projects, scan_projects
 from tests.backends.rules.conftest import doc
 
 
@@ -73,3 +74,25 @@ def test_projects_listed_right_after_the_project_total() -> None:
         ("临聘人员经费", Decimal("10.40")),
     ]
     assert listed_projects(doc("项目支出预算50万元，办公费20万元，印刷费30万元。"), budget=True) == []
+
+
+_PIECES = [
+    *'项目重点任务“”"()（）：:。，,\n 　12一绩效自评综述支出预算全年年初年度调整后的甲乙',
+    "项目",
+    "重点任务项目",
+    "\n(一)",
+    "\n1.",
+]
+
+
+def test_subjects_are_those_of_the_plain_scan() -> None:
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 60))) for _ in range(3000)]
+    texts += [
+        "重点任务项目道路养护，年初预算9.67万元",
+        "（一）城乡低保资金。全年预算5万元",
+        "“乙”项目绩效自评综述：全年预算3万元",
+    ]
+    for text in texts:
+        plain = [(m.span(), m.groupdict()) for m in PROJECT_SUBJECT.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _subjects(text)] == plain, text
