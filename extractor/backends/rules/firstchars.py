@@ -8,13 +8,14 @@ like ``\\d``, a pattern that can match empty, ``re.IGNORECASE``), and the patter
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["StartIndex", "first_chars", "start_index"]
+__all__ = ["StartIndex", "finditer_at", "first_chars", "positions", "start_index"]
 
 
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -74,10 +75,10 @@ class StartIndex:
     by_char: dict[str, int]
     always: int
 
-    def of(self, text: str) -> Iterator[int]:
-        """The patterns that can match in ``text`` (the union over its distinct characters), in table order."""
+    def of(self, chars: Iterable[str]) -> Iterator[int]:
+        """The patterns that can match in a text of ``chars`` (the union over its distinct ones), in table order."""
         run = self.always
-        for ch in set(text):
+        for ch in set(chars):
             run |= self.by_char.get(ch, 0)
         while run:
             low = run & -run
@@ -94,3 +95,34 @@ def start_index(gates: Sequence[frozenset[str] | None]) -> StartIndex:
         for ch in first or ():
             index[ch] = index.get(ch, 0) | 1 << i
     return StartIndex(index, always)
+
+
+def positions(text: str) -> dict[str, list[int]]:
+    """Where each character of ``text`` occurs, in order."""
+    at: dict[str, list[int]] = {}
+    for i, ch in enumerate(text):
+        if ch in at:
+            at[ch].append(i)
+        else:
+            at[ch] = [i]
+    return at
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, first: frozenset[str] | None, at: dict[str, list[int]]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, the pattern tried only at the characters of ``first`` (its
+    :func:`first_chars`; ``at``: the text's :func:`positions`), where the search tries it at every one.
+
+    The matches are the same: each starts at one of those characters, none is empty (a pattern
+    that can match empty has no ``first``), and a match tried at a position sees the text before
+    it as the search's does (look-behinds, ``^``)."""
+    if first is None:
+        yield from pattern.finditer(text)
+        return
+    found = [at[ch] for ch in at.keys() & first]
+    pos = 0
+    for start in found[0] if len(found) == 1 else sorted(chain.from_iterable(found)):
+        if start >= pos and (m := pattern.match(text, start)):
+            yield m
+            pos = m.end()

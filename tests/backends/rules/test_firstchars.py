@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.backends.rules.firstchars import first_chars, start_index
+from extractor.backends.rules.firstchars import finditer_at, first_chars, positions, start_index
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,21 @@ def test_start_index_names_the_patterns_each_character_can_start() -> None:
     assert (index.by_char, index.always) == ({"a": 0b001, "b": 0b101}, 0b010)
     assert list(index.of("xb")) == [0, 1, 2]
     assert list(index.of("x")) == [1]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<![\u4e00-\u9fff])收入",
+        r"(?:部门|单位)?(?:本年)?支出(?:合计)?",
+        r"(?<!非)财政拨款|经费",
+        r"支出(?=预算)",
+        r"支",
+    ],
+)
+def test_finditer_at_gives_the_matches_of_the_search(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    first = first_chars(compiled)
+    for text in ("部门支出合计100，单位本年支出预算", "非财政拨款收入，收入经费", "支支出支出预算", "本年收入", ""):
+        got = [m.span() for m in finditer_at(compiled, text, first, positions(text))]
+        assert got == [m.span() for m in compiled.finditer(text)], text
