@@ -179,8 +179,8 @@ GRAND_TOTAL = re.compile(r"^(?:收入|支出|收支)?总\s*计$")
 def ledger_header(row: Row) -> tuple[str, ...] | None:
     """收入支出决算总表: "项目 | 行次 | 金额 | 项目 | 行次 | 金额" — income on the left half,
     spending on the right. Returns ("ledger", role per cell) or None."""
-    if not row.explicit or len(row.cells) < 4 or len(row.cells) % 2:
-        return None
+    if not row.explicit or len(row.cells) < 4 or len(row.cells) % 2 or any(_FIGURE.match(c.text) for c in row.cells):
+        return None  # a figure names no column
     roles = []
     for c in row.cells:
         t = re.sub(r"\s+", "", c.text)
