@@ -11,8 +11,9 @@ else ``all``), the unit line says 元 or 万元, and the report's kind says the 
 
 Where a disclosure publishes economic classes twice for one scope (all spending, then basic
 spending only), the basic-spending table is the one read: it is the mandated form, and one
-key cannot hold two breakdowns. The function rows of a 基本支出 table are only each class's
-basic spending: no class figure.
+key cannot hold two breakdowns; a class it lists with no figure (project spending only) is
+read from the other. The function rows of a 基本支出 table are only each class's basic
+spending: no class figure.
 """
 
 from __future__ import annotations
@@ -78,9 +79,6 @@ class _Table:
         if self.basic_only:
             return "expenditure.basic"
         return "expenditure.project" if "项目支出" in self.title else "expenditure.total"
-
-
-_concept = concept_of_code
 
 
 def _header(row: Row) -> int | None:
@@ -272,51 +270,65 @@ def read_classified(doc: Document, measure: str, grids: Sequence[list[Row]] | No
         if t.basic_only
         and (
             t.uncoded == "economic"
-            or any((c := row_code(r.cells)) and _concept(c[0]) == "expenditure.economic" for r in t.rows)
+            or any((c := row_code(r.cells)) and concept_of_code(c[0]) == "expenditure.economic" for r in t.rows)
         )
     }
+    read = {n: _read_table(doc, t, measure, basic_scopes) for n, t in enumerate(tables) if t.basic_only}
+    empty: dict[Scope, set[str]] = {}
+    for n, (basic, labels) in read.items():
+        if tables[n].scope in basic_scopes:
+            given = {f.label for f in basic if f.concept == "expenditure.economic"}
+            empty.setdefault(tables[n].scope, set()).update(labels - given)
     facts: list[Fact] = []
-    for t in tables:
-        header_name = 1 if len(t.header.cells) > 1 else 0
-        first = len(facts)
-        above: dict[int, str] = {}
-        for row in t.rows:
-            texts = [re.sub(r"\s+", "", c.text) for c in row.cells]
-            coded = row_code(row.cells, above)
-            by_name = coded is None and (coded := _by_name(t, row)) is not None
-            if coded is None:
-                if (texts and re.fullmatch(r"(?:合计|总计|本年支出合计)", texts[0])) or (
-                    len(texts) > 1 and not texts[0] and re.fullmatch(r"合计|总计", texts[1])
-                ):
-                    facts.extend(_totals(doc, t, row, measure))
-                continue
-            code, name_at = coded
-            concept = _concept(code)
-            if concept is None or name_at >= len(row.cells):
-                continue
-            if concept == "expenditure.economic" and t.scope in basic_scopes and not t.basic_only:
-                continue
-            if concept != "expenditure.economic" and t.basic_only:
-                continue  # a class's basic spending only: not the class's figure
-            label = re.sub(r"\s+", "", row.cells[name_at].text)
-            label = re.sub(r"[(（](?:类|款|项)[)）]$", "", INLINE_CODE.sub(r"\2", label))
-            if not label or cell_number(row.cells[name_at]) is not None:
-                continue
-            if t.columns is not None:
-                facts.extend(
-                    _by_columns(doc, t, row, concept, label, {"total"}, code=None if by_name else valid_code(code))
-                )
-                continue
-            cell = _cell_at(row, t, name_at, header_name)
-            if cell is None:
-                continue
-            fact = cell_fact(
-                doc, concept, measure, t.scope, label, cell, t.unit, code=None if by_name else valid_code(code)
-            )
-            if fact is not None:
-                facts.append(fact)
-        facts[first:] = _first_of_each(facts[first:])
+    for n, t in enumerate(tables):
+        facts.extend((read.get(n) or _read_table(doc, t, measure, basic_scopes, empty.get(t.scope, set())))[0])
     return facts
+
+
+def _read_table(
+    doc: Document, t: _Table, measure: str, basic_scopes: set[Scope], empty: set[str] | frozenset[str] = frozenset()
+) -> tuple[list[Fact], set[str]]:
+    """The table's facts, and the labels of its economic rows; at a scope whose basic table gives
+    the economic classes, another table's economic row only where that one left it ``empty``."""
+    header_name = 1 if len(t.header.cells) > 1 else 0
+    facts: list[Fact] = []
+    labels: set[str] = set()
+    above: dict[int, str] = {}
+    for row in t.rows:
+        coded = row_code(row.cells, above)
+        by_name = coded is None and (coded := _by_name(t, row)) is not None
+        if coded is None:
+            if _is_total(row):
+                facts.extend(_totals(doc, t, row, measure))
+            continue
+        code, name_at = coded
+        concept = concept_of_code(code)
+        if concept is None or name_at >= len(row.cells):
+            continue
+        if concept != "expenditure.economic" and t.basic_only:
+            continue  # a class's basic spending only: not the class's figure
+        label = re.sub(r"\s+", "", row.cells[name_at].text)
+        label = re.sub(r"[(（](?:类|款|项)[)）]$", "", INLINE_CODE.sub(r"\2", label))
+        if not label or cell_number(row.cells[name_at]) is not None:
+            continue
+        if concept == "expenditure.economic":
+            labels.add(label)
+            if t.scope in basic_scopes and not t.basic_only and label not in empty:
+                continue
+        if t.columns is not None:
+            facts.extend(
+                _by_columns(doc, t, row, concept, label, {"total"}, code=None if by_name else valid_code(code))
+            )
+            continue
+        cell = _cell_at(row, t, name_at, header_name)
+        if cell is None:
+            continue
+        fact = cell_fact(
+            doc, concept, measure, t.scope, label, cell, t.unit, code=None if by_name else valid_code(code)
+        )
+        if fact is not None:
+            facts.append(fact)
+    return _first_of_each(facts), labels
 
 
 def _first_of_each(facts: list[Fact]) -> list[Fact]:

@@ -258,3 +258,24 @@ def test_rows_under_a_unit_code_header_are_budget_units_not_classes() -> None:
         ],
     )
     assert not [f for f in facts if f.concept.startswith("expenditure.function")]
+
+
+def test_a_class_the_basic_table_lists_without_a_figure_is_read_from_the_table_of_all_spending() -> None:
+    text = (
+        "一般公共预算支出表(按经济分类科目分)\n单位:万元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\t项目支出\n"
+        "合计\t\t80.00\t20.00\t10.00\t50.00\n"
+        "301\t工资福利支出\t25.00\t20.00\t\t5.00\n"
+        "302\t商品和服务支出\t15.00\t\t10.00\t5.00\n"
+        "310\t资本性支出\t40.00\t\t\t40.00\n"
+        "\n一般公共预算基本支出表(按经济分类科目分)\n单位:万元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+        "合计\t\t30.00\t20.00\t10.00\n"
+        "301\t工资福利支出\t20.00\t20.00\t\n"
+        "302\t商品和服务支出\t10.00\t\t10.00\n"
+        "310\t资本性支出\t\t\t\n"
+    )
+    got = {(f.concept, f.label): f.value for f in read_classified(doc(text), "budget")}
+    assert got[("expenditure.economic", "工资福利支出")] == Decimal("20.00")  # the basic table's, as before
+    assert got[("expenditure.economic", "商品和服务支出")] == Decimal("10.00")
+    assert got[("expenditure.economic", "资本性支出")] == Decimal("40.00")  # project spending only
