@@ -7,15 +7,15 @@ like ``\\d``, a pattern that can match empty, ``re.IGNORECASE``), and the patter
 
 from __future__ import annotations
 
+import _sre
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["StartIndex", "finditer_at", "first_chars", "positions", "start_index"]
+__all__ = ["StartIndex", "first_chars", "gated", "start_index"]
 
 
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -97,32 +97,35 @@ def start_index(gates: Sequence[frozenset[str] | None]) -> StartIndex:
     return StartIndex(index, always)
 
 
-def positions(text: str) -> dict[str, list[int]]:
-    """Where each character of ``text`` occurs, in order."""
-    at: dict[str, list[int]] = {}
-    for i, ch in enumerate(text):
-        if ch in at:
-            at[ch].append(i)
-        else:
-            at[ch] = [i]
-    return at
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with the characters its matches start with (:func:`first_chars`) told to its search.
 
-
-def finditer_at(
-    pattern: re.Pattern[str], text: str, first: frozenset[str] | None, at: dict[str, list[int]]
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, the pattern tried only at the characters of ``first`` (its
-    :func:`first_chars`; ``at``: the text's :func:`positions`), where the search tries it at every one.
-
-    The matches are the same: each starts at one of those characters, none is empty (a pattern
-    that can match empty has no ``first``), and a match tried at a position sees the text before
-    it as the search's does (look-behinds, ``^``)."""
+    The engine finds such a set itself only where every branch opens with a literal or the
+    pattern with a class; before an optional word or a look-behind its search tries the whole
+    pattern at every position of the text, some hundred instructions each. The gated pattern
+    skips to the positions holding one of the characters and matches exactly as ``pattern``
+    does, since no match starts anywhere else. ``pattern`` itself where no set is known, the
+    engine has one, or its compiler is not CPython's."""
+    first = first_chars(pattern)
     if first is None:
-        yield from pattern.finditer(text)
-        return
-    found = [at[ch] for ch in at.keys() & first]
-    pos = 0
-    for start in found[0] if len(found) == 1 else sorted(chain.from_iterable(found)):
-        if start >= pos and (m := pattern.match(text, start)):
-            yield m
-            pos = m.end()
+        return pattern
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        code = _compiler._code(parsed, pattern.flags)
+        if code[0] != _C.INFO or code[2] & (_C.SRE_INFO_PREFIX | _C.SRE_INFO_CHARSET) or code[3] == 0:
+            return pattern
+        charset, _ = _compiler._optimize_charset([(_C.LITERAL, ord(ch)) for ch in sorted(first)])
+        info = [_C.INFO, 0, _C.SRE_INFO_CHARSET, code[3], code[4]]
+        _compiler._compile_charset(charset, pattern.flags, info)
+        info[1] = len(info) - 1
+        groups = parsed.state.groupdict
+        names = [None] * parsed.state.groups
+        for name, i in groups.items():
+            names[i] = name
+        flags = pattern.flags | parsed.state.flags
+        compiled: re.Pattern[str] = _sre.compile(
+            pattern.pattern, flags, info + code[code[1] + 1 :], parsed.state.groups - 1, groups, tuple(names)
+        )
+    except Exception:  # the compiler is CPython's own: without it, the pattern searches as it is
+        return pattern
+    return compiled

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.backends.rules.firstchars import finditer_at, first_chars, positions, start_index
+from extractor.backends.rules.firstchars import first_chars, gated, start_index
 from extractor.backends.rules.scopes import SCOPED as _SCOPED
 from extractor.backends.rules.scopes import scope_in
 
@@ -72,7 +72,7 @@ def _t(
     continues_only: bool = False,
     changes_only: bool = False,
 ) -> Term:
-    return Term(name, re.compile(pattern), concept, scope, generic, units, within, continues_only, changes_only)
+    return Term(name, gated(re.compile(pattern)), concept, scope, generic, units, within, continues_only, changes_only)
 
 
 _COUNT_PEOPLE = ("人", "名")
@@ -378,10 +378,9 @@ def find_terms(text: str) -> tuple[TermMatch, ...]:
     candidates = _function_matches(text)
     if "(" in text:
         candidates += _coded_matches(text)
-    at = positions(text)
-    for i in _STARTS.of(at):  # the terms a character of the text can start, in table order
-        term, first = _GATED[i]
-        for m in finditer_at(term.pattern, text, first, at):
+    for i in _STARTS.of(text):  # the terms a character of the text can start, in table order
+        term = TERMS[i]
+        for m in term.pattern.finditer(text):
             if m.end() > m.start():
                 candidates.append(TermMatch(term, m.start(), m.end(), scope=term.scope or scope_in(m.group())))
     # function rows are decided by their markers: they win over any term inside them

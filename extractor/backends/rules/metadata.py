@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extractor.backends.rules.firstchars import gated
 from extractor.document import Document
 from extractor.numbers import decimals_of, parse_number
 
@@ -74,10 +75,12 @@ _SCORE = re.compile(
     r"(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
 _SCORE_TOTAL_ROW = re.compile(r"^\s*(?:总\s*分|合\s*计|总\s*计)\s*$", re.M)
-_GRADE = re.compile(
-    r"(?:评价等级|绩效等级|评定等级|等级|登记|级别)\s*(?:为|是|:|：)?\s*[“\"'「]?(?P<g>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
-    r"|(?:评价|自评|绩效|结果|得分)[^。\n]{0,24}(?:属于|评为|定为|评价为|为)\s*[“\"'「]?"
-    r"(?P<g2>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
+_GRADE = gated(
+    re.compile(
+        r"(?:评价等级|绩效等级|评定等级|等级|登记|级别)\s*(?:为|是|:|：)?\s*[“\"'「]?(?P<g>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
+        r"|(?:评价|自评|绩效|结果|得分)[^。\n]{0,24}(?:属于|评为|定为|评价为|为)\s*[“\"'「]?"
+        r"(?P<g2>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
+    )
 )
 _GRADE_END = re.compile(r"[”\"'」。，,;；)）\s]|$")
 

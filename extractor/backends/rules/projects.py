@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from extractor.backends.rules import patterns
+from extractor.backends.rules.firstchars import gated
 from extractor.backends.rules.lexicon import find_terms
 from extractor.backends.rules.prose import Prose, join_paragraphs
 from extractor.document import Document
@@ -149,9 +150,11 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
     return Project(name=name, evidence=evidence, cells=cells, decimals=decimals, **values)
 
 
-_LIST_HEAD = re.compile(
-    r"项目支出[^。；;\n]{0,40}?(?:主要用于|主要包括|具体包括|包括|用于)[:：]?"
-    r"|(?P<figure>项目支出(?:预算)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,:：])"
+_LIST_HEAD = gated(
+    re.compile(
+        r"项目支出[^。；;\n]{0,40}?(?:主要用于|主要包括|具体包括|包括|用于)[:：]?"
+        r"|(?P<figure>项目支出(?:预算)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,:：])"
+    )
 )
 _ITEM_NAME = re.compile(r"[\u4e00-\u9fff（）()“”\w]{2,40}(?:项目|专项|工程|经费|资金)")
 """A listed item is a project only when its name says so: what money 主要用于 may also be an

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.backends.rules.firstchars import gated
 from extractor.document import HEADING_MAX_CHARS, PAGE_NUMBER, heading_level
 
 __all__ = ["Prose", "join_paragraphs", "width"]
@@ -85,7 +86,7 @@ def _full_width(lines: list[str]) -> int | None:
     return best
 
 
-_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_LETTER_SPACE = gated(re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"))
 """A single space set between two characters of a word (a justified line spaced out:
 ``公 务用 车购 置 支 出``): left out of the view, so words and wordings read whole."""
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.backends.rules.firstchars import gated
+
 __all__ = ["GOV_FUND", "GPB", "SCOPED", "SCOPE_WORDS", "STATE_CAP", "SentenceScopes", "scope_in"]
 
 GPB = r"一般公共预算(?:财政)?(?:拨款)?"
@@ -23,7 +25,7 @@ SCOPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("general_public_budget", re.compile(GPB)),
     ("government_fund", re.compile(GOV_FUND)),
     ("state_capital", re.compile(STATE_CAP)),
-    ("fiscal", re.compile(r"(?<!非)财政拨款|(?<!非)财政资金")),
+    ("fiscal", gated(re.compile(r"(?<!非)财政拨款|(?<!非)财政资金"))),
 )
 
 

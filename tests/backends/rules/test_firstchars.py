@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
-from extractor.backends.rules.firstchars import finditer_at, first_chars, positions, start_index
+import extractor.backends.rules  # noqa: F401  (the modules whose patterns are checked)
+from extractor.backends.rules.firstchars import first_chars, gated, start_index
+
+SAMPLES = sorted((Path(__file__).resolve().parents[3] / "eval").glob("**/samples/*.txt"))
 
 
 @pytest.mark.parametrize(
@@ -56,9 +61,35 @@ def test_start_index_names_the_patterns_each_character_can_start() -> None:
         r"支",
     ],
 )
-def test_finditer_at_gives_the_matches_of_the_search(pattern: str) -> None:
+def test_a_gated_pattern_matches_as_the_pattern(pattern: str) -> None:
     compiled = re.compile(pattern)
-    first = first_chars(compiled)
-    for text in ("部门支出合计100，单位本年支出预算", "非财政拨款收入，收入经费", "支支出支出预算", "本年收入", ""):
-        got = [m.span() for m in finditer_at(compiled, text, first, positions(text))]
-        assert got == [m.span() for m in compiled.finditer(text)], text
+    fast = gated(compiled)
+    texts = ("部门支出合计100，单位本年支出预算", "非财政拨款收入，收入经费", "支支出支出预算", "本年收入", "")
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in compiled.finditer(text)
+        ], text
+        for pos in range(len(text) + 1):
+            assert bool(fast.search(text, pos)) == bool(compiled.search(text, pos))
+    assert (fast.pattern, fast.flags, fast.groupindex) == (compiled.pattern, compiled.flags, compiled.groupindex)
+
+
+def test_the_patterns_gated_in_the_rules_match_as_written() -> None:
+    """Every gated pattern of the package gives the plain pattern's matches on the samples."""
+    found = 0
+    for module in list(sys.modules.values()):
+        if not module.__name__.startswith("extractor.backends.rules"):
+            continue
+        patterns = [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+        patterns += [t.pattern for t in getattr(module, "TERMS", ())]
+        for fast in patterns:
+            plain = re.compile(fast.pattern, fast.flags)
+            if fast == plain:
+                continue
+            found += 1
+            for path in SAMPLES:
+                text = path.read_text(encoding="utf-8")
+                assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+                    (m.span(), m.groupdict()) for m in plain.finditer(text)
+                ], fast.pattern
+    assert found >= 30
