@@ -190,6 +190,14 @@ CN_BUDGET = Profile(
                 "expenditure.subsidy_affiliated",
             ),
         ),
+        # a change of the whole is the changes of its two parts, where the report states both
+        Sum(
+            "expenditure.total=basic+project:change",
+            "expenditure.total",
+            ("expenditure.basic", "expenditure.project"),
+            mode="exact",
+            measures=("change",),
+        ),
         Sum("expenditure.basic=personnel+public", "expenditure.basic", ("expenditure.personnel", "expenditure.public")),
         Sum(
             "income.total=sources",

@@ -63,6 +63,19 @@ def test_sum_material_rounding_and_complete_parts() -> None:
     assert "不符" in basic.message and basic.message_en and "79.89" in basic.message_en
 
 
+def test_a_change_of_the_whole_is_the_changes_of_basic_and_project_spending() -> None:
+    doc = Doc()
+    doc.fact("expenditure.total", "60.00", "change")
+    doc.fact("expenditure.basic", "-20.00", "change")
+    doc.fact("expenditure.project", "75.00", "change")  # 55.00: not the 60.00 stated
+    doc.fact("expenditure.total", "12.00", "change", scope="fiscal")
+    doc.fact("expenditure.basic", "2.00", "change", scope="fiscal")  # the project change unstated: no check
+    r = reconcile(doc.result())
+    found = [f for f in r.findings if f.rule == "expenditure.total=basic+project:change"]
+    assert [(f.kind, f.severity, f.stated) for f in found] == [("sum", "material", D("60.00"))]
+    assert {c.status for c in checks(r, "expenditure.total=basic+project:change@fiscal:change")} == {"not_run"}
+
+
 def test_ratio_rate_and_share_name_the_percentage() -> None:
     doc = Doc()
     doc.fact("expenditure.project", "47.32")
