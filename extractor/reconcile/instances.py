@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from extractor.concepts import BY_ID
 from extractor.reconcile.equations import Equation
@@ -25,6 +25,11 @@ class Instance:
     eq: Equation
     group: str | None = None
     """Instances sharing a group are alternative readings: one passing is enough."""
+
+    @cached_property
+    def slot_set(self) -> frozenset[SlotKey]:
+        """``slots`` as a set: the culprit search asks of many keys whether a check holds them."""
+        return frozenset(self.slots)
 
 
 Out = tuple[list[Instance], list[CheckRecord]]

@@ -205,7 +205,7 @@ def _suggest(feasible: Interval, target: Decimal, decimals: int) -> Decimal | No
 
 
 def _touching(key: SlotKey, checks: Sequence[Check]) -> list[Check]:
-    return [c for c in checks if key in c.inst.slots]
+    return [c for c in checks if key in c.inst.slot_set]
 
 
 def _single(
