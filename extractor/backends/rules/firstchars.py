@@ -20,17 +20,26 @@ __all__ = ["StartIndex", "first_chars", "gated", "start_index"]
 
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters every match of ``pattern`` starts with; ``None``: no such small set known."""
+    first = _opening(pattern)
+    if first is None or any(op is not _C.LITERAL for op, _ in first):
+        return None
+    return frozenset(chr(av) for _, av in first)
+
+
+def _opening(pattern: re.Pattern[str]) -> set[tuple[Any, Any]] | None:
+    """What every match of ``pattern`` starts with, as the parser's set items (literals, ranges,
+    classes such as ``\\d``); ``None`` when that is not known."""
     try:
         first, nullable = _first_chars(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # the parser is CPython's own: without it, every pattern simply runs
         return None
-    return None if first is None or nullable or pattern.flags & re.IGNORECASE else frozenset(first)
+    return None if first is None or nullable or pattern.flags & re.IGNORECASE else first
 
 
-def _first_chars(seq: Any) -> tuple[set[str] | None, bool]:
-    """(the characters a match of the parsed pattern ``seq`` can start with, or ``None`` when
-    that is not a small known set; whether it can match empty)."""
-    out: set[str] = set()
+def _first_chars(seq: Any) -> tuple[set[tuple[Any, Any]] | None, bool]:
+    """(the set items a match of the parsed pattern ``seq`` can start with, or ``None`` when
+    that is not a known set; whether it can match empty)."""
+    out: set[tuple[Any, Any]] = set()
     for op, av in seq:
         first, nullable = _first_of(op, av)
         if first is None:
@@ -41,9 +50,9 @@ def _first_chars(seq: Any) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+def _first_of(op: Any, av: Any) -> tuple[set[tuple[Any, Any]] | None, bool]:
     if op is _C.LITERAL:
-        return {chr(av)}, False
+        return {(op, av)}, False
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width
         return set(), True
     if op is _C.SUBPATTERN:
@@ -52,7 +61,7 @@ def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
         first, nullable = _first_chars(av[2])
         return first, nullable or av[0] == 0
     if op is _C.BRANCH:
-        out: set[str] = set()
+        out: set[tuple[Any, Any]] = set()
         any_empty = False
         for alternative in av[1]:
             first, nullable = _first_chars(alternative)
@@ -61,8 +70,8 @@ def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
             out |= first
             any_empty |= nullable
         return out, any_empty
-    if op is _C.IN and all(o is _C.LITERAL for o, _ in av):
-        return {chr(a) for _, a in av}, False
+    if op is _C.IN and all(o in (_C.LITERAL, _C.RANGE, _C.CATEGORY) for o, _ in av):
+        return {(o, tuple(a) if isinstance(a, list) else a) for o, a in av}, False
     return None, False
 
 
@@ -98,7 +107,8 @@ def start_index(gates: Sequence[frozenset[str] | None]) -> StartIndex:
 
 
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` with the characters its matches start with (:func:`first_chars`) told to its search.
+    """``pattern`` with the characters its matches start with told to its search (:func:`first_chars`,
+    classes such as ``\\d`` too).
 
     The engine finds such a set itself only where every branch opens with a literal or the
     pattern with a class; before an optional word or a look-behind its search tries the whole
@@ -106,7 +116,7 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     skips to the positions holding one of the characters and matches exactly as ``pattern``
     does, since no match starts anywhere else. ``pattern`` itself where no set is known, the
     engine has one, or its compiler is not CPython's."""
-    first = first_chars(pattern)
+    first = _opening(pattern)
     if first is None:
         return pattern
     try:
@@ -114,7 +124,7 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
         code = _compiler._code(parsed, pattern.flags)
         if code[0] != _C.INFO or code[2] & (_C.SRE_INFO_PREFIX | _C.SRE_INFO_CHARSET) or code[3] == 0:
             return pattern
-        charset, _ = _compiler._optimize_charset([(_C.LITERAL, ord(ch)) for ch in sorted(first)])
+        charset, _ = _compiler._optimize_charset(sorted(first, key=repr))
         info = [_C.INFO, 0, _C.SRE_INFO_CHARSET, code[3], code[4]]
         _compiler._compile_charset(charset, pattern.flags, info)
         info[1] = len(info) - 1

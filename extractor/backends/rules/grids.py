@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
+from extractor.backends.rules.firstchars import gated
 from extractor.backends.rules.roles import role_of
 from extractor.document import PAGE_NUMBER, BlockKind, Document
 from extractor.ground import evidence_for
@@ -105,7 +106,7 @@ def lines_of(doc: Document) -> list[Line]:
     return out
 
 
-_WIDE_GAP = re.compile(r" {2,}")
+_WIDE_GAP = gated(re.compile(r" {2,}"))
 
 
 @lru_cache(maxsize=4096)

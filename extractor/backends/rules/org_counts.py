@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from extractor.backends.rules.firstchars import gated
 from extractor.backends.rules.prose import Prose, join_paragraphs
 from extractor.concepts import unit_for
 from extractor.document import Document
@@ -29,9 +30,11 @@ _INTERNAL = re.compile(
     r"(?:内设|设置|设有|包括|下设)\s*(?:有\s*)?(?P<n>\d{1,4})\s*个\s*(?:内设)?(?:职能)?"
     rf"(?:机构|部门|(?:机关)?(?:行政)?{_ROOM})"
 )
-_SUBORDINATE = re.compile(
-    r"(?P<n>\d{1,4})\s*个\s*(?:下属|直属|所属)(?:二级|基层)?(?:预算)?(?:事业)?单位"
-    r"|(?:下属|直属|所属|下设)\s*(?:有\s*)?(?P<m>\d{1,4})\s*个\s*(?:二级|基层)?(?:预算)?(?:事业)?单位"
+_SUBORDINATE = gated(
+    re.compile(
+        r"(?P<n>\d{1,4})\s*个\s*(?:下属|直属|所属)(?:二级|基层)?(?:预算)?(?:事业)?单位"
+        r"|(?:下属|直属|所属|下设)\s*(?:有\s*)?(?P<m>\d{1,4})\s*个\s*(?:二级|基层)?(?:预算)?(?:事业)?单位"
+    )
 )
 _CHANGED = re.compile(r"(?:新增|增加|减少|撤销|撤并|合并|新设|新成立)\s*$")
 

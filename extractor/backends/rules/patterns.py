@@ -29,9 +29,11 @@ __all__ = [
 ]
 
 # A number followed by its unit. 人次 is not a head count; 万人 is not money.
-UNIT_NUMBER = re.compile(
-    r"(?<![\d.\-])(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
-    rf"(?P<unit>{MONEY_UNIT_RE}|万(?![人个次家])|%|‰|人次|人|名|个|辆|家|台)"
+UNIT_NUMBER = gated(
+    re.compile(
+        r"(?<![\d.\-])(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+        rf"(?P<unit>{MONEY_UNIT_RE}|万(?![人个次家])|%|‰|人次|人|名|个|辆|家|台)"
+    )
 )
 # A target written with a comparison (">=90%", "≤980.00万") is a goal, not a stated value.
 TARGET_PREFIX = gated(re.compile(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超过|不少于|大于|小于|达到|高于|低于)\s*$"))
@@ -86,8 +88,8 @@ ASIDE_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一�
 # The date a stock is counted at ("截至2025年12月31日", "截止2021年底").
 AS_OF = re.compile(r"截[至止]\s*(?P<year>\d{4})\s*年")
 # A figure introduced by its year ("…为4.10万元，2025年预算数为5.25万元"), right before the number.
-YEAR_FIGURE = re.compile(
-    r"(?P<year>\d{4})\s*年度?\s*(?:年初|全年)?(?:预算|决算|执行|实际)?(?:数|支出|收入)?\s*(?:为|是)?\s*$"
+YEAR_FIGURE = gated(
+    re.compile(r"(?P<year>\d{4})\s*年度?\s*(?:年初|全年)?(?:预算|决算|执行|实际)?(?:数|支出|收入)?\s*(?:为|是)?\s*$")
 )
 _CLAUSE = re.compile(r"[，,、;；:：]")
 _SCOPE_WORDS = re.compile(r"一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政资金")

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from extractor.backends.rules.firstchars import gated
+
 __all__ = ["PRIOR", "VALUE_ROLES", "base_role", "dated", "role_of"]
 
 _YEAR = re.compile(r"^\s*(20\d{2})\s*年")
@@ -66,7 +68,7 @@ _ANY_ROLE = re.compile(
 )
 """Every role's pattern in one, tried in the table's order (the first that matches the whole text
 wins, as trying them one by one would): one pass where a body cell failed each of them in turn."""
-_SPACE = re.compile(r"\s+")
+_SPACE = gated(re.compile(r"\s+"))
 
 
 @lru_cache(maxsize=4096)

@@ -93,3 +93,11 @@ def test_the_patterns_gated_in_the_rules_match_as_written() -> None:
                     (m.span(), m.groupdict()) for m in plain.finditer(text)
                 ], fast.pattern
     assert found >= 30
+
+
+def test_a_pattern_opening_with_a_class_is_gated_by_it() -> None:
+    compiled = re.compile(r"(?<![\d.])[-+]?\d+\s*万元|\s+[(（]项[)）]")
+    fast = gated(compiled)
+    assert fast != compiled and first_chars(compiled) is None
+    for text in ("共１２万元，-3万元", "x（项）", "1.5万元", "a 　(项)"):  # a full-width digit is a digit
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in compiled.finditer(text)], text
