@@ -24,7 +24,7 @@ def _placed(book: Book, key: SlotKey) -> list[_Placed]:
     slot = book.get(key)
     out: list[_Placed] = []
     for c in slot.candidates if slot is not None else ():
-        ev = c.fact.evidence
+        ev = c.evidence
         if ev is not None and ev.page is not None and ev.bbox is not None:
             out.append((ev.page, ev.bbox))
     return out

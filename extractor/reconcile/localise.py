@@ -26,6 +26,7 @@ the total that carries it), at the sum of their costs.
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -213,11 +214,16 @@ def _single(
 ) -> Suspect | None:
     """``key`` as the one wrong figure of as many of its failing checks as one value can fix
     (all of them if possible), without breaking a passing check."""
-    mine = _touching(key, failing)
+    return _single_of(key, slot, _touching(key, failing), _touching(key, passing), base)
+
+
+def _single_of(
+    key: SlotKey, slot: Slot, mine: Sequence[Check], keep: Sequence[Check], base: Overrides
+) -> Suspect | None:
+    """:func:`_single` given the failing (``mine``) and passing (``keep``) checks that hold ``key``."""
     if not mine:
         return None
     cand = mine[0].cands[mine[0].index(key)]
-    keep = _touching(key, passing)
     sizes = range(len(mine), 0, -1) if len(mine) <= MAX_SUBSET else [len(mine)]
     for size in sizes:
         found = []
@@ -234,17 +240,16 @@ def _remembered(
     memo: dict[tuple[object, ...], Suspect | None],
     key: SlotKey,
     slot: Slot,
-    failing: Sequence[Check],
-    passing: Sequence[Check],
+    mine: Sequence[Check],
+    keep: Sequence[Check],
     base: Overrides,
 ) -> Suspect | None:
-    """:func:`_single`, asked again in the next greedy round only where its answer can differ: it
+    """:func:`_single_of`, asked again in the next greedy round only where its answer can differ: it
     depends on the checks touching ``key`` and the overrides of their figures, nothing else."""
-    mine, keep = _touching(key, failing), _touching(key, passing)
     figures = {k for c in (*mine, *keep) for k in c.inst.slots}
     asked = (key, tuple(map(id, mine)), tuple(map(id, keep)), frozenset((k, base[k]) for k in figures & base.keys()))
     if asked not in memo:
-        memo[asked] = _single(key, slot, failing, passing, base)
+        memo[asked] = _single_of(key, slot, mine, keep, base)
     return memo[asked]
 
 
@@ -315,15 +320,18 @@ def localise(
     base: Overrides = {}
     uncovered = {f.inst.name for f in failing}
     memo: dict[tuple[object, ...], Suspect | None] = {}
+    holding: dict[SlotKey, list[Check]] = defaultdict(list)  # the checks of each figure, passing ones first
+    for c in (*passing, *failing):
+        for k in c.inst.slot_set:
+            holding[k].append(c)
     while uncovered:
         left = [f for f in failing if f.inst.name in uncovered]
-        kept = [*passing, *(f for f in failing if f.inst.name not in uncovered)]
-        suspects = [
-            s
-            for key in {k for f in left for k in allowed[f.inst.name]} - base.keys()
-            if (s := _remembered(memo, key, slots[key], [f for f in left if key in allowed[f.inst.name]], kept, base))
-            is not None
-        ]
+        suspects = []
+        for key in {k for f in left for k in allowed[f.inst.name]} - base.keys():
+            mine = [c for c in holding[key] if c.inst.name in uncovered and key in allowed[c.inst.name]]
+            keep = [c for c in holding[key] if c.inst.name not in uncovered]  # passing, or explained
+            if (s := _remembered(memo, key, slots[key], mine, keep, base)) is not None:
+                suspects.append(s)
         ranked = sorted(suspects, key=lambda s: (-len(s.covers), s.cost, s.change, s.cand.position))
         if not ranked:
             break

@@ -81,6 +81,8 @@ def _expand_sum(rule: Sum, book: Book, stated_keys: Stated) -> Out:
         total_shape = key_shape(total_ref, concept, label)
         part_shapes = [key_shape(r, concept, label) for r in part_refs]
         at = _stated_at((total_shape, *part_shapes), stated_keys, scopes, rule.measures, rule.periods)
+        if not at:
+            continue  # nothing of this binding is stated (most bindings of a ``*`` rule)
         for scope in scopes:
             for measure in rule.measures:
                 for period in rule.periods:

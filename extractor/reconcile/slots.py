@@ -28,9 +28,11 @@ from extractor.reconcile.intervals import Interval, decimals_of_value, written
 from extractor.result import (
     INDICATOR_NUMBERS,
     PROJECT_NUMBERS,
+    Evaluation,
     Evidence,
     Fact,
     FindingFact,
+    Indicator,
     Project,
     Result,
     ref_fields,
@@ -56,13 +58,31 @@ class Candidate:
     value: Decimal
     decimals: int
     interval: Interval
-    fact: FindingFact
     position: int
+    evidence: Evidence | None
+    source: Fact | Project | Indicator | Evaluation | None = None
+    """What the value was read from (``None``: a constant of a relation)."""
+    field: str | None = None
+    """The cell of a project or indicator row (``score`` of the evaluation)."""
 
     @property
     def span(self) -> tuple[int, int] | None:
-        ev = self.fact.evidence
+        ev = self.evidence
         return (ev.start, ev.end) if ev is not None else None
+
+    @cached_property
+    def fact(self) -> FindingFact:
+        """The figure as a finding names it (built when a finding needs it: most never do)."""
+        src, ev = self.source, self.evidence
+        if isinstance(src, Fact):  # built from a validated fact's own parts: not validated again
+            return FindingFact.model_construct(**ref_fields(src), value=self.value, evidence=ev)
+        if isinstance(src, Project):
+            return FindingFact.model_construct(project=src.name, field=self.field, value=self.value, evidence=ev)
+        if isinstance(src, Indicator):
+            return FindingFact.model_construct(indicator=src.name, field=self.field, value=self.value, evidence=ev)
+        if isinstance(src, Evaluation):
+            return FindingFact(concept="evaluation.score", field="score", value=self.value, evidence=ev)
+        return FindingFact(value=self.value)
 
 
 @dataclass
@@ -138,8 +158,7 @@ class Book:
     def const(self, value: Decimal) -> SlotKey:
         key: SlotKey = ("const", str(value))
         if key not in self.slots:
-            ff = FindingFact(value=value)
-            self.add(key, "const", Candidate(value, 0, Interval.point(value), ff, -1))
+            self.add(key, "const", Candidate(value, 0, Interval.point(value), -1, None))
         return key
 
 
@@ -180,7 +199,7 @@ def _base(f: Fact) -> tuple[str, str, str, str, str]:
     return (f.concept, f.measure, f.period, f.scope, normalise_name(f.label))
 
 
-def _row_labels(facts: Sequence[Fact]) -> dict[int, str | None]:
+def _row_labels(facts: Sequence[Fact], bases: Sequence[tuple[str, ...]]) -> dict[int, str | None]:
     """Which figures are rows of their own, and under what label suffix (``None``: left out).
 
     * A 款 or 项 name recurs under other classes (行政运行 under every 款): its code tells
@@ -199,18 +218,17 @@ def _row_labels(facts: Sequence[Fact]) -> dict[int, str | None]:
     codes: dict[tuple[str, ...], set[str]] = defaultdict(set)
     table_values: dict[tuple[str, ...], list[Decimal]] = defaultdict(list)
     uncoded_items: dict[tuple[str, ...], set[Decimal]] = defaultdict(set)
-    for f in facts:
+    for f, base in zip(facts, bases, strict=True):
         if f.code:
-            codes[_base(f)].add(f.code)
+            codes[base].add(f.code)
             if f.evidence.alignment == "table":
-                values = table_values[(*_base(f), f.code)]
+                values = table_values[(*base, f.code)]
                 if f.value not in values:
                     values.append(f.value)
         elif f.concept == "expenditure.function_item":
-            uncoded_items[_base(f)].add(f.value)
+            uncoded_items[base].add(f.value)
     out: dict[int, str | None] = {}
-    for i, f in enumerate(facts):
-        base = _base(f)
+    for i, (f, base) in enumerate(zip(facts, bases, strict=True)):
         split = len(codes.get(base, ())) > 1
         if not f.code:
             only = next(iter(codes[base])) if len(codes.get(base, ())) == 1 else None
@@ -243,7 +261,7 @@ def _kind(f: Fact, kinds: tuple[str, ...]) -> str:
     return max(ends, key=lambda k: ends[k]) if ends else ""
 
 
-def _kinds(facts: Sequence[Fact]) -> dict[int, str]:
+def _kinds(facts: Sequence[Fact], bases: Sequence[tuple[str, ...]]) -> dict[int, str]:
     """Figures keyed by the kind their wording names, where a report writes more than one kind
     of one concept (聘用 and 派遣 staff, each counted): two kinds are two numbers, not a
     conflict, while one kind stated twice with two values still is one. A report that writes
@@ -254,8 +272,8 @@ def _kinds(facts: Sequence[Fact]) -> dict[int, str]:
         concept = BY_ID.get(f.concept)
         if concept is not None and concept.kinds:
             found[i] = _kind(f, concept.kinds)
-            by_base[_base(f)].add(found[i])
-    return {i: kind for i, kind in found.items() if kind and len(by_base[_base(facts[i])]) > 1}
+            by_base[bases[i]].add(found[i])
+    return {i: kind for i, kind in found.items() if kind and len(by_base[bases[i]]) > 1}
 
 
 def _project_rows(projects: Sequence[Project], book: Book) -> list[tuple[str, str]]:
@@ -310,23 +328,23 @@ def _project_rows(projects: Sequence[Project], book: Book) -> list[tuple[str, st
 
 def _worded(f: Fact) -> bool:
     """A figure only implied by words (无…, 与上年基本持平): its quote holds no digit."""
-    return not any(c.isdigit() for c in f.evidence.quote)
+    return not any(map(str.isdigit, f.evidence.quote))
 
 
 def build_book(result: Result) -> Book:
     book = Book()
     facts = [f for f in result.facts if not _no_key(f)]
-    rows = _row_labels(facts)
-    kinds = _kinds(facts)
-    stated = {_base(f) for f in facts if not _worded(f)}
+    bases = [_base(f) for f in facts]
+    worded = [_worded(f) for f in facts]
+    rows = _row_labels(facts, bases)
+    kinds = _kinds(facts, bases)
+    stated = {b for b, w in zip(bases, worded, strict=True) if not w}
     for i, f in enumerate(facts):
         suffix = rows[i]
-        if suffix is None or (_worded(f) and _base(f) in stated):
+        if suffix is None or (worded[i] and bases[i] in stated):
             continue  # a word-implied 0 never contradicts a figure the report writes
         d = _decimals(f.value, f.decimals)
         exact = f.measure not in PERCENT_MEASURES and (f.unit == "count" or f.value == 0)
-        # built from a validated fact's own parts: not validated again (one per fact, every result)
-        ff = FindingFact.model_construct(**ref_fields(f), value=f.value, evidence=f.evidence)
         label = f"{f.label or ''}{suffix}" if suffix else f.label
         if i in kinds:
             label = f"{label or ''}/{kinds[i]}"
@@ -334,7 +352,7 @@ def build_book(result: Result) -> Book:
         book.add(
             key,
             _fact_kind(f.measure, f.unit),
-            Candidate(f.value, d, written(f.value, d, exact=exact), ff, f.evidence.start),
+            Candidate(f.value, d, written(f.value, d, exact=exact), f.evidence.start, f.evidence, f),
             signed=f.measure in ("change", "change_pct", "vs_budget"),
         )
         if f.code and f.concept in CLASSIFICATION:
@@ -353,9 +371,8 @@ def build_book(result: Result) -> Book:
             ev: Evidence = p.cells.get(fld, p.evidence)
             d = _decimals(v, p.decimals.get(fld))
             kind = "percent" if fld == "rate" else ("score" if fld == "score" else "money")
-            ff = FindingFact.model_construct(project=p.name, field=fld, value=v, evidence=ev)
             exact = fld == "score" or (fld != "rate" and v == 0)
-            book.add((*row, fld), kind, Candidate(v, d, written(v, d, exact=exact), ff, ev.start))
+            book.add((*row, fld), kind, Candidate(v, d, written(v, d, exact=exact), ev.start, ev, p, fld))
 
     for i, ind in enumerate(result.indicators):
         book.indicators.append(i)
@@ -365,14 +382,15 @@ def build_book(result: Result) -> Book:
             if v is None:
                 continue
             ev = ind.cells.get(fld, ind.evidence)
-            ff = FindingFact.model_construct(indicator=ind.name, field=fld, value=v, evidence=ev)
             d = _decimals(v, ind.decimals.get(fld))
-            book.add(("indicator", str(i), fld), "score", Candidate(v, d, written(v, d, exact=True), ff, ev.start))
+            cand = Candidate(v, d, written(v, d, exact=True), ev.start, ev, ind, fld)
+            book.add(("indicator", str(i), fld), "score", cand)
 
     ev_score = result.evaluation.score
     if ev_score is not None:
         d = _decimals(ev_score, result.evaluation.decimals.get("score"))
         evid = result.evaluation.cells.get("score")
-        ff = FindingFact(concept="evaluation.score", field="score", value=ev_score, evidence=evid)
-        book.add(EVAL_SCORE, "score", Candidate(ev_score, d, written(ev_score, d), ff, evid.start if evid else 10**9))
+        at = evid.start if evid else 10**9
+        cand = Candidate(ev_score, d, written(ev_score, d), at, evid, result.evaluation, "score")
+        book.add(EVAL_SCORE, "score", cand)
     return book
