@@ -94,23 +94,36 @@ class Slot:
     signed: bool = False
     """Changes may be negative; every other figure is ≥ 0 (a culprit's fix must be too)."""
 
+    _grouped: tuple[tuple[tuple[Candidate, ...], ...], tuple[Candidate, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """The groups and their representatives, kept until the next :meth:`add` (the checks ask many times)."""
+
     def add(self, cand: Candidate) -> None:
         self.candidates.append(cand)
-        self.__dict__.pop("groups", None)  # grouped anew when next asked
+        self._grouped = None  # grouped anew when next asked
 
-    @cached_property
+    def _group(self) -> tuple[tuple[tuple[Candidate, ...], ...], tuple[Candidate, ...]]:
+        if self._grouped is None and len(self.candidates) == 1:  # most slots: one statement
+            self._grouped = ((tuple(self.candidates),), tuple(self.candidates))
+        if self._grouped is None:
+            out: list[list[Candidate]] = []
+            for c in sorted(self.candidates, key=lambda c: c.position):
+                for g in out:
+                    if g[0].value == c.value:
+                        g.append(c)
+                        break
+                else:
+                    out.append([c])
+            groups = tuple(tuple(g) for g in out)
+            reps = tuple(min(g, key=lambda c: (c.interval.hi - c.interval.lo, c.position)) for g in groups)
+            self._grouped = (groups, reps)
+        return self._grouped
+
+    @property
     def groups(self) -> tuple[tuple[Candidate, ...], ...]:
-        """Candidates grouped by equal value, in order of first appearance (kept until the
-        next :meth:`add`: the checks ask for them many times)."""
-        out: list[list[Candidate]] = []
-        for c in sorted(self.candidates, key=lambda c: c.position):
-            for g in out:
-                if g[0].value == c.value:
-                    g.append(c)
-                    break
-            else:
-                out.append([c])
-        return tuple(tuple(g) for g in out)
+        """Candidates grouped by equal value, in order of first appearance."""
+        return self._group()[0]
 
     @property
     def is_const(self) -> bool:
@@ -118,7 +131,7 @@ class Slot:
 
     def representative(self, group: int) -> Candidate:
         """The most precisely written candidate of a value group."""
-        return min(self.groups[group], key=lambda c: (c.interval.hi - c.interval.lo, c.position))
+        return self._group()[1][group]
 
     def agreeing_duplicate(self, group: int) -> bool:
         spans = {c.span for c in self.groups[group]}
