@@ -228,8 +228,12 @@ def _relative(ref: Ref, trigger: SlotKey) -> SlotKey:
 def _expand_per_measure(profile: Profile, book: Book) -> Out:
     instances: list[Instance] = []
     records: list[CheckRecord] = []
+    by_measure: dict[str, list[SlotKey]] = {}
+    for k in book.slots:
+        if k[0] == "fact":
+            by_measure.setdefault(k[2], []).append(k)
     for rule in profile.per_measure:
-        for key in [k for k in book.slots if k[0] == "fact" and k[2] == rule.measure]:
+        for key in by_measure.get(rule.measure, ()):
             _, c, _m, p, s, lab = key
             name = f"{rule.id}:{c}" + qual(s, rule.measure, p, lab).replace(f":{rule.measure}", "")
             first_missing: list[SlotKey] | None = None
