@@ -25,13 +25,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from extractor.reconcile.candidates import Candidate
 from extractor.reconcile.instances import Instance
 from extractor.reconcile.intervals import Interval, quantize
 from extractor.reconcile.localise import Check, localise, localise_one
 from extractor.reconcile.messages import culprit_text, fmt, name_en, name_zh, relation_text
 from extractor.reconcile.profiles import CN_BUDGET, Profile
 from extractor.reconcile.relations import expand
-from extractor.reconcile.slots import Book, Candidate, SlotKey, build_book
+from extractor.reconcile.slots import Book, SlotKey, build_book
 from extractor.result import CheckRecord, Culprit, Finding, Result, ref_fields
 
 log = logging.getLogger(__name__)

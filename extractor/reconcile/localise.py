@@ -33,9 +33,9 @@ from decimal import Decimal
 from typing import Literal
 
 from extractor.concepts import WAN_SHIFT
+from extractor.reconcile.candidates import Candidate, Slot, SlotKey
 from extractor.reconcile.instances import Instance
 from extractor.reconcile.intervals import INF, Interval, half_width, quantize, written
-from extractor.reconcile.slots import Candidate, Slot, SlotKey
 from extractor.result import Culprit, ref_fields
 
 __all__ = ["Check", "Suspect", "localise", "localise_one", "signature_of"]

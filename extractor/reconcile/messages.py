@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from extractor.concepts import BY_ID
+from extractor.reconcile.candidates import Candidate
 from extractor.reconcile.intervals import quantize
-from extractor.reconcile.slots import Candidate
 from extractor.result import Culprit, FindingFact
 
 __all__ = ["culprit_text", "fmt", "name_en", "name_zh", "ocr_note", "relation_text"]
