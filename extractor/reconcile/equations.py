@@ -69,11 +69,15 @@ class SumEq(Equation):
         return self.le or self.ge
 
     def _sum(self, ivs: Sequence[Interval], skip: int) -> Interval:
-        acc = Interval.point(Decimal(0))
+        lo = hi = Decimal(0)  # the ends summed directly: one interval built, not one per part
         for i, s in enumerate(self.signs, start=1):
             if i != skip:
-                acc = acc + ivs[i].scale(s)
-        return acc
+                iv = ivs[i]
+                if s > 0:
+                    lo, hi = lo + iv.lo, hi + iv.hi
+                else:
+                    lo, hi = lo - iv.hi, hi - iv.lo
+        return Interval(lo, hi)
 
     def solve(self, j: int, ivs: Sequence[Interval]) -> Interval | None:
         rest = self._sum(ivs, j)
