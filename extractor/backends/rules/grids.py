@@ -125,9 +125,9 @@ def _separated(text: str) -> tuple[tuple[int, int], ...] | None:
             spans.append((pos + lead, pos + lead + len(part.strip())))
             pos += len(part) + 1
         return tuple(spans) if len(spans) >= 2 or lo or hi < len(text) else None
+    if "  " not in text:
+        return None  # no run of two spaces: one cell (a substring test, far cheaper than a search)
     gaps = list(_WIDE_GAP.finditer(text))
-    if not gaps:
-        return None
     bounds = [0, *(x for g in gaps for x in (g.start(), g.end())), len(text)]
     cut = tuple(zip(bounds[::2], bounds[1::2], strict=True))
     return None if all(e - s <= 1 for s, e in cut) else cut
