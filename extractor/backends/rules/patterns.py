@@ -195,8 +195,7 @@ class LineComparisons:
         self._given = given
         """A comparison the line inherits (a list item under "比上年减少X万元，其中："), used where the
         line itself names none before the number."""
-        self._read_to = start
-        self._read(min(end, start + 4096))
+        self._read_to = -1  # read when first asked: many lines ask nothing
 
     def _read(self, to: int) -> None:
         self._read_to = to
@@ -216,6 +215,8 @@ class LineComparisons:
     def _before(self, pos: int) -> Comparison:
         if not self._start <= pos <= self._end:
             return Comparison.of(self._text[self._start : pos])
+        if self._read_to < 0:
+            self._read(min(self._end, self._start + 4096))
         if pos > self._read_to:
             self._read(min(self._end, max(pos, 2 * self._read_to - self._start)))
         rel = pos - self._start

@@ -60,9 +60,11 @@ class SentenceScopes:
 
     def __init__(self, sentence: str) -> None:
         self._sentence = sentence
-        self._first = [(scope, pattern, _qualifier(pattern, sentence)) for scope, pattern in SCOPE_WORDS]
+        self._first: list[tuple[str, re.Pattern[str], re.Match[str] | None]] | None = None
 
     def before(self, n: int) -> str | None:
+        if self._first is None:  # searched when first asked: most sentences name no subject
+            self._first = [(scope, pattern, _qualifier(pattern, self._sentence)) for scope, pattern in SCOPE_WORDS]
         for scope, pattern, m in self._first:
             if m is None or m.start() >= n:
                 continue
