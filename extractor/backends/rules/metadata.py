@@ -23,27 +23,36 @@ _ORG_SUFFIX = (
 )
 _ORG = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
 
-ORG_PATTERNS: tuple[re.Pattern[str], ...] = (
+ORG_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # a labelled line of a cover: 预算单位：X / 编制单位：X / 评价项目单位：X / 项目主管部门：X
-    re.compile(
-        rf"^\s*(?:预算单位|编制单位|(?:评价|被评价)?项目(?:实施)?单位|被评价单位|项目主管部门)\s*[:：]\s*"
-        rf"(?P<org>{_ORG})\s*$",
-        re.M,
+    (
+        re.compile(
+            rf"^\s*(?:预算单位|编制单位|(?:评价|被评价)?项目(?:实施)?单位|被评价单位|项目主管部门)\s*[:：]\s*"
+            rf"(?P<org>{_ORG})\s*$",
+            re.M,
+        ),
+        ("单位", "部门"),
     ),
     # 单位名称：X / 部门（单位）名称 ⏎ X / 单位名称 X
-    re.compile(
-        rf"(?:部门|单位|预算单位)(?:\((?:单位|部门)\))?名称\s*[:：]?\s*\n?\s*(?P<org>{_ORG})(?![\u4e00-\u9fff])"
+    (
+        re.compile(
+            rf"(?:部门|单位|预算单位)(?:\((?:单位|部门)\))?名称\s*[:：]?\s*\n?\s*(?P<org>{_ORG})(?![\u4e00-\u9fff])"
+        ),
+        ("名称",),
     ),
     # 2022年度X部门整体支出… / X2023年度部门决算
-    re.compile(rf"^\s*\(?\d{{4}}\s*年度?\)?\s*(?P<org>{_ORG})\s*(?:部门|单位)?(?:整体支出|决算|预算)", re.M),
-    re.compile(rf"^\s*(?P<org>{_ORG})\s*\d{{4}}\s*年度?\s*(?:部门|单位)?(?:整体支出|决算|预算)", re.M),
+    (re.compile(rf"^\s*\(?\d{{4}}\s*年度?\)?\s*(?P<org>{_ORG})\s*(?:部门|单位)?(?:整体支出|决算|预算)", re.M), ("年",)),
+    (re.compile(rf"^\s*(?P<org>{_ORG})\s*\d{{4}}\s*年度?\s*(?:部门|单位)?(?:整体支出|决算|预算)", re.M), ("年",)),
     # 所属单位：X（本级） / X（本级）
-    re.compile(rf"(?P<org>{_ORG})\s*\(本级\)"),
+    (re.compile(rf"(?P<org>{_ORG})\s*\(本级\)"), ("(本级)",)),
     # X（部门）内设…
-    re.compile(rf"(?P<org>{_ORG})\s*\((?:部门|单位)\)"),
+    (re.compile(rf"(?P<org>{_ORG})\s*\((?:部门|单位)\)"), ("(部门)", "(单位)")),
     # a cover page that opens with the organisation's name on a line of its own
-    re.compile(rf"\A\s*(?P<org>{_ORG})\s*$", re.M),
+    (re.compile(rf"\A\s*(?P<org>{_ORG})\s*$", re.M), ("",)),
 )
+"""Where a report names its organisation, in order of trust, each with the words one of which a
+match holds (a text without them is not searched: most patterns open with a name, which the
+engine would try at every position)."""
 
 _YEAR_TITLE = gated(re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?:度)?"))
 _YEAR_ANY = re.compile(r"(?<!\d)(20\d{2})\s*年")
@@ -108,7 +117,9 @@ def find_year(doc: Document) -> Found | None:
 
 
 def find_org(doc: Document) -> Found | None:
-    for pattern in ORG_PATTERNS:
+    for pattern, needs in ORG_PATTERNS:
+        if not any(word in doc.text for word in needs):
+            continue
         for m in pattern.finditer(doc.text):
             org = m.group("org").strip()
             # drop leading words that belong to the title ("年度", "附件")
