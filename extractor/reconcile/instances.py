@@ -4,8 +4,8 @@ and the small helpers that name slots and the checks that could not run."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractor.concepts import BY_ID
 from extractor.reconcile.equations import Equation
@@ -26,10 +26,11 @@ class Instance:
     group: str | None = None
     """Instances sharing a group are alternative readings: one passing is enough."""
 
-    @cached_property
-    def slot_set(self) -> frozenset[SlotKey]:
-        """``slots`` as a set: the culprit search asks of many keys whether a check holds them."""
-        return frozenset(self.slots)
+    slot_set: frozenset[SlotKey] = field(init=False, repr=False, compare=False)
+    """``slots`` as a set: the culprit search asks of many keys whether a check holds them."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "slot_set", frozenset(self.slots))
 
 
 Out = tuple[list[Instance], list[CheckRecord]]
