@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,18 +59,26 @@ def width(line: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Prose:
-    """``text`` is the document text with wrapping breaks removed; ``offsets[i]`` is the
-    offset in ``Document.text`` of ``text[i]``."""
+    """``text`` is the document text with wrapping breaks removed, read from ``Document.text``
+    in runs: the run starting at ``text[runs[k]]`` was read from ``Document.text[sources[k]:]``
+    (a run per line piece, where one character per entry would hold the whole text again)."""
 
     text: str
-    offsets: tuple[int, ...]
+    runs: tuple[int, ...]
+    sources: tuple[int, ...]
+
+    def offset(self, i: int) -> int:
+        """The offset in ``Document.text`` of ``text[i]``."""
+        k = bisect_right(self.runs, i) - 1
+        return self.sources[k] + i - self.runs[k]
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``Document.text`` that ``text[start:end]`` was read from."""
         if end <= start:
-            at = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            n = len(self.text)
+            at = self.offset(start) if start < n else (self.offset(n - 1) + 1 if n else 0)
             return at, at
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offset(start), self.offset(end - 1) + 1
 
 
 def _full_width(lines: list[str]) -> int | None:
@@ -128,17 +137,26 @@ def join_paragraphs(text: str, page_starts: tuple[int, ...] = ()) -> Prose:
     counts = Counter(ln.strip() for _, ln in lines if ln.strip())
     repeated = {s for s, n in counts.items() if n >= 3 and not any(ch.isdigit() for ch in s[-2:])}
     out: list[str] = []
-    offsets: list[int] = []
+    runs: list[int] = []  # where each piece starts in the view, and where it was read from
+    sources: list[int] = []
+    at = 0
+
+    def piece(text: str, source: int) -> None:
+        nonlocal at
+        if text:
+            out.append(text)
+            runs.append(at)
+            sources.append(source)
+            at += len(text)
+
     i = 0
     while i < len(lines):
         start, line = lines[i]
         cut = start
-        for gap in _LETTER_SPACE.finditer(line):
-            out.append(line[cut - start : gap.start()])
-            offsets.extend(range(cut, start + gap.start()))
+        for gap in _LETTER_SPACE.finditer(line) if " " in line else ():
+            piece(line[cut - start : gap.start()], cut)
             cut = start + gap.end()
-        out.append(line[cut - start :])
-        offsets.extend(range(cut, start + len(line)))
+        piece(line[cut - start :], cut)
         j = i + 1
         if full is not None and line.strip():
             k = j
@@ -156,7 +174,6 @@ def join_paragraphs(text: str, page_starts: tuple[int, ...] = ()) -> Prose:
                 i = k  # a paragraph the page cut
                 continue
         if j < len(lines):  # the line break stays
-            out.append("\n")
-            offsets.append(start + len(line))
+            piece("\n", start + len(line))
         i = j
-    return Prose("".join(out), tuple(offsets))
+    return Prose("".join(out), tuple(runs), tuple(sources))

@@ -17,7 +17,7 @@ def test_a_wrapped_sentence_is_one_line_and_maps_back() -> None:
     text = _page(_FULL[:26] + "增加 5.37", "万元，增长 1.27%。")
     prose = join_paragraphs(text)
     assert _FULL[:26] + "增加 5.37万元，增长 1.27%。" in prose.text.split("\n")
-    assert all(text[o] == c for o, c in zip(prose.offsets, prose.text, strict=True))
+    assert all(text[prose.offset(i)] == c for i, c in enumerate(prose.text))
     i = prose.text.index("5.37万元")
     start, end = prose.doc_span(i, i + len("5.37万元"))
     assert text[start:end] == "5.37\n万元"
