@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import _sre
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
@@ -83,12 +83,14 @@ class StartIndex:
 
     by_char: dict[str, int]
     always: int
+    indexed: re.Pattern[str]
+    """A character any pattern can start with: the text's other characters are not looked up."""
 
-    def of(self, chars: Iterable[str]) -> Iterator[int]:
-        """The patterns that can match in a text of ``chars`` (the union over its distinct ones), in table order."""
+    def of(self, text: str) -> Iterator[int]:
+        """The patterns that can match in ``text`` (the union over its distinct characters), in table order."""
         run = self.always
-        for ch in set(chars):
-            run |= self.by_char.get(ch, 0)
+        for ch in set(self.indexed.findall(text)):
+            run |= self.by_char[ch]
         while run:
             low = run & -run
             run ^= low
@@ -103,7 +105,8 @@ def start_index(gates: Sequence[frozenset[str] | None]) -> StartIndex:
             always |= 1 << i
         for ch in first or ():
             index[ch] = index.get(ch, 0) | 1 << i
-    return StartIndex(index, always)
+    chars = "".join(re.escape(ch) for ch in sorted(index))
+    return StartIndex(index, always, re.compile(f"[{chars}]" if chars else "(?!)"))
 
 
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:

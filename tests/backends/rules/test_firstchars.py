@@ -51,6 +51,12 @@ def test_start_index_names_the_patterns_each_character_can_start() -> None:
     assert list(index.of("x")) == [1]
 
 
+def test_start_index_takes_characters_that_are_special_in_a_pattern() -> None:
+    index = start_index([frozenset("]"), frozenset("-^"), frozenset("\\")])
+    assert [list(index.of(text)) for text in ("a]", "^", "x-y", "\\", "abc")] == [[0], [1], [1], [2], []]
+    assert list(start_index([None]).of("abc")) == [0]
+
+
 @pytest.mark.parametrize(
     "pattern",
     [
