@@ -69,6 +69,7 @@ _RUN_IN_TITLE = re.compile(
 def units_of(text: str) -> Iterator[Unit]:
     """Lines (cells for tab-separated lines) with the scope of their section heading."""
     heading_scopes: dict[int, str | None] = {}
+    scope: str | None = None  # the innermost heading's scope that names one
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
@@ -82,7 +83,7 @@ def units_of(text: str) -> Iterator[Unit]:
         if level is not None and level <= 3 and not patterns.UNIT_NUMBER.search(title):
             heading_scopes = {k: v for k, v in heading_scopes.items() if k < level}
             heading_scopes[level] = scope_in(title)
-        scope = next((heading_scopes[k] for k in sorted(heading_scopes, reverse=True) if heading_scopes[k]), None)
+            scope = next((heading_scopes[k] for k in sorted(heading_scopes, reverse=True) if heading_scopes[k]), None)
         if "\t" in line:
             cell_start = start
             for cell in line.split("\t"):
