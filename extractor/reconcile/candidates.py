@@ -26,8 +26,8 @@ class Candidate:
     evidence: Evidence | None
     source: Fact | Project | Indicator | Evaluation | None = None
     """What the value was read from (``None``: a constant of a relation)."""
-    field: str | None = None
-    """The cell of a project or indicator row (``score`` of the evaluation)."""
+    cell: str | None = None
+    """The field of a project or indicator row the value is (``score`` of the evaluation)."""
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -41,9 +41,9 @@ class Candidate:
         if isinstance(src, Fact):  # built from a validated fact's own parts: not validated again
             return FindingFact.model_construct(**ref_fields(src), value=self.value, evidence=ev)
         if isinstance(src, Project):
-            return FindingFact.model_construct(project=src.name, field=self.field, value=self.value, evidence=ev)
+            return FindingFact.model_construct(project=src.name, field=self.cell, value=self.value, evidence=ev)
         if isinstance(src, Indicator):
-            return FindingFact.model_construct(indicator=src.name, field=self.field, value=self.value, evidence=ev)
+            return FindingFact.model_construct(indicator=src.name, field=self.cell, value=self.value, evidence=ev)
         if isinstance(src, Evaluation):
             return FindingFact(concept="evaluation.score", field="score", value=self.value, evidence=ev)
         return FindingFact(value=self.value)
