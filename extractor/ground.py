@@ -156,7 +156,7 @@ def occurrences(doc: Document, start: int, end: int, value: Decimal) -> list[Wri
         for n in find_numbers(closed):
             if equal(n):
                 s, e = start + idx[n.start], start + idx[n.end - 1] + 1
-                out.append(replace(n, text=doc.text[s:e], start=s, end=e))
+                out.append(n._replace(text=doc.text[s:e], start=s, end=e))
     out.sort(key=lambda n: n.value not in (value, -value))
     return out
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from extractor.concepts import MONEY_UNIT_RE, UNIT_ALIASES, WAN_SHIFT, money_unit
 
@@ -42,8 +43,7 @@ HEADER_UNIT = re.compile(rf"[(（]\s*({MONEY_UNIT_RE})\s*[)）]")
 """A unit in a column header (``预算数(万元)``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class WrittenNumber:
+class WrittenNumber(NamedTuple):
     """A number found in text, with its span and the way it was written."""
 
     text: str

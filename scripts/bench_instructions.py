@@ -63,15 +63,15 @@ def child(stage: str, passes: int) -> None:
                 extract(p, backend=backend, settings=settings)
 
 
+def _env(code: Path) -> dict[str, str]:
+    return {"PYTHONPATH": f"{code}{os.pathsep}{ROOT / 'scripts'}", "PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"}
+
+
 def _instructions(code: Path, stage: str, passes: int) -> int:
-    env = {
-        "PYTHONPATH": f"{code}{os.pathsep}{ROOT / 'scripts'}",
-        "PYTHONHASHSEED": "0",
-        "PATH": "/usr/bin:/bin",
-    }
     argv = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
     argv += [sys.executable, "-P", __file__, "--child", stage, "--passes", str(passes)]
-    out = subprocess.run(argv, capture_output=True, text=True, check=True, env=env, cwd=ROOT)  # only the code differs
+    # only the code differs between the trees
+    out = subprocess.run(argv, capture_output=True, text=True, check=True, env=_env(code), cwd=ROOT)
     m = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
     if m is None:
         raise SystemExit(f"valgrind printed no instruction count:\n{out.stderr[-2000:]}")
@@ -81,6 +81,10 @@ def _instructions(code: Path, stage: str, passes: int) -> int:
 def per_doc(code: Path, stage: str) -> float:
     """Million instructions per document of ``stage`` in the tree at ``code``."""
     n_docs = len(list((ROOT / "eval" / "samples").glob("*.txt")))
+    # a plain run first writes the bytecode of a freshly edited tree: compiling it inside one of
+    # the two counted runs (each imports a module at a different moment) skews their difference
+    warm = [sys.executable, "-P", __file__, "--child", stage, "--passes", "0"]
+    subprocess.run(warm, env=_env(code), cwd=ROOT, check=True)
     extra = _instructions(code, stage, PASSES) - _instructions(code, stage, 0)
     return extra / (PASSES * n_docs) / 1e6
 

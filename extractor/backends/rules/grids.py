@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.backends.rules.firstchars import gated
 from extractor.backends.rules.roles import role_of
@@ -48,8 +48,7 @@ MAX_CELL_CHARS = 60
 come from blocks, which carry their own boundaries)."""
 
 
-@dataclass(frozen=True, slots=True)
-class CellSpan:
+class CellSpan(NamedTuple):
     text: str
     start: int
     end: int
@@ -59,8 +58,7 @@ class CellSpan:
     rowspan: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     cells: tuple[CellSpan, ...]
     explicit: bool
     """True when the source marks the row (a real table row, a tab-separated line or a
@@ -69,8 +67,7 @@ class Row:
     """Blank lines before this row in the text (0 for real tables)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     text: str
     start: int
     end: int
@@ -239,7 +236,7 @@ def _continued(first: list[Row], width: int, rows: list[Row], block_width: int) 
         moved = {j: j for j in range(width)} if block_width == width else None
     if moved is None or any(c.col not in moved for r in rows for c in r.cells):
         return None
-    rows = [Row(tuple(replace(c, col=moved[c.col]) for c in r.cells), r.explicit) for r in rows]
+    rows = [Row(tuple(c._replace(col=moved[c.col]) for c in r.cells), r.explicit) for r in rows]
     k = 0
     while k < min(len(rows), first_figure_row(first, 0)) and _texts(rows[k]) == _texts(first[k]):
         k += 1

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 from extractor.backends.rules.grids import Row
@@ -214,7 +214,7 @@ def without_ordinals(rows: list[Row]) -> list[Row]:
             continue
         if any(b != a + 1 for a, b in pairwise(numbers)):
             continue
-        out[i] = replace(rows[i], cells=tuple(c for c in rows[i].cells if c.col != col))
+        out[i] = rows[i]._replace(cells=tuple(c for c in rows[i].cells if c.col != col))
         for k in range(i + 1, end):
-            out[k] = replace(rows[k], cells=tuple(c for c in rows[k].cells if not (c.col == col and c.text.isdigit())))
+            out[k] = rows[k]._replace(cells=tuple(c for c in rows[k].cells if not (c.col == col and c.text.isdigit())))
     return out

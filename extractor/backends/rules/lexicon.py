@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.backends.rules.firstchars import first_chars, gated, start_index
 from extractor.backends.rules.scopes import SCOPED as _SCOPED
@@ -42,8 +43,7 @@ class Term:
     收入总计 with the carry-over in it, so only its changes are read, its level left to the tables."""
 
 
-@dataclass(frozen=True, slots=True)
-class TermMatch:
+class TermMatch(NamedTuple):
     term: Term
     start: int
     end: int

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from extractor.backends.rules import binding, clauses, patterns
 from extractor.backends.rules.lexicon import TermMatch, find_terms
@@ -48,8 +48,7 @@ _BUDGET_WORDS = frozenset({"exp.budget", "exp.budget_word", "income.budget"})
 _BREAKDOWN_OF_POSTS = frozenset({"staff.admin", "staff.inst"})
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """A stretch of text read on its own (a line or a table cell), with its heading scope."""
 
     start: int
