@@ -127,12 +127,20 @@ def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True)
     with spaces inside the number), or is zero stated in words ("与上年持平")."""
     if value == 0 and ZERO_WORDS.search(quote):
         return True
-    for n in find_numbers(quote):
-        for v in wan_readings(n.value):
-            if v == value or (allow_sign_flip and v == -value):
-                return True
+    # the numbers that read as ``value`` in 万元 (n.scaleb(-shift) == value ⇔ n == value.scaleb(shift)),
+    # worked out once rather than every number's readings
+    shifts = dict.fromkeys((0, *WAN_SHIFT.values()))
+    wanted = {value.scaleb(shift) for shift in shifts}
+    if allow_sign_flip:
+        wanted |= {-v for v in wanted}
+    return _written_in(wanted, quote)
+
+
+def _written_in(wanted: set[Decimal], quote: str) -> bool:
+    if any(parse_number(m.group()) in wanted for m in NUMBER_RE.finditer(quote)):
+        return True
     closed = _DIGIT_GAP.sub("", quote)
-    return closed != quote and number_in_quote(value, closed, allow_sign_flip=allow_sign_flip)
+    return closed != quote and _written_in(wanted, closed)
 
 
 # --------------------------------------------------------------------------- amounts as answered

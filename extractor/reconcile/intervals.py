@@ -105,8 +105,9 @@ def decimals_of_value(value: Decimal) -> int:
 def written(value: Decimal, decimals: int, *, exact: bool = False) -> Interval:
     """The interval a figure written with ``decimals`` decimals stands for."""
     if exact:
-        return Interval.point(value)
-    return Interval.point(value).widen(half_width(decimals))
+        return Interval(value, value)
+    h = half_width(decimals)
+    return Interval(value - h, value + h)
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
