@@ -47,20 +47,24 @@ class Settings(BaseSettings):
     )
 
     # --- model endpoint (any OpenAI-compatible server) -------------------------------------
+    # The aliases are the variables' full names: pydantic-settings reads a field's aliases as
+    # variable names without the prefix, so an alias "base_url" would let an ambient BASE_URL
+    # (a name many tools export) switch `auto` to the model path. Python code passes the field
+    # names (populate_by_name).
     base_url: str | None = Field(
         None,
-        validation_alias=AliasChoices("base_url", "EXTRACTOR_BASE_URL"),
+        validation_alias="EXTRACTOR_BASE_URL",
         description="The extractor's own endpoint; setting it opts in to the model path under `auto`.",
     )
     openai_base_url: str | None = Field(
         None,
-        validation_alias=AliasChoices("openai_base_url", "OPENAI_BASE_URL"),
+        validation_alias="OPENAI_BASE_URL",
         description=(
             "The standard OpenAI variable: used as the endpoint once the model path is chosen, never to choose it."
         ),
     )
     api_key: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("api_key", "EXTRACTOR_API_KEY", "OPENAI_API_KEY"), repr=False
+        None, validation_alias=AliasChoices("EXTRACTOR_API_KEY", "OPENAI_API_KEY"), repr=False
     )
     model: str = "gpt-4o-mini"
     timeout_s: float = Field(60.0, gt=0)

@@ -70,9 +70,9 @@ def test_ambient_openai_variables_open_no_connection(sample_paths: list[Path]) -
     listener = _Listener()
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
-        env.update(
-            OPENAI_API_KEY="sk-ambient-key-for-another-tool", OPENAI_BASE_URL=f"http://127.0.0.1:{listener.port}/v1"
-        )
+        url = f"http://127.0.0.1:{listener.port}/v1"
+        # the OpenAI variables, and generic names other tools export, none of them the extractor's own
+        env.update(OPENAI_API_KEY="sk-ambient-key-for-another-tool", OPENAI_BASE_URL=url, BASE_URL=url, API_KEY="k")
         exe = Path(sys.executable).with_name("extractor")
         out = subprocess.run(
             [str(exe), "extract", str(sample_paths[0])], env=env, capture_output=True, text=True, timeout=120
@@ -82,6 +82,31 @@ def test_ambient_openai_variables_open_no_connection(sample_paths: list[Path]) -
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["provenance"]["backend"] == "rules"
     assert listener.accepted == 0
+
+
+@pytest.mark.parametrize("name", ["BASE_URL", "base_url", "API_KEY", "OPENAI_BASE_URL", "OPENAI_API_KEY"])
+def test_a_variable_that_is_not_the_extractors_own_never_chooses_the_model(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from extractor.settings import load_settings
+
+    for k in list(os.environ):
+        if k.upper().startswith(("EXTRACTOR_", "OPENAI_")) or k.upper() in ("BASE_URL", "API_KEY"):
+            monkeypatch.delenv(k)
+    monkeypatch.setenv(name, "http://127.0.0.1:9/v1")
+    s = load_settings()
+    assert s.base_url is None and s.resolved_backend() == "rules"
+    monkeypatch.setenv("EXTRACTOR_BASE_URL", "http://127.0.0.1:8/v1")  # the extractor's own endpoint does
+    assert load_settings().resolved_backend() == "llm"
+
+
+def test_fields_are_passed_by_name_in_python() -> None:
+    s = Settings.isolated(base_url="http://a/v1", openai_base_url="http://b/v1", api_key="sk")
+    assert (s.base_url, s.openai_base_url, s.api_key and s.api_key.get_secret_value()) == (
+        "http://a/v1",
+        "http://b/v1",
+        "sk",
+    )
 
 
 def test_from_env_reads_once_per_environment(monkeypatch: pytest.MonkeyPatch) -> None:
