@@ -20,20 +20,26 @@ __all__ = ["StartIndex", "first_chars", "gated", "start_index"]
 
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters every match of ``pattern`` starts with; ``None``: no such small set known."""
-    first = _opening(pattern)
+    first = _opening(pattern.pattern, pattern.flags)
     if first is None or any(op is not _C.LITERAL for op, _ in first):
         return None
     return frozenset(chr(av) for _, av in first)
 
 
-def _opening(pattern: re.Pattern[str]) -> set[tuple[Any, Any]] | None:
-    """What every match of ``pattern`` starts with, as the parser's set items (literals, ranges,
-    classes such as ``\\d``); ``None`` when that is not known."""
+_OPENINGS: dict[tuple[str, int], set[tuple[Any, Any]] | None] = {}
+""":func:`_opening` of the patterns :func:`gated` compiled, which read it from their parse."""
+
+
+def _opening(source: str, flags: int, parsed: Any = None) -> set[tuple[Any, Any]] | None:
+    """What every match of the pattern ``source`` starts with, as the parser's set items (literals,
+    ranges, classes such as ``\\d``); ``None`` when that is not known. ``parsed``: its parse."""
+    if parsed is None and (source, flags) in _OPENINGS:
+        return _OPENINGS[source, flags]
     try:
-        first, nullable = _first_chars(_parser.parse(pattern.pattern, pattern.flags))
+        first, nullable = _first_chars(parsed if parsed is not None else _parser.parse(source, flags))
     except Exception:  # the parser is CPython's own: without it, every pattern simply runs
         return None
-    return None if first is None or nullable or pattern.flags & re.IGNORECASE else first
+    return None if first is None or nullable or flags & re.IGNORECASE else first
 
 
 def _first_chars(seq: Any) -> tuple[set[tuple[Any, Any]] | None, bool]:
@@ -109,36 +115,37 @@ def start_index(gates: Sequence[frozenset[str] | None]) -> StartIndex:
     return StartIndex(index, always, re.compile(f"[{chars}]" if chars else "(?!)"))
 
 
-def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` with the characters its matches start with told to its search (:func:`first_chars`,
-    classes such as ``\\d`` too).
+def gated(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)`` with the characters its matches start with told to its search
+    (:func:`first_chars`, classes such as ``\\d`` too).
 
     The engine finds such a set itself only where every branch opens with a literal or the
     pattern with a class; before an optional word or a look-behind its search tries the whole
     pattern at every position of the text, some hundred instructions each. The gated pattern
-    skips to the positions holding one of the characters and matches exactly as ``pattern``
-    does, since no match starts anywhere else. ``pattern`` itself where no set is known, the
-    engine has one, or its compiler is not CPython's."""
-    first = _opening(pattern)
-    if first is None:
-        return pattern
+    skips to the positions holding one of the characters and matches exactly as the plain one
+    does, since no match starts anywhere else. The plain pattern where no set is known, the
+    engine has one, or the compiler is not CPython's. Parsed and compiled once, as
+    ``re.compile`` does it (compiling a pattern with Chinese classes is most of start-up)."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        code = _compiler._code(parsed, pattern.flags)
-        if code[0] != _C.INFO or code[2] & (_C.SRE_INFO_PREFIX | _C.SRE_INFO_CHARSET) or code[3] == 0:
-            return pattern
-        charset, _ = _compiler._optimize_charset(sorted(first, key=repr))
-        info = [_C.INFO, 0, _C.SRE_INFO_CHARSET, code[3], code[4]]
-        _compiler._compile_charset(charset, pattern.flags, info)
-        info[1] = len(info) - 1
+        parsed = _parser.parse(source, flags)
+        code = _compiler._code(parsed, flags)
+    except Exception:  # the compiler is CPython's own: without it, the pattern searches as it is
+        return re.compile(source, flags)
+    flags |= parsed.state.flags  # with those the pattern sets inline, as the compiled pattern has them
+    first = _OPENINGS[source, flags] = _opening(source, flags, parsed)
+    try:
+        known = code[0] == _C.INFO and code[2] & (_C.SRE_INFO_PREFIX | _C.SRE_INFO_CHARSET)  # the engine has one
+        if first is not None and code[0] == _C.INFO and not known and code[3] != 0:
+            charset, _ = _compiler._optimize_charset(sorted(first, key=repr))
+            info = [_C.INFO, 0, _C.SRE_INFO_CHARSET, code[3], code[4]]
+            _compiler._compile_charset(charset, flags, info)
+            info[1] = len(info) - 1
+            code = info + code[code[1] + 1 :]
         groups = parsed.state.groupdict
         names = [None] * parsed.state.groups
         for name, i in groups.items():
             names[i] = name
-        flags = pattern.flags | parsed.state.flags
-        compiled: re.Pattern[str] = _sre.compile(
-            pattern.pattern, flags, info + code[code[1] + 1 :], parsed.state.groups - 1, groups, tuple(names)
-        )
-    except Exception:  # the compiler is CPython's own: without it, the pattern searches as it is
-        return pattern
+        compiled: re.Pattern[str] = _sre.compile(source, flags, code, parsed.state.groups - 1, groups, tuple(names))
+    except Exception:
+        return re.compile(source, flags)
     return compiled

@@ -103,7 +103,7 @@ def lines_of(doc: Document) -> list[Line]:
     return out
 
 
-_WIDE_GAP = gated(re.compile(r" {2,}"))
+_WIDE_GAP = gated(r" {2,}")
 
 
 @lru_cache(maxsize=4096)

@@ -72,7 +72,7 @@ def _t(
     continues_only: bool = False,
     changes_only: bool = False,
 ) -> Term:
-    return Term(name, gated(re.compile(pattern)), concept, scope, generic, units, within, continues_only, changes_only)
+    return Term(name, gated(pattern), concept, scope, generic, units, within, continues_only, changes_only)
 
 
 _COUNT_PEOPLE = ("人", "名")
@@ -291,7 +291,7 @@ def concept_of_code(code: str) -> str | None:
     return None
 
 
-_CODED_RE = gated(re.compile(r"(?P<label>[\u4e00-\u9fff]{2,30}?(?:\([一二三四]\))?)\s*\(\s*(?P<code>\d{3}|\d{7})\s*\)"))
+_CODED_RE = gated(r"(?P<label>[\u4e00-\u9fff]{2,30}?(?:\([一二三四]\))?)\s*\(\s*(?P<code>\d{3}|\d{7})\s*\)")
 """A name with its code in brackets, as prose writes a classified row: ``工资福利支出（301）``,
 ``行政运行（2010401）``, ``机关资本性支出（一）（503）`` (text normalised: ASCII brackets)."""
 _BRACKETED_CODE = re.compile(r"\(\s*(?:\d{3}|\d{7})\s*\)")  # how every _CODED_RE match ends: a quick first test
@@ -329,7 +329,7 @@ KUAN_RE = re.compile(rf"{_CJK_NAME}{{2,30}}?{_MARK_KUAN}")
 _FUNCTION_CLASS_TERM = Term("function.class", FUNCTION_CLASS_RE, "expenditure.function")
 _FUNCTION_ITEM_TERM = Term("function.item", FUNCTION_ITEM_RE, "expenditure.function_item")
 _MARKERS = re.compile(rf"{_MARK_CLASS}|{_MARK_KUAN}|{_MARK_ITEM}")
-_HAS_CLASS_MARK, _HAS_ITEM_MARK = gated(re.compile(_MARK_CLASS)), gated(re.compile(_MARK_ITEM))
+_HAS_CLASS_MARK, _HAS_ITEM_MARK = gated(_MARK_CLASS), gated(_MARK_ITEM)
 _BARE_CLASS_RE = re.compile(rf"(?P<bare>{_CLASS_NAMES})")
 """FUNCTION_CLASS_RE where no （类） marker is (its first branch needs one); every class name ends in 支出."""
 

@@ -54,7 +54,7 @@ ORG_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 match holds (a text without them is not searched: most patterns open with a name, which the
 engine would try at every position)."""
 
-_YEAR_TITLE = gated(re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?:度)?"))
+_YEAR_TITLE = gated(r"(?<!\d)(20\d{2}|19\d{2})\s*年(?:度)?")
 _YEAR_ANY = re.compile(r"(?<!\d)(20\d{2})\s*年")
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -83,13 +83,11 @@ _SCORE = re.compile(
     r"(?:自评(?:价)?(?:结果)?(?:总)?得分|自评总分|总得分|综合得分|综合评分|评价总分|绩效自评得分|评价得分|得分)(?:为|是)?\s*[:：]?\s*\n?\s*"
     r"(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
-_SCORE_TOTAL_ROW = gated(re.compile(r"^\s*(?:总\s*分|合\s*计|总\s*计)\s*$", re.M))
+_SCORE_TOTAL_ROW = gated(r"^\s*(?:总\s*分|合\s*计|总\s*计)\s*$", re.M)
 _GRADE = gated(
-    re.compile(
-        r"(?:评价等级|绩效等级|评定等级|等级|登记|级别)\s*(?:为|是|:|：)?\s*[“\"'「]?(?P<g>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
-        r"|(?:评价|自评|绩效|结果|得分)[^。\n]{0,24}(?:属于|评为|定为|评价为|为)\s*[“\"'「]?"
-        r"(?P<g2>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
-    )
+    r"(?:评价等级|绩效等级|评定等级|等级|登记|级别)\s*(?:为|是|:|：)?\s*[“\"'「]?(?P<g>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
+    r"|(?:评价|自评|绩效|结果|得分)[^。\n]{0,24}(?:属于|评为|定为|评价为|为)\s*[“\"'「]?"
+    r"(?P<g2>优秀|优|良好|良|中|合格|及格|差|不合格)[”\"'」]?"
 )
 _GRADE_END = re.compile(r"[”\"'」。，,;；)）\s]|$")
 

@@ -30,13 +30,11 @@ __all__ = [
 
 # A number followed by its unit. 人次 is not a head count; 万人 is not money.
 UNIT_NUMBER = gated(
-    re.compile(
-        r"(?<![\d.\-])(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
-        rf"(?P<unit>{MONEY_UNIT_RE}|万(?![人个次家])|%|‰|人次|人|名|个|辆|家|台)"
-    )
+    r"(?<![\d.\-])(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*"
+    rf"(?P<unit>{MONEY_UNIT_RE}|万(?![人个次家])|%|‰|人次|人|名|个|辆|家|台)"
 )
 # A target written with a comparison (">=90%", "≤980.00万") is a goal, not a stated value.
-TARGET_PREFIX = gated(re.compile(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超过|不少于|大于|小于|达到|高于|低于)\s*$"))
+TARGET_PREFIX = gated(r"(?:[<>≤≥=＜＞]=?|不低于|不高于|不超过|不少于|大于|小于|达到|高于|低于)\s*$")
 
 # A bound on a class of things ("单价 35 万元以上的设备"): an amount after a unit-price word, or one
 # followed by 以上/以下, says what is counted and is no figure of the report.
@@ -53,19 +51,17 @@ DECREASE = re.compile(r"减少|下降|降低|降幅|节约|少支|减")
 CHANGE_VERB = re.compile(rf"{INCREASE.pattern}|{DECREASE.pattern}")
 VS_PRIOR = re.compile(r"上年|上一年|去年|同期|相比|较|比\s*\d{4}|比")
 # Against the budget ("较预算", "比年初预算"); not the 比 of 相比 ("和上年相比预算减少": the budget fell).
-VS_BUDGET = gated(re.compile(r"(?:较|(?<!相)比|与)(?:年初)?(?:全年)?(?:调整)?预算(?:数|支出|安排)?(?:相比)?"))
-FLAT = gated(re.compile(r"(?:与|较|比)上年(?:度)?(?:相比)?(?:基本)?持平|同比持平"))
+VS_BUDGET = gated(r"(?:较|(?<!相)比|与)(?:年初)?(?:全年)?(?:调整)?预算(?:数|支出|安排)?(?:相比)?")
+FLAT = gated(r"(?:与|较|比)上年(?:度)?(?:相比)?(?:基本)?持平|同比持平")
 PRIOR = gated(
-    re.compile(
-        r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数"
-        r"|(?:较|比|与)\s*(?:上年|上一年|去年|\d{4}\s*年度?)(?:同期)?的\s*$"
-    )
+    r"上年(?:度)?(?:决算数?|支出|收入|同期)?(?:为|是)|上年度?(?:决算)?数"
+    r"|(?:较|比|与)\s*(?:上年|上一年|去年|\d{4}\s*年度?)(?:同期)?的\s*$"
 )
 PRIOR_BUDGET = re.compile(r"(?:上年|去年|上一年)度?(?:年初)?预算数?\s*(?:为|是)")
 """Last year's budget stated as a figure ("（上年预算数为0万元，无法计算增减比率）")."""
 BUDGET_WORD = re.compile(r"预算")
 ACTUAL_WORD = re.compile(r"决算|执行数|执行|实际|完成|支出(?!预算)|使用|到位|发生")
-COMPARISON_FAMILY = gated(re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|同期|\d{4}\s*年)|同比"))
+COMPARISON_FAMILY = gated(r"(?:比|较|与)\s*(?:上年|上一年|去年|同期|\d{4}\s*年)|同比")
 
 # Budget names that are scopes, not the budget measure ("一般公共预算财政拨款收入").
 SCOPE_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
@@ -79,17 +75,17 @@ CUE_WORDS = re.compile(
 NOISE_LIMIT = 6
 # What money is for ("主要用于保障在职人员工资福利…"): the terms of such an aside are not new
 # subjects. (A reason, "主要是基本支出增加120.50万元", does state figures: it is read.)
-ASIDE = gated(re.compile(r"(?:主要)?用于"))
+ASIDE = gated(r"(?:主要)?用于")
 # A clause that compares again ends the aside ("…，主要用于A，较上年增加5万元"), and so does a
 # colon that opens a breakdown ("主要用于以下方面：一般公共服务支出88.40万元").
-ASIDE_END = gated(re.compile(r"[，,](?=\s*(?:比|较|与|和|同比|增|减|下降|上升))|[:：]"))
+ASIDE_END = gated(r"[，,](?=\s*(?:比|较|与|和|同比|增|减|下降|上升))|[:：]")
 # A sentence that goes on listing uses ("二是…") stays in the aside.
 ASIDE_GOES_ON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|另外|此外)")
 # The date a stock is counted at ("截至2025年12月31日", "截止2021年底").
 AS_OF = re.compile(r"截[至止]\s*(?P<year>\d{4})\s*年")
 # A figure introduced by its year ("…为4.10万元，2025年预算数为5.25万元"), right before the number.
 YEAR_FIGURE = gated(
-    re.compile(r"(?P<year>\d{4})\s*年度?\s*(?:年初|全年)?(?:预算|决算|执行|实际)?(?:数|支出|收入)?\s*(?:为|是)?\s*$")
+    r"(?P<year>\d{4})\s*年度?\s*(?:年初|全年)?(?:预算|决算|执行|实际)?(?:数|支出|收入)?\s*(?:为|是)?\s*$"
 )
 _CLAUSE = re.compile(r"[，,、;；:：]")
 _SCOPE_WORDS = re.compile(r"一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政资金")

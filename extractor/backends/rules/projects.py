@@ -151,10 +151,8 @@ def _read(doc: Document, name: str, name_start: int, start: int, end: int) -> Pr
 
 
 _LIST_HEAD = gated(
-    re.compile(
-        r"项目支出[^。；;\n]{0,40}?(?:主要用于|主要包括|具体包括|包括|用于)[:：]?"
-        r"|(?P<figure>项目支出(?:预算)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,:：])"
-    )
+    r"项目支出[^。；;\n]{0,40}?(?:主要用于|主要包括|具体包括|包括|用于)[:：]?"
+    r"|(?P<figure>项目支出(?:预算)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,:：])"
 )
 _ITEM_NAME = re.compile(r"[\u4e00-\u9fff（）()“”\w]{2,40}(?:项目|专项|工程|经费|资金)")
 """A listed item is a project only when its name says so: what money 主要用于 may also be an

@@ -95,7 +95,7 @@ def _full_width(lines: list[str]) -> int | None:
     return best
 
 
-_LETTER_SPACE = gated(re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])"))
+_LETTER_SPACE = gated(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 """A single space set between two characters of a word (a justified line spaced out:
 ``公 务用 车购 置 支 出``): left out of the view, so words and wordings read whole."""
 

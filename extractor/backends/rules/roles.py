@@ -68,7 +68,7 @@ _ANY_ROLE = re.compile(
 )
 """Every role's pattern in one, tried in the table's order (the first that matches the whole text
 wins, as trying them one by one would): one pass where a body cell failed each of them in turn."""
-_SPACE = gated(re.compile(r"\s+"))
+_SPACE = gated(r"\s+")
 
 
 @lru_cache(maxsize=4096)

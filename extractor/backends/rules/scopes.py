@@ -25,7 +25,7 @@ SCOPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("general_public_budget", re.compile(GPB)),
     ("government_fund", re.compile(GOV_FUND)),
     ("state_capital", re.compile(STATE_CAP)),
-    ("fiscal", gated(re.compile(r"(?<!非)财政拨款|(?<!非)财政资金"))),
+    ("fiscal", gated(r"(?<!非)财政拨款|(?<!非)财政资金")),
 )
 
 

@@ -69,7 +69,7 @@ def test_start_index_takes_characters_that_are_special_in_a_pattern() -> None:
 )
 def test_a_gated_pattern_matches_as_the_pattern(pattern: str) -> None:
     compiled = re.compile(pattern)
-    fast = gated(compiled)
+    fast = gated(pattern)
     texts = ("部门支出合计100，单位本年支出预算", "非财政拨款收入，收入经费", "支支出支出预算", "本年收入", "")
     for text in texts:
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
@@ -103,7 +103,27 @@ def test_the_patterns_gated_in_the_rules_match_as_written() -> None:
 
 def test_a_pattern_opening_with_a_class_is_gated_by_it() -> None:
     compiled = re.compile(r"(?<![\d.])[-+]?\d+\s*万元|\s+[(（]项[)）]")
-    fast = gated(compiled)
+    fast = gated(compiled.pattern)
     assert fast != compiled and first_chars(compiled) is None
     for text in ("共１２万元，-3万元", "x（项）", "1.5万元", "a 　(项)"):  # a full-width digit is a digit
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in compiled.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [(r"合计|总计", 0), (r"支出(?P<n>\d+)", 0), (r"(?i)ab|支出", 0), (r"ab|支出", re.I), (r"\d*", 0)],
+)
+def test_a_pattern_with_no_gate_to_add_is_compiled_as_re_compiles_it(pattern: str, flags: int) -> None:
+    """Where the engine knows the opening characters itself (a literal prefix, a class), or no
+    small set is known (IGNORECASE, inline too), the pattern is the one ``re.compile`` gives."""
+    fast, plain = gated(pattern, flags), re.compile(pattern, flags)
+    assert fast == plain and (fast.pattern, fast.flags, fast.groupindex) == (
+        plain.pattern,
+        plain.flags,
+        plain.groupindex,
+    )
+
+
+def test_first_chars_of_a_gated_pattern_are_those_of_its_source() -> None:
+    source = r"(?:部门|单位)?(?:本年)?支出"
+    assert first_chars(gated(source)) == first_chars(re.compile(source)) == frozenset("部单本支")
