@@ -29,14 +29,16 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.batch.files import Input, discover, name_files, output_names
 from extractor.batch.manifest import LOCK, MANIFEST, Manifest, compact, load, lock_folder
-from extractor.batch.pool import Job, execute
 from extractor.errors import DiskFullError, ExtractorError, OutputError
 from extractor.output import ensure_folder, part_owner
 from extractor.settings import Settings
+
+if TYPE_CHECKING:  # the worker pool (pebble, multiprocessing) is imported by a batch only, not by `extract`
+    from extractor.batch.pool import Job
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +189,8 @@ def run_batch(
         listed = {r["path"] for r in rows if r.get("status") == "skipped" and r.get("reason") == UNSUPPORTED}
         summary = BatchSummary()
         manifest = Manifest(out)
+        from extractor.batch.pool import execute
+
         try:
             rec = _Recorder(manifest, summary, on_item)
             jobs = _plan(inputs, out, rec, done if resume else set(), listed)
@@ -215,6 +219,8 @@ def run_batch(
 def _plan(inputs: list[Input], out: Path, rec: _Recorder, done: set[tuple[Any, Any]], listed: set[str]) -> list[Job]:
     """The jobs to run; documents done before and files that are not documents are recorded
     at once (the latter get a manifest row the first time they are seen)."""
+    from extractor.batch.pool import Job
+
     names = output_names([i for i in inputs if i.supported])
     jobs: list[Job] = []
     for i in inputs:
