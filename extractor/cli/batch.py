@@ -86,7 +86,7 @@ def batch_cmd(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err,
+        console=err.console,
         disable=quiet,
         transient=True,
     ) as progress:

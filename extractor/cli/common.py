@@ -3,18 +3,21 @@ flags, exit codes, and the one-line summary of a result."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from extractor.errors import EXIT_MIXED, ExtractorError, RedactingFilter
 from extractor.output import FORMATS
 from extractor.result import Result
 from extractor.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 __all__ = [
     "BackendOpt",
@@ -28,14 +31,34 @@ __all__ = [
     "make_settings",
     "out",
     "print_error",
+    "print_warning",
     "setup_logging",
     "summarise",
     "summary_table",
 ]
 
-# soft_wrap: an error is one line however long (a log reader greps it), never cut at 80 columns
-err = Console(stderr=True, soft_wrap=True)
-out = Console(width=None if sys.stdout.isatty() else 160)
+
+class _Terminal:
+    """A rich console made when first printed to: a run that prints nothing to the terminal
+    (``extract`` writing JSON, ``-q``) does not import rich (start-up time)."""
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+
+    @functools.cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        if self._stderr:  # soft_wrap: an error is one line however long (a log reader greps it)
+            return Console(stderr=True, soft_wrap=True)
+        return Console(width=None if sys.stdout.isatty() else 160)
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        self.console.print(*objects, **kwargs)
+
+
+err = _Terminal(stderr=True)
+out = _Terminal(stderr=False)
 
 Verbose = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv for debug).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")]
@@ -60,6 +83,13 @@ def print_error(kind: str, line: str) -> None:
     from rich.markup import escape
 
     err.print(f"[red]error[/red] [{kind}]: {escape(line)}".replace("\n", " "), highlight=False)
+
+
+def print_warning(line: str) -> None:
+    """``warning: <line>`` on stderr (the line is not markup)."""
+    from rich.markup import escape
+
+    err.print(f"[yellow]warning[/yellow]: {escape(line)}", highlight=False)
 
 
 def fail(exc: ExtractorError) -> typer.Exit:
@@ -98,6 +128,8 @@ def make_settings(backend: str | None = None, **kw: object) -> Settings:
 
 
 def summary_table(rows: list[dict[str, object]]) -> Table:
+    from rich.table import Table
+
     table = Table(title=None, show_lines=False)
     for col in ("document", "org", "year", "kind", "facts", "projects", "indicators", "findings", "dropped", "s"):
         table.add_column(col, justify="right" if col not in ("document", "org", "kind") else "left")

@@ -85,7 +85,7 @@ def eval_cmd(
             MofNCompleteColumn(),
             TextColumn("{task.description}"),
             TimeElapsedColumn(),
-            console=err,
+            console=err.console,
             transient=True,
             disable=quiet,
         ) as progress:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from extractor.cli.common import (
     BackendOpt,
@@ -15,12 +14,12 @@ from extractor.cli.common import (
     OcrOpt,
     Quiet,
     Verbose,
-    err,
     exit_code_for,
     fail,
     make_settings,
     out,
     print_error,
+    print_warning,
     setup_logging,
     summarise,
     summary_table,
@@ -73,7 +72,7 @@ def extract_cmd(
                 try:
                     result = extract(path, backend=be, settings=settings)
                     for w in result.provenance.warnings:
-                        err.print(f"[yellow]warning[/yellow]: {escape(f'{path}: {w}')}", highlight=False)
+                        print_warning(f"{path}: {w}")
                     writer.write(result, name=names[path])
                 except ExtractorError as exc:
                     if exc.path is None:  # a model or output error names the document it belongs to
