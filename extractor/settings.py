@@ -1,8 +1,13 @@
 """One settings object, read from the environment once and passed in explicitly.
 
 Variables use the ``EXTRACTOR_`` prefix; the model endpoint also honours the standard
-``OPENAI_API_KEY`` and ``OPENAI_BASE_URL``. Tests build ``Settings(...)`` directly and
-never touch the environment.
+``OPENAI_API_KEY`` and ``OPENAI_BASE_URL``. ``Settings(...)`` takes its values from the keywords,
+then those variables, then the defaults; tests use ``Settings.isolated(...)``, which never
+touches the environment.
+
+pydantic-settings reads the variables. It costs a fifth of a one-file ``extractor extract``
+to import, so it is imported only when one of those variables is set: without any, the
+environment gives nothing and the settings are the keywords and defaults alone.
 """
 
 from __future__ import annotations
@@ -12,18 +17,26 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, create_model
 
 BackendName = Literal["auto", "rules", "llm", "hybrid"]
 InstructorMode = Literal["tools", "json", "md_json", "json_schema"]
 OcrMode = Literal["auto", "always", "never"]
 
 
-class Settings(BaseSettings):
+ENV_PREFIX = "EXTRACTOR_"
+_ENV_PREFIXES = ("extractor_", "openai_")
+"""The variables settings are read from (case-insensitively): the prefix, and the aliases'."""
+
+
+class Settings(BaseModel):
     """Everything configurable, with safe offline defaults."""
 
-    model_config = SettingsConfigDict(env_prefix="EXTRACTOR_", frozen=True, extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True, protected_namespaces=())
+
+    def __init__(self, **values: Any) -> None:
+        """The keywords, then the ``EXTRACTOR_*``/``OPENAI_*`` variables, then the defaults."""
+        super().__init__(**_with_environment(values))
 
     # --- pipeline -------------------------------------------------------------------------
     backend: BackendName = "auto"
@@ -119,7 +132,7 @@ class Settings(BaseSettings):
     @classmethod
     def isolated(cls, **values: object) -> Settings:
         """Settings from the given values and defaults only, ignoring the environment (tests)."""
-        return _IsolatedSettings(**values)  # type: ignore[arg-type]
+        return _Isolated(**values)
 
     @property
     def endpoint(self) -> str | None:
@@ -141,15 +154,34 @@ class Settings(BaseSettings):
         return name
 
 
-class _IsolatedSettings(Settings):
-    @classmethod
-    def settings_customise_sources(
-        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource, *args: Any, **kwargs: Any
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings,)
+class _Isolated(Settings):
+    def __init__(self, **values: Any) -> None:
+        BaseModel.__init__(self, **values)  # not Settings.__init__: the environment is not read
 
 
-_ENV_PREFIXES = ("extractor_", "openai_")
+def _with_environment(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` merged with what the environment sets, as pydantic-settings merges them
+    (keywords first); ``values`` as they are (and pydantic-settings not imported) when no
+    ``EXTRACTOR_*``/``OPENAI_*`` variable is set."""
+    if not any(k.lower().startswith(_ENV_PREFIXES) for k in os.environ):
+        return values
+    read = _reader()(**values)
+    return {name: getattr(read, name) for name in read.model_fields_set}
+
+
+@functools.lru_cache(maxsize=1)
+def _reader() -> type[BaseModel]:
+    """A pydantic-settings model of the same fields, prefix and aliases: it reads the variables."""
+    from pydantic_settings import BaseSettings, SettingsConfigDict
+
+    class Base(BaseSettings):
+        model_config = SettingsConfigDict(
+            env_prefix=ENV_PREFIX, extra="ignore", populate_by_name=True, protected_namespaces=()
+        )
+
+    fields: dict[str, Any] = {name: (f.annotation, f) for name, f in Settings.model_fields.items()}
+    model: type[BaseModel] = create_model("Settings", __base__=Base, **fields)
+    return model
 
 
 def from_env() -> Settings:
@@ -171,4 +203,4 @@ def _read_env(snapshot: tuple[tuple[str, str], ...]) -> Settings:
 def load_settings(**overrides: object) -> Settings:
     """Read the environment once; keyword overrides win (used by the CLI flags)."""
     clean = {k: v for k, v in overrides.items() if v is not None}
-    return Settings(**clean)  # type: ignore[arg-type]
+    return Settings(**clean)

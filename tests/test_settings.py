@@ -122,3 +122,35 @@ def test_from_env_reads_once_per_environment(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.delenv("OPENAI_BASE_URL")
     monkeypatch.setenv("EXTRACTOR_MAX_PAGES", "7")
     assert from_env() is first
+
+
+def test_keywords_then_variables_then_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXTRACTOR_MAX_PAGES", "7")
+    monkeypatch.setenv("extractor_chunk_chars", "900")  # names are read case-insensitively
+    monkeypatch.setenv("EXTRACTOR_EXTRA_BODY", '{"options": {"num_ctx": 16384}}')  # a JSON value
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-env")
+    s = Settings(max_pages=3, api_key="sk-given")
+    assert (s.max_pages, s.chunk_chars, s.concurrency) == (3, 900, 4)
+    assert s.extra_body == {"options": {"num_ctx": 16384}}
+    assert s.api_key is not None and s.api_key.get_secret_value() == "sk-given"
+    isolated = Settings.isolated(max_pages=3)
+    assert (isolated.max_pages, isolated.chunk_chars, isolated.api_key) == (3, 3000, None)
+
+
+def test_a_bad_variable_is_a_validation_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    monkeypatch.setenv("EXTRACTOR_MAX_PAGES", "many")
+    with pytest.raises(ValidationError, match="max_pages"):
+        Settings()
+
+
+@pytest.mark.parametrize(("variables", "imported"), [({}, False), ({"EXTRACTOR_MAX_PAGES": "7"}, True)])
+def test_the_environment_reader_is_imported_only_when_a_variable_is_set(variables: dict[str, str], imported: bool):
+    env = {k: v for k, v in os.environ.items() if not k.upper().startswith(("EXTRACTOR_", "OPENAI_"))}
+    code = "import sys; from extractor.settings import Settings; s = Settings()\n"
+    code += "print(s.max_pages, 'pydantic_settings' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env={**env, **variables}, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == [variables.get("EXTRACTOR_MAX_PAGES", "500"), str(imported)]
