@@ -16,7 +16,9 @@ the package's functools caches are cleared before every pass, so a pass sees its
 child process with the same interpreter and packages, and the two alternate for ``--rounds``
 rounds (working tree, REV, working tree, REV, …); each figure is the best of its rounds, the
 lower bound least disturbed by other work on a shared machine (as ``timeit`` does). Prints the
-command, the machine, the rounds and the peak resident memory of the working tree's children.
+command, the machine, the rounds, the peak resident memory of the working tree's children and
+the CPU time the hypervisor gave other guests meanwhile (steal: a shared machine slows the
+trees unevenly, so a run with steal is no measure of their ratio).
 """
 
 from __future__ import annotations
@@ -203,11 +205,12 @@ def main() -> None:
         print(json.dumps(measure(args.child, _forms(args.forms_dir, names), args.repeat)))
         return
     sys.path.insert(0, str(ROOT / "scripts"))
-    from benchlib import header
+    from benchlib import header, print_steal, steal_seconds
     from make_fixtures import generate
 
     header()
     print(f"rounds: {args.rounds} per tree, alternating; {args.repeat} passes each; best of the rounds kept")
+    steal, t0 = steal_seconds(), time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         forms_dir = generate(Path(tmp) / "forms")
         base_tree = _export(args.baseline, Path(tmp) / "base") if args.baseline else None
@@ -219,6 +222,7 @@ def main() -> None:
     now = _best(now_rounds)
     _report(now, _best(base_rounds) if base_rounds else None, args.baseline)
     print(f"\npeak resident memory (working tree, one round): {now['peak_kib'] / 1024:.0f} MiB")
+    print_steal(steal, time.perf_counter() - t0)
 
 
 if __name__ == "__main__":

@@ -44,3 +44,23 @@ def forget_caches() -> None:
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+
+
+def steal_seconds() -> float | None:
+    """CPU time the hypervisor gave other guests, summed over the CPUs (``/proc/stat``), or
+    ``None`` where it is not known: read before and after a run, it says whether the machine
+    was shared while the run was timed."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def print_steal(before: float | None, seconds: float) -> None:
+    after = steal_seconds()
+    if before is None or after is None:
+        return
+    share = (after - before) / (seconds * (os.cpu_count() or 1))
+    note = "quiet" if share < 0.01 else "shared: CPU-time ratios are less reliable than in a quiet run"
+    print(f"CPU steal during the run: {after - before:.1f} s ({share:.1%} of the CPUs' time; {note})")
