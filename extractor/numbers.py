@@ -122,25 +122,30 @@ ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
 """Words that state a zero ("与上年持平": change 0)."""
 
 
+_SHIFTS = tuple(shift for shift in dict.fromkeys(WAN_SHIFT.values()) if shift)
+"""The decimal shifts of the money units other than 万元 (元, 亿元)."""
+
+
 def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True) -> bool:
     """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned, or
     with spaces inside the number), or is zero stated in words ("与上年持平")."""
     if value == 0 and ZERO_WORDS.search(quote):
         return True
-    # the numbers that read as ``value`` in 万元 (n.scaleb(-shift) == value ⇔ n == value.scaleb(shift)),
-    # worked out once rather than every number's readings
-    shifts = dict.fromkeys((0, *WAN_SHIFT.values()))
-    wanted = {value.scaleb(shift) for shift in shifts}
-    if allow_sign_flip:
-        wanted |= {-v for v in wanted}
-    return _written_in(wanted, quote)
+    targets = (value, -value) if allow_sign_flip else (value,)
+    return _written_in(targets, quote)
 
 
-def _written_in(wanted: set[Decimal], quote: str) -> bool:
-    if any(parse_number(m.group()) in wanted for m in NUMBER_RE.finditer(quote)):
+def _written_in(targets: tuple[Decimal, ...], quote: str) -> bool:
+    written = [parse_number(m.group()) for m in NUMBER_RE.finditer(quote)]
+    if any(n in targets for n in written):  # as written, in 万元: most quotes
         return True
+    # read in 元 or 亿元: n.scaleb(-shift) == value exactly when n == value.scaleb(shift)
+    if written:
+        scaled = {t.scaleb(shift) for t in targets for shift in _SHIFTS}
+        if any(n in scaled for n in written):
+            return True
     closed = _DIGIT_GAP.sub("", quote)
-    return closed != quote and _written_in(wanted, closed)
+    return closed != quote and _written_in(targets, closed)
 
 
 # --------------------------------------------------------------------------- amounts as answered
