@@ -30,8 +30,15 @@ _WIDE_THOUSANDS = re.compile(r"(?<![\d.])[1-9]\d{0,2}(?:[，,]\d{3})+(?:\.\d+)?\
 group of 1–3 digits (not 0, not after a decimal point: ``-5.5，358.52万元`` is two numbers)."""
 
 
+_WIDE_GROUP = re.compile(r"，\d{3}")
+"""Where such an amount can be: a ``，`` before three digits (a literal opening: the engine skips
+to each ``，``, where the amount's pattern is tried at every digit of the text)."""
+
+
 def _wide_thousands(text: str) -> str:
-    return _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), text) if "，" in text else text
+    if not any(text[m.start() - 1 : m.start()].isdigit() for m in _WIDE_GROUP.finditer(text)):
+        return text  # no ``，`` between digit groups: nothing to join (most reports)
+    return _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), text)
 
 
 _TRANSLATE.update(

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.document import build_document
-from extractor.normalise import _TRANSLATE, _plain, normalise
+from extractor.normalise import _TRANSLATE, _WIDE_THOUSANDS, _plain, _wide_thousands, normalise
 
 PIECES = [
     "３５８．５２万元",
@@ -109,3 +109,9 @@ def test_an_identity_offset_map_is_kept_as_a_range() -> None:
 )
 def test_only_the_characters_of_the_table_are_replaced_and_each_as_the_table_says(text: str) -> None:
     assert _plain(text) == text.translate(_TRANSLATE)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789，,.-万元亿% ²٣x"))))
+def test_the_joining_of_digit_groups_runs_only_where_it_can_join(text: str) -> None:
+    """The pre-check skips a text only where the full pattern would change nothing."""
+    assert _wide_thousands(text) == _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), text)
