@@ -1,4 +1,5 @@
-"""The characters a regular expression's matches can start with, read from CPython's parser.
+"""The characters a regular expression's matches can start with, and words one of which each
+match holds, read from CPython's parser.
 
 A text holding none of them cannot match, so a table of many small patterns can skip most of
 them on most fragments without running them. ``None`` means no small set is known (a class
@@ -15,7 +16,7 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["StartIndex", "first_chars", "gated", "start_index"]
+__all__ = ["StartIndex", "first_chars", "gated", "needed_words", "start_index"]
 
 
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -81,6 +82,53 @@ def _first_of(op: Any, av: Any) -> tuple[set[tuple[Any, Any]] | None, bool]:
     return None, False
 
 
+def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Words one of which every match of ``pattern`` holds (``(?:本年)?支出(?:合计|总额)`` → 支出);
+    ``None``: none known. A text holding none of them cannot match."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        return _needed(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # the parser is CPython's own: without it, every pattern simply runs
+        return None
+
+
+def _needed(seq: Any) -> frozenset[str] | None:
+    """Of a sequence: each run of literals is a word its matches hold, and so is what any of its
+    items needs; the most telling of them (longest shortest word, then fewest words)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in (*seq, (None, None)):  # a last item that ends the last run
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        for got in (frozenset(["".join(run)]) if run else None, _needed_by(op, av)):
+            if got is not None and (
+                best is None or (min(map(len, got)), -len(got)) > (min(map(len, best)), -len(best))
+            ):
+                best = got
+        run = []
+    return best
+
+
+def _needed_by(op: Any, av: Any) -> frozenset[str] | None:
+    if op is _C.SUBPATTERN:
+        return _needed(av[3])
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        return _needed(av[2]) if av[0] >= 1 else None
+    if op is _C.BRANCH:  # a match is one alternative's: each must need something
+        words: set[str] = set()
+        for alternative in av[1]:
+            got = _needed(alternative)
+            if got is None:
+                return None
+            words |= got
+        return frozenset(words)
+    if op is _C.IN and all(o is _C.LITERAL for o, _ in av) and len(av) <= 8:
+        return frozenset(chr(a) for _, a in av)
+    return None  # a class, a look-around, an anchor …: nothing known
+
+
 @dataclass(frozen=True, slots=True)
 class StartIndex:
     """For a table of patterns and their :func:`first_chars`: each character → the patterns whose
@@ -91,19 +139,25 @@ class StartIndex:
     always: int
     indexed: re.Pattern[str]
     """A character any pattern can start with: the text's other characters are not looked up."""
+    needs: tuple[frozenset[str] | None, ...] = ()
+    """Per pattern, its :func:`needed_words` (none given: every pattern it can start runs)."""
 
     def of(self, text: str) -> Iterator[int]:
-        """The patterns that can match in ``text`` (the union over its distinct characters), in table order."""
+        """The patterns that can match in ``text`` (the union over its distinct characters, less
+        those needing words the text does not hold), in table order."""
         run = self.always
         for ch in set(self.indexed.findall(text)):
             run |= self.by_char[ch]
         while run:
             low = run & -run
             run ^= low
-            yield low.bit_length() - 1
+            i = low.bit_length() - 1
+            words = self.needs[i] if i < len(self.needs) else None
+            if words is None or any(w in text for w in words):
+                yield i
 
 
-def start_index(gates: Sequence[frozenset[str] | None]) -> StartIndex:
+def start_index(gates: Sequence[frozenset[str] | None], needs: Sequence[frozenset[str] | None] = ()) -> StartIndex:
     index: dict[str, int] = {}
     always = 0
     for i, first in enumerate(gates):
@@ -112,7 +166,7 @@ def start_index(gates: Sequence[frozenset[str] | None]) -> StartIndex:
         for ch in first or ():
             index[ch] = index.get(ch, 0) | 1 << i
     chars = "".join(re.escape(ch) for ch in sorted(index))
-    return StartIndex(index, always, re.compile(f"[{chars}]" if chars else "(?!)"))
+    return StartIndex(index, always, re.compile(f"[{chars}]" if chars else "(?!)"), tuple(needs))
 
 
 def gated(source: str, flags: int = 0) -> re.Pattern[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from extractor.backends.rules.firstchars import first_chars, gated, start_index
+from extractor.backends.rules.firstchars import first_chars, gated, needed_words, start_index
 from extractor.backends.rules.scopes import SCOPED as _SCOPED
 from extractor.backends.rules.scopes import scope_in
 
@@ -367,7 +367,7 @@ def _function_matches(text: str) -> list[TermMatch]:
 _GATED: tuple[tuple[Term, frozenset[str] | None], ...] = tuple((t, first_chars(t.pattern)) for t in TERMS)
 """Each term with the characters its matches start with: a text holding none of them is not
 scanned for the term (most fragments hold none of most terms)."""
-_STARTS = start_index([first for _, first in _GATED])
+_STARTS = start_index([first for _, first in _GATED], [needed_words(t.pattern) for t in TERMS])
 
 
 @lru_cache(maxsize=4096)

@@ -1,4 +1,4 @@
-"""The characters a pattern's matches start with: a text without them cannot match."""
+"""The characters a pattern's matches start with, and the words they hold: a text without them cannot match."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import extractor.backends.rules  # noqa: F401  (the modules whose patterns are checked)
-from extractor.backends.rules.firstchars import first_chars, gated, start_index
+from extractor.backends.rules.firstchars import first_chars, gated, needed_words, start_index
+from extractor.backends.rules.lexicon import TERMS
 
 SAMPLES = sorted((Path(__file__).resolve().parents[3] / "eval").glob("**/samples/*.txt"))
 
@@ -127,3 +128,39 @@ def test_a_pattern_with_no_gate_to_add_is_compiled_as_re_compiles_it(pattern: st
 def test_first_chars_of_a_gated_pattern_are_those_of_its_source() -> None:
     source = r"(?:部门|单位)?(?:本年)?支出"
     assert first_chars(gated(source)) == first_chars(re.compile(source)) == frozenset("部单本支")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"(?:本年)?支出(?:合计|总额)", {"支出"}),  # the longest run of literals every match holds
+        (r"基本支出|项目支出", {"基本支出", "项目支出"}),  # an alternative: one of the branches' words
+        (r"(?<!基本)(?:部门)?预算(?:数)?", {"预算"}),  # look-arounds and optional parts hold nothing
+        (r"[收支]入", {"入"}),
+        (r"(?:年末|年终)结转", {"结转"}),
+        (r"\d+万元", {"万元"}),
+        (r"(?:上年)?\d+", None),  # nothing every match holds
+        (r"收入|\d+", None),  # a branch needing nothing
+        (r"(?i)ab", None),
+    ],
+)
+def test_the_words_every_match_holds(pattern: str, words: set[str] | None) -> None:
+    assert needed_words(re.compile(pattern)) == (frozenset(words) if words is not None else None)
+
+
+def test_a_term_matches_only_where_its_words_are() -> None:
+    """Over every line of the samples: a term that matches a line finds one of its words there."""
+    needs = [(t, needed_words(t.pattern)) for t in TERMS]
+    matched = 0
+    for path in SAMPLES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for term, words in needs:
+                if term.pattern.search(line):
+                    matched += 1
+                    assert words is None or any(w in line for w in words), (term.name, line)
+    assert matched > 500
+
+
+def test_a_start_index_with_words_skips_the_patterns_a_text_cannot_match() -> None:
+    index = start_index([frozenset("支"), frozenset("支"), None], [frozenset(["支出"]), None, frozenset(["收入"])])
+    assert list(index.of("支付")) == [1] and list(index.of("支出收入")) == [0, 1, 2]
