@@ -12,6 +12,7 @@ import _sre
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
 from typing import Any
@@ -27,17 +28,18 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(chr(av) for _, av in first)
 
 
-_OPENINGS: dict[tuple[str, int], set[tuple[Any, Any]] | None] = {}
-""":func:`_opening` of the patterns :func:`gated` compiled, which read it from their parse."""
+@lru_cache(maxsize=1024)
+def _parse(source: str, flags: int) -> Any:
+    """CPython's parse of a pattern, with its flags as the compiled pattern has them: made once for
+    all that is asked of the pattern (its gate, its first characters, its words) at start-up."""
+    return _parser.parse(source, flags)
 
 
-def _opening(source: str, flags: int, parsed: Any = None) -> set[tuple[Any, Any]] | None:
+def _opening(source: str, flags: int) -> set[tuple[Any, Any]] | None:
     """What every match of the pattern ``source`` starts with, as the parser's set items (literals,
-    ranges, classes such as ``\\d``); ``None`` when that is not known. ``parsed``: its parse."""
-    if parsed is None and (source, flags) in _OPENINGS:
-        return _OPENINGS[source, flags]
+    ranges, classes such as ``\\d``); ``None`` when that is not known."""
     try:
-        first, nullable = _first_chars(parsed if parsed is not None else _parser.parse(source, flags))
+        first, nullable = _first_chars(_parse(source, flags))
     except Exception:  # the parser is CPython's own: without it, every pattern simply runs
         return None
     return None if first is None or nullable or flags & re.IGNORECASE else first
@@ -88,7 +90,7 @@ def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if pattern.flags & re.IGNORECASE:
         return None
     try:
-        return _needed(_parser.parse(pattern.pattern, pattern.flags))
+        return _needed(_parse(pattern.pattern, pattern.flags))
     except Exception:  # the parser is CPython's own: without it, every pattern simply runs
         return None
 
@@ -139,8 +141,8 @@ class StartIndex:
     always: int
     indexed: re.Pattern[str]
     """A character any pattern can start with: the text's other characters are not looked up."""
-    needs: tuple[frozenset[str] | None, ...] = ()
-    """Per pattern, its :func:`needed_words` (none given: every pattern it can start runs)."""
+    needs: tuple[frozenset[str] | None, ...]
+    """Per pattern, its :func:`needed_words` (``None``: it runs wherever it can start)."""
 
     def of(self, text: str) -> Iterator[int]:
         """The patterns that can match in ``text`` (the union over its distinct characters, less
@@ -152,7 +154,7 @@ class StartIndex:
             low = run & -run
             run ^= low
             i = low.bit_length() - 1
-            words = self.needs[i] if i < len(self.needs) else None
+            words = self.needs[i]
             if words is None or any(w in text for w in words):
                 yield i
 
@@ -166,7 +168,8 @@ def start_index(gates: Sequence[frozenset[str] | None], needs: Sequence[frozense
         for ch in first or ():
             index[ch] = index.get(ch, 0) | 1 << i
     chars = "".join(re.escape(ch) for ch in sorted(index))
-    return StartIndex(index, always, re.compile(f"[{chars}]" if chars else "(?!)"), tuple(needs))
+    words = tuple(needs) or (None,) * len(gates)
+    return StartIndex(index, always, re.compile(f"[{chars}]" if chars else "(?!)"), words)
 
 
 def gated(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -180,13 +183,14 @@ def gated(source: str, flags: int = 0) -> re.Pattern[str]:
     does, since no match starts anywhere else. The plain pattern where no set is known, the
     engine has one, or the compiler is not CPython's. Parsed and compiled once, as
     ``re.compile`` does it (compiling a pattern with Chinese classes is most of start-up)."""
+    flags |= re.UNICODE  # as re.compile sets it for a str pattern
     try:
-        parsed = _parser.parse(source, flags)
+        parsed = _parse(source, flags)
         code = _compiler._code(parsed, flags)
     except Exception:  # the compiler is CPython's own: without it, the pattern searches as it is
         return re.compile(source, flags)
     flags |= parsed.state.flags  # with those the pattern sets inline, as the compiled pattern has them
-    first = _OPENINGS[source, flags] = _opening(source, flags, parsed)
+    first = _opening(source, flags)
     try:
         known = code[0] == _C.INFO and code[2] & (_C.SRE_INFO_PREFIX | _C.SRE_INFO_CHARSET)  # the engine has one
         if first is not None and code[0] == _C.INFO and not known and code[3] != 0:
