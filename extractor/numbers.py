@@ -97,10 +97,14 @@ def find_numbers(text: str, offset: int = 0) -> list[WrittenNumber]:
     return out
 
 
+_SHIFTS = tuple(shift for shift in dict.fromkeys(WAN_SHIFT.values()) if shift)
+"""The decimal shifts of the money units other than 万元 (元, 亿元)."""
+
+
 def wan_readings(written: Decimal) -> tuple[Decimal, ...]:
     """What a number written in some money unit stands for in 万元: as written (万元), read
     as 元, read as 亿元 — how a value in 万元 is recognised in a quote that wrote another unit."""
-    return tuple(written.scaleb(-shift) for shift in dict.fromkeys((0, *WAN_SHIFT.values())))
+    return (written, *(written.scaleb(-shift) for shift in _SHIFTS))
 
 
 _DIGIT_GAP = re.compile(r"(?<=[\d.,]) +(?=[\d.,])")
@@ -122,10 +126,6 @@ ZERO_WORDS = re.compile(r"持平|无|没有|未发生")
 """Words that state a zero ("与上年持平": change 0)."""
 
 
-_SHIFTS = tuple(shift for shift in dict.fromkeys(WAN_SHIFT.values()) if shift)
-"""The decimal shifts of the money units other than 万元 (元, 亿元)."""
-
-
 def number_in_quote(value: Decimal, quote: str, *, allow_sign_flip: bool = True) -> bool:
     """True when ``value`` is written in ``quote`` (possibly in 元 or 亿元, or unsigned, or
     with spaces inside the number), or is zero stated in words ("与上年持平")."""
@@ -139,7 +139,8 @@ def _written_in(targets: tuple[Decimal, ...], quote: str) -> bool:
     written = [parse_number(m.group()) for m in NUMBER_RE.finditer(quote)]
     if any(n in targets for n in written):  # as written, in 万元: most quotes
         return True
-    # read in 元 or 亿元: n.scaleb(-shift) == value exactly when n == value.scaleb(shift)
+    # read in 元 or 亿元 (:func:`wan_readings`, turned round: n.scaleb(-shift) == value exactly
+    # when n == value.scaleb(shift), so the value is scaled once rather than every number)
     if written:
         scaled = {t.scaleb(shift) for t in targets for shift in _SHIFTS}
         if any(n in scaled for n in written):
